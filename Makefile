@@ -1,0 +1,48 @@
+# Two commands do everything on a fresh machine with Python 3.10+ and make:
+#   make run    create .venv on first use, install pmopath, start the assessment
+#   make test   create .venv with the test extras, run ruff, mypy and pytest
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+RUN_STAMP  := $(VENV)/.pmopath-run
+TEST_STAMP := $(VENV)/.pmopath-test
+
+.PHONY: run test lint typecheck pytest demo bench wheel clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
+	$(BIN)/pmopath assess
+
+test: $(TEST_STAMP) lint typecheck pytest
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(TEST_STAMP)
+	$(BIN)/mypy
+
+pytest: $(TEST_STAMP)
+	$(BIN)/pytest -q
+
+demo: $(RUN_STAMP)
+	$(BIN)/pmopath roadmap --target director --profile examples/project-manager.yaml
+
+bench: $(RUN_STAMP)
+	$(BIN)/python benchmarks/startup.py
+
+wheel: $(TEST_STAMP)
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w dist .
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

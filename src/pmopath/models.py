@@ -1,0 +1,325 @@
+"""The framework's data model: roles, competencies and certifications.
+
+All models are frozen and refuse unknown fields, so a typo in a data file is an
+error rather than a silently ignored key. Cross-file checks (references exist,
+no cycle in the ladder, ...) live in :mod:`pmopath.framework`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=64)
+]
+SourceId = Annotated[str, StringConstraints(pattern=r"^S[0-9]+[a-z]?$", max_length=16)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+Level = Annotated[int, Field(ge=0, le=4)]
+Step = Literal["0-1", "1-2", "2-3", "3-4"]
+STEPS: tuple[Step, ...] = ("0-1", "1-2", "2-3", "3-4")
+LEVELS = (0, 1, 2, 3, 4)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+
+
+class Confidence(str, Enum):
+    """How sure the reference is of a fact (its tags [C], [S], [X], [U])."""
+
+    confirmed = "confirmed"
+    single_source = "single-source"
+    conflicting = "conflicting"
+    unconfirmed = "unconfirmed"
+
+
+class Importance(str, Enum):
+    core = "core"
+    important = "important"
+    useful = "useful"
+
+
+class Track(str, Enum):
+    delivery = "delivery"
+    pmo = "pmo"
+    executive = "executive"
+
+
+class TalentTriangle(str, Enum):
+    ways_of_working = "ways-of-working"
+    power_skills = "power-skills"
+    business_acumen = "business-acumen"
+
+
+class ActionKind(str, Enum):
+    experience = "experience"
+    training = "training"
+    certification = "certification"
+    mentoring = "mentoring"
+    networking = "networking"
+    reading = "reading"
+
+
+class Education(str, Enum):
+    """Highest education, in order (see :data:`EDUCATION_ORDER`)."""
+
+    secondary = "secondary"
+    associate = "associate"
+    bachelor = "bachelor"
+    master = "master"
+    doctorate = "doctorate"
+
+
+EDUCATION_ORDER = {level: i for i, level in enumerate(Education)}
+
+
+class ExperienceKind(str, Enum):
+    """Kinds of experience that roles and certification prerequisites ask for.
+
+    The first four are what a profile records; the rest are narrower kinds some
+    certifications name (see :mod:`pmopath.eligibility` for how they map).
+    """
+
+    project_management = "project-management"  # leading or directing projects
+    program_portfolio = "program-portfolio"  # leading programmes or portfolios
+    pmo = "pmo"  # working in a PMO
+    people_leadership = "people-leadership"  # managing people
+    project_related = "project-related"  # any project-related work
+    program = "program"
+    portfolio = "portfolio"
+    business = "business"  # professional work of any kind
+    agile = "agile"
+    risk = "risk"
+    scheduling = "scheduling"
+
+
+class Provenance(Model):
+    """Where a fact comes from and when it was checked."""
+
+    sources: tuple[SourceId, ...] = Field(min_length=1)
+    as_of: dt.date
+    confidence: Confidence = Confidence.confirmed
+    note: Text | None = None
+
+
+class Source(Model):
+    title: Text
+    url: Text | None = None
+    publisher: Name | None = None
+    published: Annotated[str, StringConstraints(max_length=40)] | None = None
+    accessed: dt.date
+    note: Text | None = None
+
+
+class FrameworkInfo(Model):
+    name: Name
+    version: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    notice: Text | None = None
+
+
+# ---------------------------------------------------------------- competencies
+
+
+class ScaleLevel(Model):
+    level: Level
+    name: Name
+    summary: Text
+
+
+class Alignment(Model):
+    """How a pmopath domain or competency maps onto published frameworks."""
+
+    pmo_competency_framework: tuple[Name, ...] = ()
+    talent_triangle: TalentTriangle
+
+
+class Domain(Model):
+    id: Id
+    name: Name
+    summary: Text
+    aligned_to: Alignment
+
+
+class DevelopmentAction(Model):
+    kind: ActionKind
+    title: Text
+    hours: Annotated[float, Field(gt=0, le=5000)]
+    certification: Id | None = None  # the certification this action prepares for
+    note: Text | None = None
+
+
+class Competency(Provenance):
+    id: Id
+    name: Name
+    domain: Id
+    summary: Text
+    keywords: tuple[Name, ...] = ()
+    aligned_to: Alignment
+    levels: dict[Level, Text]
+    actions: dict[Step, tuple[DevelopmentAction, ...]]
+
+
+class CompetencyFile(Model):
+    schema_version: Literal[1]
+    framework: FrameworkInfo
+    sources: dict[SourceId, Source]
+    scale: tuple[ScaleLevel, ...]
+    scale_provenance: Provenance
+    domains: tuple[Domain, ...] = Field(min_length=1)
+    competencies: tuple[Competency, ...] = Field(min_length=1)
+
+
+# ----------------------------------------------------------------------- roles
+
+
+class YearsRange(Model):
+    min: Annotated[float, Field(ge=0, le=60)]
+    max: Annotated[float, Field(ge=0, le=60)] | None = None
+
+
+class RoleCompetency(Model):
+    level: Level
+    importance: Importance
+
+
+class ExperienceRequirement(Model):
+    kind: ExperienceKind
+    years: Annotated[float, Field(gt=0, le=40)]
+    note: Text | None = None
+
+
+class Role(Provenance):
+    id: Id
+    name: Name
+    aliases: tuple[Id, ...] = ()
+    rank: Annotated[int, Field(ge=1, le=20)]
+    track: Track
+    summary: Text
+    other_titles: tuple[Name, ...] = ()
+    responsibilities: tuple[Text, ...] = Field(min_length=1)
+    typical_years: YearsRange
+    leads_to: tuple[Id, ...] = ()
+    competencies: dict[Id, RoleCompetency] = Field(min_length=1)
+    experience: tuple[ExperienceRequirement, ...] = ()
+    certifications: tuple[Id, ...] = ()
+
+
+class RolesFile(Model):
+    schema_version: Literal[1]
+    framework: FrameworkInfo
+    sources: dict[SourceId, Source]
+    roles: tuple[Role, ...] = Field(min_length=1)
+
+
+# -------------------------------------------------------------- certifications
+
+
+class CertStatus(str, Enum):
+    active = "active"
+    legacy = "legacy"  # replaced; kept for people who hold it
+    suspended = "suspended"
+
+
+class CertLevel(str, Enum):
+    foundation = "foundation"
+    practitioner = "practitioner"
+    advanced = "advanced"
+    expert = "expert"
+
+
+class ExperienceGate(Model):
+    """``months`` of ``kind`` experience, within the last ``within_months``."""
+
+    kind: ExperienceKind
+    months: Annotated[int, Field(gt=0, le=600)]
+    within_months: Annotated[int, Field(gt=0, le=600)] | None = None
+    waived_by: tuple[Id, ...] = ()  # holding any of these meets the gate
+    note: Text | None = None
+
+
+class TrainingGate(Model):
+    hours: Annotated[float, Field(gt=0, le=2000)]
+    topic: Name
+    waived_by: tuple[Id, ...] = ()
+    note: Text | None = None
+
+
+class Route(Model):
+    """One way to become eligible; a person needs to meet every part of one route."""
+
+    name: Name
+    education: Education | None = None  # minimum
+    accreditation: Literal["pmi-gac"] | None = None  # degree must be from such a programme
+    experience: tuple[ExperienceGate, ...] = ()
+    training: TrainingGate | None = None
+    certifications: tuple[Id, ...] = ()  # all of these first
+    conditions: tuple[Text, ...] = ()  # conditions a tool cannot check (e.g. a live course)
+
+
+class Prerequisites(Provenance):
+    routes: tuple[Route, ...] = Field(min_length=1)
+
+
+class Exam(Provenance):
+    label: Name
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    questions: Annotated[int, Field(gt=0, le=1000)] | None = None
+    scored_questions: Annotated[int, Field(gt=0, le=1000)] | None = None
+    minutes: Annotated[int, Field(gt=0, le=1000)] | None = None
+    pass_mark: Name | None = None
+    format: Text | None = None
+
+
+class Fee(Provenance):
+    kind: Name
+    amount: Annotated[float, Field(ge=0, le=100_000)] | None = None
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    approximate: bool = False
+
+
+class Renewal(Provenance):
+    period_years: Annotated[int, Field(gt=0, le=20)] | None = None
+    requirement: Text
+
+
+class StudyEffort(Provenance):
+    min_hours: Annotated[float, Field(ge=0, le=5000)]
+    max_hours: Annotated[float, Field(ge=0, le=5000)]
+
+
+class Certification(Provenance):
+    id: Id
+    name: Name
+    aliases: tuple[Id, ...] = ()
+    body: Name
+    level: CertLevel
+    status: CertStatus = CertStatus.active
+    history: Text | None = None
+    superseded_by: Id | None = None
+    prerequisites: Prerequisites
+    exams: tuple[Exam, ...] = ()
+    fees: tuple[Fee, ...] = ()
+    renewal: Renewal
+    study: StudyEffort
+    suits_roles: tuple[Id, ...] = ()
+    evidences: tuple[Id, ...] = ()
+
+
+class CertificationsFile(Model):
+    schema_version: Literal[1]
+    framework: FrameworkInfo
+    sources: dict[SourceId, Source]
+    certifications: tuple[Certification, ...] = Field(min_length=1)
+
+
+FILE_MODELS: dict[str, type[Model]] = {
+    "roles.yaml": RolesFile,
+    "competencies.yaml": CompetencyFile,
+    "certifications.yaml": CertificationsFile,
+}

@@ -1,0 +1,294 @@
+"""Safe, bounded YAML reading for files pmopath does not control.
+
+Framework files may come from an organisation and profiles from a colleague, so
+every YAML file is treated as untrusted:
+
+* only the safe tag set (no Python objects), with libyaml's C parser when present;
+* a size limit, strict UTF-8, and a limit on nesting depth (libyaml's own
+  recursive composer crashes on very deep nesting, so we never call it);
+* aliases are charged at their fully expanded size, which stops "billion
+  laughs" files before anything walks the shared structure;
+* duplicate mapping keys are an error instead of silently keeping the last one;
+* every value's source line is recorded by its path, so a validation error can
+  name the line as well as the field.
+
+The document is built from the parser's event stream iteratively, in one pass.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pmopath.errors import DataError
+
+Loc = tuple[str | int, ...]
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 48
+MAX_NODES = 500_000  # after alias expansion
+
+_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+C_LOADER = _LOADER is not yaml.SafeLoader
+
+
+@dataclass
+class Document:
+    """Parsed YAML plus the line (1-based) of each value, by path."""
+
+    path: Path
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of the deepest recorded prefix of ``loc``."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
+    """Read a file as strict UTF-8, refusing oversized files before reading them."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise DataError("file not found", path=path) from None
+    except IsADirectoryError:
+        raise DataError("is a folder, not a file", path=path) from None
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    if len(raw) > max_bytes:
+        raise DataError(f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit", path=path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            path=path,
+            line=line,
+        ) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise DataError("contains a NUL character; not a text file", path=path, line=line)
+    return text
+
+
+def load_yaml(
+    path: Path,
+    *,
+    text: str | None = None,
+    max_depth: int = MAX_DEPTH,
+    max_nodes: int = MAX_NODES,
+) -> Document:
+    """Parse one YAML document safely; raise :class:`DataError` on any problem."""
+    if text is None:
+        text = read_text(path)
+    return _Builder(path, text, max_depth=max_depth, max_nodes=max_nodes).build()
+
+
+class _Frame:
+    __slots__ = ("container", "key", "loc", "pending_key", "size", "anchor", "line")
+
+    def __init__(self, container: Any, loc: Loc, anchor: str | None, line: int) -> None:
+        self.container = container
+        self.loc = loc
+        self.anchor = anchor
+        self.line = line
+        self.pending_key = False  # for mappings: a key has been read, value next
+        self.key: Any = None
+        self.size = 1
+
+
+class _Builder:
+    def __init__(self, path: Path, text: str, *, max_depth: int, max_nodes: int) -> None:
+        self.path = path
+        self.text = text
+        self.max_depth = max_depth
+        self.max_nodes = max_nodes
+        self.lines: dict[Loc, int] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}  # value, expanded size
+        self.total = 0
+
+    def fail(self, message: str, line: int | None, loc: Loc = ()) -> DataError:
+        return DataError(message, path=self.path, line=line, field=format_loc(loc) or None)
+
+    def build(self) -> Document:
+        loader = _LOADER(self.text)
+        try:
+            return self._run(loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = None if mark is None else mark.line + 1
+            problem = exc.problem or exc.context or "invalid YAML"
+            raise self.fail(f"invalid YAML: {problem}", line) from None
+        except yaml.YAMLError as exc:
+            raise self.fail(f"invalid YAML: {exc}", None) from None
+        except RecursionError:  # pragma: no cover - guarded by max_depth
+            raise self.fail("invalid YAML: nesting too deep", None) from None
+        finally:
+            loader.dispose()
+
+    def _run(self, loader: Any) -> Document:
+        stack: list[_Frame] = []
+        root: Any = None
+        documents = 0
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self.fail("more than one YAML document in the file", line)
+                continue
+            if isinstance(event, yaml.ScalarEvent):
+                value = self._scalar(loader, event)
+                self._emit(stack, value, 1, line, event.anchor)
+                if not stack:
+                    root = value
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in self.anchors:
+                    raise self.fail(f"unknown or recursive alias '*{event.anchor}'", line)
+                value, size = self.anchors[event.anchor]
+                self._emit(stack, value, size, line, None)
+            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                if len(stack) >= self.max_depth:
+                    raise self.fail(f"nested deeper than {self.max_depth} levels", line)
+                container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+                loc = self._child_loc(stack, line)
+                stack.append(_Frame(container, loc, event.anchor, line))
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                frame = stack.pop()
+                if frame.anchor is not None:
+                    self.anchors[frame.anchor] = (frame.container, frame.size)
+                self._emit(stack, frame.container, frame.size, frame.line, None, built=True)
+                if not stack:
+                    root = frame.container
+        return Document(self.path, root, self.lines)
+
+    def _scalar(self, loader: Any, event: Any) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            raise self.fail(
+                f"unsupported YAML value: {exc.problem}", event.start_mark.line + 1
+            ) from None
+        return value
+
+    def _child_loc(self, stack: list[_Frame], line: int) -> Loc:
+        if not stack:
+            self.lines[()] = line
+            return ()
+        parent = stack[-1]
+        if isinstance(parent.container, list):
+            loc = (*parent.loc, len(parent.container))
+        else:
+            if not parent.pending_key:
+                raise self.fail("a mapping key must be a plain value, not a list or mapping", line)
+            loc = (*parent.loc, parent.key)
+        self.lines.setdefault(loc, line)
+        return loc
+
+    def _emit(
+        self,
+        stack: list[_Frame],
+        value: Any,
+        size: int,
+        line: int,
+        anchor: str | None,
+        *,
+        built: bool = False,
+    ) -> None:
+        if not built:
+            self.total += size
+            if self.total > self.max_nodes:
+                raise self.fail(
+                    f"expands to more than {self.max_nodes} values (too many aliases?)", line
+                )
+            if anchor is not None:
+                self.anchors[anchor] = (value, size)
+        if not stack:
+            return
+        parent = stack[-1]
+        parent.size += size
+        if isinstance(parent.container, list):
+            if not built:
+                self.lines.setdefault((*parent.loc, len(parent.container)), line)
+            parent.container.append(value)
+            return
+        if not parent.pending_key:
+            if built:
+                raise self.fail("a mapping key must be a plain value, not a list or mapping", line)
+            if not isinstance(value, Hashable):  # pragma: no cover - scalars are hashable
+                raise self.fail("unsupported mapping key", line, parent.loc)
+            key = value if isinstance(value, (str, int)) else str(value)
+            if key in parent.container:
+                raise self.fail(f"duplicate key '{key}'", line, parent.loc)
+            parent.key, parent.pending_key = key, True
+            self.lines[(*parent.loc, key)] = line
+            return
+        if not built:
+            self.lines.setdefault((*parent.loc, parent.key), line)
+        parent.container[parent.key] = value
+        parent.pending_key = False
+
+
+def format_loc(loc: Loc, data: Any = None) -> str:
+    """``('roles', 3, 'rank')`` -> ``roles[3].rank``; with ``data``, items show their id.
+
+    With the document's data, a list item that has an ``id`` is named by it:
+    ``roles[project-manager].rank`` reads better than an index.
+    """
+    out = ""
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            label = str(part)
+            if isinstance(node, list) and 0 <= part < len(node):
+                node = node[part]
+                if isinstance(node, dict) and isinstance(node.get("id"), str):
+                    label = node["id"]
+            else:
+                node = None
+            out += f"[{label}]"
+        else:
+            out += ("." if out else "") + str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return out
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically: temp file, flush, fsync, rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. platforms without directory fds
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(dir_fd)
