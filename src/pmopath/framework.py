@@ -318,7 +318,9 @@ class _Checker:
                     )
                 owner.setdefault(alias, item.id)
 
-    def sources(self, file: str, registry: dict[str, Any], items: Iterable[tuple[Loc, Any]]) -> None:
+    def sources(
+        self, file: str, registry: dict[str, Any], items: Iterable[tuple[Loc, Any]]
+    ) -> None:
         for loc, cited in items:
             for j, sid in enumerate(cited):
                 if sid not in registry:
@@ -341,7 +343,11 @@ def cross_check(fw: Framework, docs: dict[str, Document]) -> list[DataError]:
     scale = [s.level for s in fw.competencies_file.scale]
     if sorted(scale) != list(LEVELS):
         c.add(C, ("scale",), "the scale must define each level 0, 1, 2, 3 and 4 exactly once")
-    c.sources(C, fw.competencies_file.sources, [(("scale_provenance",), fw.competencies_file.scale_provenance.sources)])
+    c.sources(
+        C,
+        fw.competencies_file.sources,
+        [(("scale_provenance",), fw.competencies_file.scale_provenance.sources)],
+    )
 
     for i, comp in enumerate(fw.competencies):
         loc: Loc = ("competencies", i)
@@ -349,13 +355,21 @@ def cross_check(fw: Framework, docs: dict[str, Document]) -> list[DataError]:
             c.refs(C, loc, [comp.domain], fw.domain_by_id, "domain")
         missing = [lvl for lvl in LEVELS if lvl not in comp.levels]
         if missing:
-            c.add(C, (*loc, "levels"), f"missing descriptors for level {', '.join(map(str, missing))}")
+            c.add(
+                C, (*loc, "levels"), f"missing descriptors for level {', '.join(map(str, missing))}"
+            )
         for step in STEPS:
             if not comp.actions.get(step):
                 c.add(C, (*loc, "actions"), f"no development actions for step {step}")
             for j, action in enumerate(comp.actions.get(step, ())):
                 if action.certification is not None:
-                    c.refs(C, (*loc, "actions", step, j), [action.certification], certs, "certification")
+                    c.refs(
+                        C,
+                        (*loc, "actions", step, j),
+                        [action.certification],
+                        certs,
+                        "certification",
+                    )
         c.sources(C, fw.competencies_file.sources, [(loc, comp.sources)])
     for i, dom in enumerate(fw.domains):
         if not fw.competencies_in(dom.id):
@@ -401,9 +415,17 @@ def cross_check(fw: Framework, docs: dict[str, Document]) -> list[DataError]:
             if cert.id in route.certifications:
                 c.add(X, (*rloc, "certifications"), "a certification cannot require itself")
             for g, gate in enumerate(route.experience):
-                c.refs(X, (*rloc, "experience", g, "waived_by"), gate.waived_by, certs, "certification")
+                c.refs(
+                    X, (*rloc, "experience", g, "waived_by"), gate.waived_by, certs, "certification"
+                )
             if route.training is not None:
-                c.refs(X, (*rloc, "training", "waived_by"), route.training.waived_by, certs, "certification")
+                c.refs(
+                    X,
+                    (*rloc, "training", "waived_by"),
+                    route.training.waived_by,
+                    certs,
+                    "certification",
+                )
         if cert.study.max_hours < cert.study.min_hours:
             c.add(X, (*loc, "study"), "max_hours is below min_hours")
         registry = fw.certifications_file.sources
@@ -415,10 +437,17 @@ def cross_check(fw: Framework, docs: dict[str, Document]) -> list[DataError]:
         parts += [((*loc, "fees", j), f.sources) for j, f in enumerate(cert.fees)]
         c.sources(X, registry, parts)
     for cycle in find_cycles(
-        {x.id: tuple(r for route in x.prerequisites.routes for r in route.certifications) for x in fw.certifications}
+        {
+            x.id: tuple(r for route in x.prerequisites.routes for r in route.certifications)
+            for x in fw.certifications
+        }
     ):
         where = fw.certifications.index(certs[cycle[0]])
-        c.add(X, ("certifications", where, "prerequisites"), "prerequisites form a cycle: " + " -> ".join(cycle))
+        c.add(
+            X,
+            ("certifications", where, "prerequisites"),
+            "prerequisites form a cycle: " + " -> ".join(cycle),
+        )
     return c.errors
 
 
@@ -443,7 +472,7 @@ def find_cycles(graph: dict[str, tuple[str, ...]]) -> list[list[str]]:
             if nxt not in graph:
                 continue
             if state.get(nxt) == 1:
-                cycle = path[path.index(nxt) :] + [nxt]
+                cycle = [*path[path.index(nxt) :], nxt]
                 cycles.append(cycle)
             elif not state.get(nxt):
                 state[nxt] = 1

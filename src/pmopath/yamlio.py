@@ -35,6 +35,7 @@ MAX_NODES = 500_000  # after alias expansion
 
 _LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 C_LOADER = _LOADER is not yaml.SafeLoader
+_PLAIN_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
 @dataclass
@@ -66,7 +67,9 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror or exc}", path=path) from None
     if len(raw) > max_bytes:
-        raise DataError(f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit", path=path)
+        raise DataError(
+            f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit", path=path
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -96,7 +99,7 @@ def load_yaml(
 
 
 class _Frame:
-    __slots__ = ("container", "key", "loc", "pending_key", "size", "anchor", "line")
+    __slots__ = ("anchor", "container", "key", "line", "loc", "pending_key", "size")
 
     def __init__(self, container: Any, loc: Loc, anchor: str | None, line: int) -> None:
         self.container = container
@@ -162,6 +165,8 @@ class _Builder:
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 if len(stack) >= self.max_depth:
                     raise self.fail(f"nested deeper than {self.max_depth} levels", line)
+                if event.tag not in _PLAIN_COLLECTION_TAGS:
+                    raise self.fail(f"unsupported YAML value: tag '{event.tag}'", line)
                 container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
                 loc = self._child_loc(stack, line)
                 stack.append(_Frame(container, loc, event.anchor, line))
@@ -237,10 +242,12 @@ class _Builder:
             if key in parent.container:
                 raise self.fail(f"duplicate key '{key}'", line, parent.loc)
             parent.key, parent.pending_key = key, True
-            self.lines[(*parent.loc, key)] = line
+            key_loc: Loc = (*parent.loc, key)
+            self.lines[key_loc] = line
             return
         if not built:
-            self.lines.setdefault((*parent.loc, parent.key), line)
+            value_loc: Loc = (*parent.loc, parent.key)
+            self.lines.setdefault(value_loc, line)
         parent.container[parent.key] = value
         parent.pending_key = False
 

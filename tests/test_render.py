@@ -1,0 +1,82 @@
+"""Renderers: one per format, and data text is never interpreted as markup."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pmopath.cli import app
+from pmopath.render import RENDERERS, Format, renderer_for
+from pmopath.render.base import Renderer
+from pmopath.render.markdown import md
+from pmopath.render.text import clean
+
+
+def test_every_format_has_a_renderer() -> None:
+    assert set(RENDERERS) == set(Format)
+    for fmt in Format:
+        renderer = renderer_for(fmt)
+        assert isinstance(renderer, Renderer)
+        assert not inspect.isabstract(type(renderer))
+
+
+HOSTILE = (
+    "[red]Evil[/red] [link=https://example.invalid]click[/link] \x1b[2J\x1b[31mred\x07 \u202etxt"
+)
+
+
+@pytest.fixture
+def hostile_data(data_copy: Path) -> Path:
+    roles = data_copy / "roles.yaml"
+    text = roles.read_text(encoding="utf-8")
+    quoted = (
+        '"'
+        + HOSTILE.replace("\x1b", "\\e").replace("\x07", "\\a").replace("\u202e", "\\u202E")
+        + '"'
+    )
+    roles.write_text(
+        text.replace("name: Project Manager\n", f"name: {quoted}\n", 1), encoding="utf-8"
+    )
+    return data_copy
+
+
+@pytest.mark.parametrize("args", [["roles"], ["roles", "pm"], ["competencies", "governance"]])
+def test_markup_and_escapes_in_data_are_printed_literally(
+    runner: CliRunner, hostile_data: Path, args: list[str]
+) -> None:
+    result = runner.invoke(
+        app, ["--data", str(hostile_data), *args], env={"NO_COLOR": None, "TERM": "xterm"}
+    )
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "[red]Evil[/red]" in out
+    assert "[link=https://example.invalid]" in out
+    assert "\\x1b[2J" in out
+
+
+def test_forced_colour_still_does_not_pass_data_escapes(
+    runner: CliRunner, hostile_data: Path
+) -> None:
+    result = runner.invoke(
+        app,
+        ["--data", str(hostile_data), "roles", "pm"],
+        env={"NO_COLOR": None, "FORCE_COLOR": "1"},
+    )
+    assert result.exit_code == 0
+    # Rich's own styling escapes may appear, but never the data's screen-clearing one.
+    assert "\x1b[2J" not in result.stdout
+    assert "[red]Evil[/red]" in result.stdout
+
+
+def test_markdown_escapes_data() -> None:
+    assert md("[x](javascript:alert(1)) <b>|") == "\\[x\\](javascript:alert(1)) \\<b\\>\\|"
+    assert clean("a\x1bb") == "a\\x1bb"
+
+
+def test_piped_output_is_plain(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["roles"], env={"NO_COLOR": None})
+    assert "\x1b" not in result.stdout

@@ -1,0 +1,43 @@
+"""Non-interactive commands stay light: no questionary/prompt_toolkit, no heavy work for --help."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import sys
+from typer.testing import CliRunner
+from pmopath.cli import app
+result = CliRunner().invoke(app, {args!r})
+assert result.exit_code == 0, (result.stdout, result.stderr)
+print(sorted(m for m in ("questionary", "prompt_toolkit", "pydantic", "yaml") if m in sys.modules))
+"""
+
+
+def loaded(args: list[str]) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=args)], capture_output=True, text=True, check=True
+    ).stdout
+    return eval(out)  # a printed list of module names
+
+
+@pytest.mark.parametrize("args", [["roles"], ["certs", "pmp"], ["competencies"], ["validate"]])
+def test_browsing_never_imports_prompt_libraries(args: list[str]) -> None:
+    mods = loaded(args)
+    assert "questionary" not in mods and "prompt_toolkit" not in mods
+
+
+def test_help_does_not_load_the_framework() -> None:
+    mods = loaded(["--help"])
+    assert mods == []
+
+
+def test_c_yaml_loader_is_used() -> None:
+    from pmopath import yamlio
+
+    assert yamlio.C_LOADER, (
+        "libyaml is missing: PyYAML wheels ship it; the pure-Python loader is much slower"
+    )
