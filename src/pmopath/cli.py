@@ -264,6 +264,364 @@ def schema(
     emit(schema_json(what))
 
 
+@app.command(
+    epilog=(
+        "Examples:  pmopath assess · pmopath assess --quick · pmopath assess --resume · "
+        "pmopath assess --answers me.yaml"
+    ),
+)
+def assess(
+    ctx: typer.Context,
+    quick: Annotated[
+        bool,
+        typer.Option("--quick", help="Rate only the competencies your target role marks core."),
+    ] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the assessment in progress.")
+    ] = False,
+    restart: Annotated[
+        bool,
+        typer.Option(
+            "--restart", help="Discard the assessment in progress (asks first) and start again."
+        ),
+    ] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Read a profile file instead of asking (for scripts, CI, or a mentor filling it in).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Assess yourself: background, then each competency against observable behaviour.
+
+    Every answer is saved as you give it: Ctrl-C or a closed terminal loses nothing,
+    and the next `pmopath assess` offers to resume. Each completed assessment is kept
+    in your history (`pmopath history`).
+    """
+    import datetime as dt
+    import sys
+
+    from pmopath.console import message, stderr_console
+    from pmopath.store import Store
+
+    fw = _framework(ctx)
+    store = Store()
+    if answers is not None:
+        from pmopath.profile import dump_profile, load_profile
+
+        loaded = load_profile(answers, fw, strict=True)
+        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        profile = loaded.profile.model_copy(update={"assessed_at": now})
+        ident = store.save_assessment(dump_profile(profile), now)
+        message(f"Saved assessment {ident} to {store.path(ident)}", "green")
+        _after_save(fw, ident, profile)
+        return
+    if resume and restart:
+        raise typer.BadParameter("use --resume or --restart, not both")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from pmopath.errors import RefusedError
+
+        raise RefusedError(
+            "pmopath assess asks questions and needs a terminal",
+            hint="pass a profile with --answers FILE to assess without one",
+        )
+    from pmopath.assess import run_assessment
+    from pmopath.prompts import QuestionaryAsk
+
+    console = stderr_console()
+    try:
+        saved = run_assessment(
+            fw, store, QuestionaryAsk(console), console, quick=quick, resume=resume, restart=restart
+        )
+    except KeyboardInterrupt:
+        message(
+            "\nInterrupted. Every answer so far is saved; `pmopath assess --resume` continues.",
+            "yellow",
+        )
+        raise typer.Exit(130) from None
+    message(f"Saved assessment {saved.ident} to {store.path(saved.ident)}", "green")
+    _after_save(fw, saved.ident, saved.profile)
+
+
+def _after_save(fw: Any, ident: str, profile: Any) -> None:
+    """A three-line readiness summary for the target, and the command for the full plan."""
+    import datetime as dt
+
+    from pmopath.console import message
+    from pmopath.planning import plan
+    from pmopath.scoring import score
+
+    result = score(profile, fw)
+    target = fw.role_by_id[result.target_role].name
+    line = f"Readiness for {target}: {result.readiness:.0%}"
+    if (
+        result.next_role
+        and result.next_role != result.target_role
+        and result.next_role_readiness is not None
+    ):
+        line += f" (next step, {fw.role_by_id[result.next_role].name}: {result.next_role_readiness:.0%})"
+    message(line, "bold")
+    gaps = [g for g in result.competencies if g.gap][:3]
+    if gaps:
+        message(
+            "Biggest gaps: " + "; ".join(f"{g.name} {g.current or 0}→{g.required}" for g in gaps)
+        )
+    months = plan(result, profile, fw, as_of=dt.date.today()).ready_in_months
+    message(
+        f"Estimated time to meet the requirements: {months} months at {result.hours_per_week:g} h/week"
+    )
+    message("Full plan: `pmopath roadmap` (add --format markdown -o plan.md to keep it)", "dim")
+
+
+def _subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Any, Any]:
+    """The framework and the profile to score: a file, or the latest saved assessment."""
+    from pmopath.console import message
+    from pmopath.profile import load_profile
+    from pmopath.store import Store
+
+    fw = _framework(ctx)
+    if profile_path is None:
+        store = Store()
+        profile_path = store.path(store.find(None))
+    loaded = load_profile(profile_path, fw, strict=False)
+    for warning in loaded.warnings:
+        message(f"warning: {warning}", "yellow")
+    return fw, loaded.profile
+
+
+def _as_of(value: str | None) -> Any:
+    import datetime as dt
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{value}' is not a date like 2026-11-22", param_hint="--as-of"
+        ) from None
+
+
+TargetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--target",
+        "-t",
+        help="Target role (ID, alias or prefix); default: the profile's target.",
+        autocompletion=_complete_roles,
+        show_default=False,
+    ),
+]
+ProfileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        "-p",
+        help="A profile file; default: your latest saved assessment.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+HoursOption = Annotated[
+    float | None,
+    typer.Option(
+        "--hours-per-week",
+        min=0.5,
+        max=80,
+        help="Hours a week for development (overrides the profile).",
+        show_default=False,
+    ),
+]
+ExplainOption = Annotated[
+    bool, typer.Option("--explain", help="Show how readiness and priorities were computed.")
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Date the plan starts from (YYYY-MM-DD); default: today.",
+        show_default=False,
+    ),
+]
+
+
+@app.command(
+    epilog=(
+        "Examples:  pmopath gap · pmopath gap --target director --explain · "
+        "pmopath gap --profile examples/project-manager.yaml --format json"
+    ),
+)
+def gap(
+    ctx: typer.Context,
+    target: TargetOption = None,
+    profile: ProfileOption = None,
+    hours_per_week: HoursOption = None,
+    explain: ExplainOption = False,
+    fmt: FormatOption = Format.terminal,
+) -> None:
+    """Score your gaps against a target role: readiness, competencies, experience, certifications."""
+    from pmopath.render import renderer_for
+    from pmopath.scoring import score
+
+    fw, subject = _subject(ctx, profile)
+    emit(
+        renderer_for(fmt).gap(
+            fw, score(subject, fw, target, hours_per_week=hours_per_week), explain
+        )
+    )
+
+
+@app.command(
+    epilog=(
+        "Examples:  pmopath roadmap · pmopath roadmap --target director · "
+        "pmopath roadmap --format markdown -o plan.md · pmopath roadmap --horizon 12 --hours-per-week 6"
+    ),
+)
+def roadmap(
+    ctx: typer.Context,
+    target: TargetOption = None,
+    profile: ProfileOption = None,
+    hours_per_week: HoursOption = None,
+    horizon: Annotated[
+        int | None,
+        typer.Option(
+            "--horizon",
+            min=1,
+            max=600,
+            help="Only the first N months of the plan.",
+            show_default=False,
+        ),
+    ] = None,
+    explain: ExplainOption = False,
+    fmt: FormatOption = Format.terminal,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (refuses to overwrite without --force).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --output if it exists.")
+    ] = False,
+    as_of: AsOfOption = None,
+) -> None:
+    """A prioritised, dated development plan toward a target role, phase by phase."""
+    from pmopath.planning import plan
+    from pmopath.render import renderer_for
+    from pmopath.scoring import score
+
+    start = _as_of(as_of)
+    fw, subject = _subject(ctx, profile)
+    result = plan(
+        score(subject, fw, target, hours_per_week=hours_per_week),
+        subject,
+        fw,
+        as_of=start,
+        horizon=horizon,
+    )
+    rendered = renderer_for(fmt).roadmap(fw, result, explain)
+    if output is None:
+        emit(rendered)
+        return
+    if not isinstance(rendered, str):
+        from io import StringIO
+
+        from rich.console import Console
+
+        buffer = StringIO()
+        Console(file=buffer, width=100, no_color=True, highlight=False).print(rendered)
+        rendered = buffer.getvalue()
+    write_output(rendered, output, force=force)
+
+
+@app.command(epilog="Examples:  pmopath history · pmopath history --format json")
+def history(ctx: typer.Context, fmt: FormatOption = Format.terminal) -> None:
+    """List your saved assessments: date, current and target role, readiness."""
+    from pmopath.history import history_entries
+    from pmopath.render import renderer_for
+
+    fw = _framework(ctx)
+    emit(renderer_for(fmt).history(fw, history_entries(fw)))
+
+
+@app.command(
+    epilog="Examples:  pmopath show · pmopath show 2 · pmopath show 20261122 --format json"
+)
+def show(
+    ctx: typer.Context,
+    ident: Annotated[
+        str | None,
+        typer.Argument(
+            help="An assessment ID, unique prefix, or number from `pmopath history` (default: latest).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.terminal,
+) -> None:
+    """Print one saved assessment."""
+    from pmopath.profile import load_profile
+    from pmopath.render import renderer_for
+    from pmopath.store import Store
+
+    fw = _framework(ctx)
+    store = Store()
+    found = store.find(ident)
+    loaded = load_profile(store.path(found), fw, strict=False)
+    emit(renderer_for(fmt).profile(fw, found, loaded.profile, loaded.warnings))
+
+
+@app.command(
+    name="export-profile",
+    epilog="Examples:  pmopath export-profile -o me.yaml · pmopath export-profile 2 -o old.yaml --force · pmopath export-profile -o -",
+)
+def export_profile(
+    ctx: typer.Context,
+    ident: Annotated[
+        str | None,
+        typer.Argument(
+            help="An assessment ID, prefix or history number (default: latest).", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write, or - for stdout.", dir_okay=False)
+    ] = Path("-"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a saved assessment to a profile file, to share or to edit and re-import with --answers."""
+    from pmopath.profile import dump_profile, load_profile
+    from pmopath.store import Store
+
+    fw = _framework(ctx)
+    store = Store()
+    found = store.find(ident)
+    text = dump_profile(load_profile(store.path(found), fw, strict=False).profile)
+    write_output(text, output, force=force)
+
+
+def write_output(text: str, output: Path, *, force: bool) -> None:
+    """Write a result to a file atomically (refusing to overwrite without --force), or to stdout."""
+    from pmopath.console import message
+
+    if str(output) == "-":
+        emit(text)
+        return
+    if output.exists() and not force:
+        from pmopath.errors import RefusedError
+
+        raise RefusedError(f"{output} already exists", hint="add --force to overwrite it")
+    from pmopath.yamlio import atomic_write_text
+
+    atomic_write_text(output, text)
+    message(f"Wrote {output}", "green")
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="pmopath")

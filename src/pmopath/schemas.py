@@ -10,7 +10,11 @@ from pmopath.models import FILE_MODELS, Model
 
 
 def _models() -> dict[str, type[Model]]:
-    return {name.removesuffix(".yaml"): model for name, model in FILE_MODELS.items()}
+    from pmopath.profile import Profile
+
+    models = {name.removesuffix(".yaml"): model for name, model in FILE_MODELS.items()}
+    models["profile"] = Profile
+    return models
 
 
 def schema_json(what: str) -> str:

@@ -8,6 +8,7 @@ view fail at import, and the tests check that every :class:`Format` has one.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
@@ -16,8 +17,23 @@ if TYPE_CHECKING:
     from pmopath.errors import DataError
     from pmopath.framework import Framework
     from pmopath.models import Certification, Competency, Domain, Role
+    from pmopath.planning import Plan
+    from pmopath.profile import Profile
+    from pmopath.scoring import Score
 
 Rendered = Union[str, "RenderableType"]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    number: int
+    ident: str
+    assessed_at: str
+    current_role: str
+    target_role: str | None
+    rated: int
+    readiness: float | None
+    problem: str | None = None  # the file could not be read
 
 
 class Renderer(ABC):
@@ -43,3 +59,17 @@ class Renderer(ABC):
 
     @abstractmethod
     def validation(self, where: str, problems: list[DataError]) -> Rendered: ...
+
+    @abstractmethod
+    def history(self, fw: Framework, entries: list[HistoryEntry]) -> Rendered: ...
+
+    @abstractmethod
+    def profile(
+        self, fw: Framework, ident: str | None, profile: Profile, warnings: list[str]
+    ) -> Rendered: ...
+
+    @abstractmethod
+    def gap(self, fw: Framework, score: Score, explain: bool) -> Rendered: ...
+
+    @abstractmethod
+    def roadmap(self, fw: Framework, plan: Plan, explain: bool) -> Rendered: ...

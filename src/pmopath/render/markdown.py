@@ -10,20 +10,34 @@ import re
 
 from pmopath.errors import DataError
 from pmopath.framework import Framework
-from pmopath.models import LEVELS, STEPS, Certification, Competency, Domain, Provenance, Role
-from pmopath.render.base import Renderer
+from pmopath.models import (
+    LEVELS,
+    STEPS,
+    Certification,
+    Competency,
+    Domain,
+    ExperienceKind,
+    Provenance,
+    Role,
+)
+from pmopath.planning import Plan, month_label
+from pmopath.profile import Profile, profile_to_data
+from pmopath.render.base import HistoryEntry, Renderer
 from pmopath.render.text import (
     CONFIDENCE_MARK,
     EXPERIENCE_LABEL,
+    cert_status_text,
     certs_for_role,
     describe_route,
     exam_text,
     fee_text,
+    months_text,
     one_line,
     requiring_roles,
     years,
     years_range,
 )
+from pmopath.scoring import Score
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 
@@ -239,3 +253,201 @@ class MarkdownRenderer(Renderer):
         lines = [f"# {len(problems)} problem(s) in `{md(where)}`", ""]
         lines += [f"- {md(str(p))}" for p in problems]
         return doc(lines)
+
+    def history(self, fw: Framework, entries: list[HistoryEntry]) -> str:
+        lines = [
+            "# Assessments",
+            "",
+            "| # | ID | Date (UTC) | Current | Target | Rated | Readiness |",
+            "|---:|---|---|---|---|---:|---:|",
+        ]
+        for e in entries:
+            ready = "-" if e.readiness is None else f"{e.readiness:.0%}"
+            lines.append(
+                f"| {e.number} | `{e.ident}` | {e.assessed_at} | {md(e.current_role)} | {md(e.target_role or '-')} | {e.rated} | {ready} |"
+            )
+        return doc(lines)
+
+    def profile(
+        self, fw: Framework, ident: str | None, profile: Profile, warnings: list[str]
+    ) -> str:
+        title = md(profile.name) if profile.name else "Assessment"
+        lines = [f"# {title}", ""]
+        if ident:
+            lines += [f"`{ident}`", ""]
+        data = profile_to_data(profile)
+        lines += ["| Field | Value |", "|---|---|"]
+        for key in ("current_role", "target_role", "education", "training_hours", "hours_per_week"):
+            if key in data:
+                lines.append(f"| {key} | {md(str(data[key]))} |")
+        for key, value in data["experience"].items():
+            lines.append(f"| {key} | {value:g} |")
+        lines.append(
+            f"| certifications | {md(', '.join(c.id for c in profile.certifications) or 'none')} |"
+        )
+        lines += ["", "## Ratings", "", "| Competency | Level | Evidence |", "|---|---|---|"]
+        for key, rating in profile.ratings.items():
+            name = fw.competency_by_id[key].name if key in fw.competency_by_id else key
+            level = (
+                "not sure" if rating.level is None else f"{level_bar(rating.level)} {rating.level}"
+            )
+            lines.append(f"| {md(name)} | {level} | {md(rating.evidence or '')} |")
+        lines += [f"\n*warning: {md(w)}*" for w in warnings]
+        return doc(lines)
+
+    def _gap_lines(self, fw: Framework, score: Score, explain: bool) -> list[str]:
+        names = {r.id: r.name for r in fw.roles}
+        lines = [
+            f"- **Current role:** {md(names[score.current_role])}",
+            f"- **Target role:** {md(names[score.target_role])}",
+            f"- **Readiness for the target:** {score.readiness:.0%}",
+            f"- **Path:** {' → '.join(md(names[r]) for r in score.path)}",
+        ]
+        if score.path_note:
+            lines.append(f"- **Note:** {md(score.path_note)}")
+        if (
+            score.next_role
+            and score.next_role != score.target_role
+            and score.next_role_readiness is not None
+        ):
+            lines.append(
+                f"- **Next step:** {md(names[score.next_role])} (readiness {score.next_role_readiness:.0%})"
+            )
+        lines += [
+            "",
+            "## Gaps",
+            "",
+            "| Competency | Current | Required | Gap | Importance |",
+            "|---|---:|---:|---:|---|",
+        ]
+        for g in score.competencies:
+            current = "not assessed" if g.current is None else str(g.current)
+            lines.append(
+                f"| {md(g.name)} | {current} | {g.required} | {g.gap} | {g.importance.value} |"
+            )
+        if score.experience:
+            lines += [
+                "",
+                "## Experience",
+                "",
+                "| Kind | You | Required | Months to go |",
+                "|---|---:|---:|---:|",
+            ]
+            for e in score.experience:
+                label = EXPERIENCE_LABEL[ExperienceKind(e.kind)]
+                lines.append(
+                    f"| {label} | {e.current_years:g} y | {e.required_years:g} y | {e.gap_months} |"
+                )
+        lines += [
+            "",
+            "## Certifications",
+            "",
+            "| Certification | Status | What is missing |",
+            "|---|---|---|",
+        ]
+        for c in score.certifications:
+            el = c.eligibility
+            name = fw.certification_by_id[el.id].name if el.id in fw.certification_by_id else el.id
+            status = cert_status_text(el.status, el.eligible_in_months)
+            lines.append(f"| {md(name)} | {status} | {md('; '.join(el.missing)) or '-'} |")
+        if explain:
+            lines += ["", "## How this was computed", ""]
+            lines += [f"- {md(line)}" for line in score.explanation]
+        return lines
+
+    def gap(self, fw: Framework, score: Score, explain: bool) -> str:
+        target = fw.role_by_id[score.target_role].name
+        lines = [f"# Gap analysis: {md(target)}", "", *self._gap_lines(fw, score, explain)]
+        return doc(lines)
+
+    def roadmap(self, fw: Framework, plan: Plan, explain: bool) -> str:
+        score = plan.score
+        target = fw.role_by_id[score.target_role].name
+        who = f" for {md(plan.name)}" if plan.name else ""
+        ready = plan.ready_in_months
+        when = months_text(ready) + (f", by {month_label(plan.as_of, ready)}" if ready else "")
+        lines = [
+            f"# Development plan{who}: {md(target)}",
+            "",
+            f"*Made with pmopath on {plan.as_of.isoformat()} · {plan.hours_per_week:g} hours a week · "
+            "month 1 is the month of this plan*",
+            "",
+            "## Summary",
+            "",
+            f"- **Estimated to meet the target's requirements in:** {when}",
+            *self._gap_lines(fw, score, explain),
+        ]
+        lines += ["", "## Plan", ""]
+        for phase in plan.phases:
+            lines += [
+                f"### {phase.title} ({month_label(plan.as_of, phase.start_month)} to "
+                f"{month_label(plan.as_of, phase.end_month)})",
+                "",
+            ]
+            for it in phase.items:
+                effort = f"{it.effort_hours:g} h" if it.effort_hours else "milestone"
+                span = month_label(plan.as_of, it.start_month)
+                if it.end_month != it.start_month:
+                    span += f" to {month_label(plan.as_of, it.end_month)}"
+                lines.append(f"- [ ] **{md(it.title)}** ({effort}, {span})  ")
+                lines.append(f"  *Why:* {md(it.why)}")
+            lines.append("")
+        if plan.cut_items:
+            lines += [
+                f"*{plan.cut_items} later items are beyond the {plan.horizon}-month horizon.*",
+                "",
+            ]
+        if plan.star_seeds:
+            lines += ["## STAR story seeds", "", "From your own evidence notes:", ""]
+            lines += [f"- **{md(name)}:** {md(note)}" for name, note in plan.star_seeds]
+            lines.append("")
+        lines += [
+            "## Timeline",
+            "",
+            *gantt(plan),
+            "",
+            "## Current vs required levels",
+            "",
+            *level_chart(fw, score),
+        ]
+        return doc(lines)
+
+
+def mermaid_text(text: str) -> str:
+    """Mermaid task and axis names cannot hold some punctuation."""
+    return re.sub(r"[:;#\"`<>{}\[\]]", " ", one_line(text)).strip()[:60]
+
+
+def gantt(plan: Plan) -> list[str]:
+    lines = [
+        "```mermaid",
+        "gantt",
+        "    title Development plan",
+        "    dateFormat YYYY-MM",
+        "    axisFormat %Y-%m",
+    ]
+    for phase in plan.phases:
+        lines.append(f"    section {mermaid_text(phase.title)}")
+        for it in phase.items:
+            start = month_label(plan.as_of, it.start_month)
+            months = it.end_month - it.start_month + 1
+            lines.append(f"    {mermaid_text(it.title)} :t{it.rank}, {start}, {months * 30}d")
+    lines.append("```")
+    return lines
+
+
+def level_chart(fw: Framework, score: Score) -> list[str]:
+    gaps = score.competencies
+    labels = ", ".join(f'"{mermaid_text(g.id)}"' for g in gaps)
+    current = ", ".join(str(g.current or 0) for g in gaps)
+    required = ", ".join(str(g.required) for g in gaps)
+    return [
+        "```mermaid",
+        "xychart-beta",
+        '    title "Current (bars) vs required (line), 0-4"',
+        f"    x-axis [{labels}]",
+        '    y-axis "Level" 0 --> 4',
+        f"    bar [{current}]",
+        f"    line [{required}]",
+        "```",
+    ]

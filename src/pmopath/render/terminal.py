@@ -21,22 +21,28 @@ from pmopath.models import (
     Competency,
     Confidence,
     Domain,
+    ExperienceKind,
     Provenance,
     Role,
 )
-from pmopath.render.base import Renderer
+from pmopath.planning import Plan, month_label
+from pmopath.profile import Profile
+from pmopath.render.base import HistoryEntry, Renderer
 from pmopath.render.text import (
     CONFIDENCE_MARK,
     EXPERIENCE_LABEL,
+    cert_status_text,
     certs_for_role,
     clean,
     describe_route,
     exam_text,
     fee_text,
+    months_text,
     requiring_roles,
     years,
     years_range,
 )
+from pmopath.scoring import Score
 
 IMPORTANCE_STYLE = {"core": "bold", "important": "", "useful": "dim"}
 
@@ -62,6 +68,11 @@ def bar(level: int, required: int | None = None, width: int = 4) -> Text:
 def short_name(role: Role) -> str:
     """The shortest name that finds a role: its first alias, else its ID."""
     return role.aliases[0] if role.aliases and len(role.aliases[0]) < len(role.id) else role.id
+
+
+def role_name(fw: Framework, role_id: str | None) -> str:
+    role = fw.role_by_id.get(role_id or "")
+    return role.name if role is not None else str(role_id)
 
 
 def heading(text: str, sub: str = "") -> Text:
@@ -364,3 +375,252 @@ class TerminalRenderer(Renderer):
         n = len(problems)
         lines.append(Text(f"\n✗ {n} problem{'s' if n != 1 else ''} in {clean(where)}", style="red"))
         return Group(*lines)
+
+    def history(self, fw: Framework, entries: list[HistoryEntry]) -> RenderableType:
+        if not entries:
+            return Text("No saved assessments yet. Run `pmopath assess` to make one.")
+        table = Table(
+            title="Your assessments (oldest first)", title_justify="left", box=box.SIMPLE_HEAD
+        )
+        table.add_column("#", justify="right")
+        table.add_column("ID", style="cyan", no_wrap=True)
+        table.add_column("Date (UTC)", no_wrap=True)
+        table.add_column("Current → target")
+        table.add_column("Rated", justify="right")
+        table.add_column("Readiness", justify="right")
+        for e in entries:
+            if e.problem:
+                table.add_row(
+                    str(e.number), lit(e.ident), "", Text(clean(e.problem), style="red"), "", ""
+                )
+                continue
+            names = (
+                role_name(fw, e.current_role)
+                + " → "
+                + (role_name(fw, e.target_role) if e.target_role else "-")
+            )
+            ready = "-" if e.readiness is None else f"{e.readiness:.0%}"
+            table.add_row(
+                str(e.number), lit(e.ident), e.assessed_at, lit(names), str(e.rated), ready
+            )
+        return Group(
+            table, Text("`pmopath show ID` prints one; `pmopath show` the latest.", style="dim")
+        )
+
+    def profile(
+        self, fw: Framework, ident: str | None, profile: Profile, warnings: list[str]
+    ) -> RenderableType:
+        title = clean(profile.name) if profile.name else "Assessment"
+        sub = ident or ""
+        if profile.assessed_at:
+            sub += f" · {profile.assessed_at:%Y-%m-%d %H:%M} UTC"
+        parts: list[RenderableType] = [heading(title, sub)]
+        target = role_name(fw, profile.target_role) if profile.target_role else "-"
+        parts.append(lit(f"{role_name(fw, profile.current_role)} → {target}"))
+        exp = profile.experience
+        parts.append(section("Background"))
+        for label, value in (
+            ("Project management", f"{exp.project_management_years:g} years"),
+            ("Programmes / portfolios", f"{exp.program_portfolio_years:g} years"),
+            ("PMO", f"{exp.pmo_years:g} years"),
+            ("Managing people", f"{exp.people_leadership_years:g} years"),
+            ("Education", profile.education.value if profile.education else "-"),
+            ("PM training", f"{profile.training_hours:g} hours"),
+            (
+                "Time for development",
+                f"{profile.hours_per_week:g} h/week" if profile.hours_per_week else "-",
+            ),
+        ):
+            parts.append(Text(f"  {label:<24}").append(value))
+        certs = ", ".join(
+            (fw.certification_by_id[c.id].name if c.id in fw.certification_by_id else c.id)
+            + (f" ({c.year})" if c.year else "")
+            for c in profile.certifications
+        )
+        parts.append(Text(f"  {'Certifications':<24}").append(clean(certs or "none")))
+        parts.append(section("Competency ratings (0-4)"))
+        table = Table(box=None, pad_edge=False)
+        table.add_column("Domain", style="dim")
+        table.add_column("Competency")
+        table.add_column("Level")
+        table.add_column("Evidence", style="dim")
+        shown = set()
+        for domain in fw.domains:
+            first = True
+            for comp in fw.competencies_in(domain.id):
+                rating = profile.ratings.get(comp.id)
+                if rating is None:
+                    continue
+                shown.add(comp.id)
+                level = (
+                    Text("not sure", style="yellow")
+                    if rating.level is None
+                    else bar(rating.level).append(f" {rating.level}")
+                )
+                table.add_row(
+                    lit(domain.name) if first else "",
+                    lit(comp.name),
+                    level,
+                    lit(rating.evidence or ""),
+                )
+                first = False
+        for key, rating in profile.ratings.items():
+            if key not in shown:
+                table.add_row(
+                    "(not in framework)", lit(key), str(rating.level), lit(rating.evidence or "")
+                )
+        parts.append(table)
+        for warning in warnings:
+            parts.append(Text("warning: " + clean(warning), style="yellow"))
+        return Group(*parts)
+
+    def _gap_parts(self, fw: Framework, score: Score, explain: bool) -> list[RenderableType]:
+        target = fw.role_by_id[score.target_role]
+        parts: list[RenderableType] = []
+        head = Text()
+        head.append(
+            clean(role_name(fw, score.current_role)) + " → " + clean(target.name), style="bold"
+        )
+        head.append(
+            f"   readiness {score.readiness:.0%}",
+            style="bold green" if score.readiness >= 0.8 else "bold yellow",
+        )
+        parts.append(head)
+        path = " → ".join(role_name(fw, r) for r in score.path)
+        parts.append(lit(f"Path: {path}", "dim"))
+        if score.path_note:
+            parts.append(lit(score.path_note, "yellow"))
+        if (
+            score.next_role
+            and score.next_role != score.target_role
+            and score.next_role_readiness is not None
+        ):
+            parts.append(
+                Text(
+                    f"Next step: {clean(role_name(fw, score.next_role))}, readiness {score.next_role_readiness:.0%}"
+                )
+            )
+
+        parts.append(section("Competencies: current vs required (▒ = gap)"))
+        table = Table(box=None, pad_edge=False)
+        table.add_column("Domain", style="dim")
+        table.add_column("Competency")
+        table.add_column("Level")
+        table.add_column("Gap", justify="right")
+        table.add_column("Importance")
+        by_id = {g.id: g for g in score.competencies}
+        for domain in fw.domains:
+            first = True
+            for comp in fw.competencies_in(domain.id):
+                g = by_id.get(comp.id)
+                if g is None:
+                    continue
+                have = g.current or 0
+                level = bar(have, g.required).append(
+                    f" {'?' if g.current is None else g.current}/{g.required}"
+                )
+                table.add_row(
+                    lit(domain.name) if first else "",
+                    lit(comp.name),
+                    level,
+                    str(g.gap) if g.gap else "",
+                    g.importance.value,
+                )
+                first = False
+        parts.append(table)
+        unassessed = [g.name for g in score.competencies if g.current is None]
+        if unassessed:
+            parts.append(lit(f"? = not assessed, counted as 0: {', '.join(unassessed)}", "yellow"))
+
+        if score.experience:
+            parts.append(section("Experience"))
+            for e in score.experience:
+                label = EXPERIENCE_LABEL[ExperienceKind(e.kind)]
+                line = Text(f"  {label:<34} {e.current_years:g} of {e.required_years:g} years")
+                line.append(
+                    f"   {e.gap_months} months to go" if e.gap_months else "   met",
+                    style="yellow" if e.gap_months else "green",
+                )
+                parts.append(line)
+
+        parts.append(section("Certifications"))
+        table = Table(box=None, pad_edge=False)
+        table.add_column("Certification")
+        table.add_column("Status")
+        table.add_column("What is missing", style="dim")
+        for c in score.certifications:
+            el = c.eligibility
+            name = fw.certification_by_id[el.id].name if el.id in fw.certification_by_id else el.id
+            style = {
+                "held": "green",
+                "eligible": "green",
+                "not-yet-eligible": "yellow",
+                "blocked": "red",
+            }[el.status]
+            table.add_row(
+                lit(name),
+                Text(cert_status_text(el.status, el.eligible_in_months), style=style),
+                lit("; ".join(el.missing)),
+            )
+        parts.append(table)
+        if explain:
+            parts.append(section("How this was computed"))
+            parts += [lit("  " + line) for line in score.explanation]
+            for c in score.certifications:
+                for a in c.eligibility.assumptions:
+                    parts.append(lit(f"  {c.eligibility.id}: {a}", "dim"))
+        return parts
+
+    def gap(self, fw: Framework, score: Score, explain: bool) -> RenderableType:
+        parts = self._gap_parts(fw, score, explain)
+        parts.append(Text("\n`pmopath roadmap` turns these gaps into a dated plan.", style="dim"))
+        return Group(*parts)
+
+    def roadmap(self, fw: Framework, plan: Plan, explain: bool) -> RenderableType:
+        score = plan.score
+        parts = self._gap_parts(fw, score, explain)
+        ready = plan.ready_in_months
+        when = months_text(ready)
+        if ready:
+            when += f", by {month_label(plan.as_of, ready)}"
+        parts.insert(
+            1,
+            Text(
+                f"Estimated to meet the requirements in {when} at {plan.hours_per_week:g} h/week",
+                style="bold",
+            ),
+        )
+        for phase in plan.phases:
+            span = f"months {phase.start_month}-{phase.end_month}"
+            table = Table(
+                title=f"{phase.title}  ({span}: {month_label(plan.as_of, phase.start_month)} to {month_label(plan.as_of, phase.end_month)})",
+                title_justify="left",
+                title_style="bold",
+                box=box.SIMPLE_HEAD,
+            )
+            table.add_column("#", justify="right")
+            table.add_column("Item")
+            table.add_column("Effort", justify="right", no_wrap=True)
+            table.add_column("Month", no_wrap=True)
+            table.add_column("Why", style="dim")
+            for it in phase.items:
+                effort = f"{it.effort_hours:g} h" if it.effort_hours else "-"
+                month = month_label(plan.as_of, it.start_month)
+                if it.end_month != it.start_month:
+                    month += f" → {month_label(plan.as_of, it.end_month)}"
+                table.add_row(str(it.rank), lit(it.title), effort, month, lit(it.why))
+            parts.append(table)
+        if plan.cut_items:
+            parts.append(
+                Text(
+                    f"{plan.cut_items} later items are beyond --horizon {plan.horizon}.",
+                    style="dim",
+                )
+            )
+        if plan.star_seeds:
+            parts.append(section("STAR story seeds (your evidence notes)"))
+            parts += [lit(f"  • {name}: {note}") for name, note in plan.star_seeds]
+        parts.append(
+            Text("\n`pmopath roadmap --format markdown -o plan.md` saves this plan.", style="dim")
+        )
+        return Group(*parts)

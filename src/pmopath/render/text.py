@@ -181,3 +181,21 @@ def certs_for_role(fw: Framework, role: Role) -> list[Certification]:
         c for c in fw.certifications if role.id in c.suits_roles and c.id not in role.certifications
     ]
     return chosen + extra
+
+
+def cert_status_text(status: str, months: int | None) -> str:
+    return {
+        "held": "held",
+        "eligible": "eligible now",
+        "not-yet-eligible": f"eligible in {months} months",
+        "blocked": "blocked",
+    }[status]
+
+
+def months_text(months: int | None) -> str:
+    if months is None:
+        return "not estimated"
+    if months == 0:
+        return "now: you meet the target's requirements"
+    years_part = f" (about {months / 12:.1f} years)" if months >= 12 else ""
+    return f"{months} months{years_part}"

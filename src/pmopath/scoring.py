@@ -1,0 +1,244 @@
+"""Gap scoring (pure; no I/O, no printing).
+
+Formulas (also in README, "How scoring works"):
+
+* importance weight: core 3, important 2, useful 1;
+* gap = max(0, required - current), an unassessed rating counting as 0;
+* readiness = 1 - sum(weight * gap) / sum(weight * required), over the target's
+  competencies (1.0 when nothing is required);
+* priority = weight * gap * (1 + n), where n counts the stepping-stone roles on
+  the path (before the target) that already need the competency above your
+  current level: foundations you need soon come first;
+* the path is the fewest moves through the ladder from current to target; ties
+  go to the path whose stepping stones are the smallest total weighted gap for
+  you, then to the alphabetically first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+
+from pmopath.eligibility import Eligibility, eligibility, experience_years
+from pmopath.framework import Framework
+from pmopath.models import Importance, Model, Role
+from pmopath.profile import Profile
+
+WEIGHTS = {Importance.core: 3, Importance.important: 2, Importance.useful: 1}
+DEFAULT_HOURS_PER_WEEK = 4.0
+
+
+class CompetencyGap(Model):
+    id: str
+    name: str
+    domain: str
+    current: int | None
+    required: int
+    gap: int
+    importance: Importance
+    weight: int
+    path_need: int  # stepping-stone roles that need it above the current level
+    priority: float
+
+
+class ExperienceGap(Model):
+    kind: str
+    current_years: float
+    required_years: float
+    gap_months: int
+
+
+class CertificationStatus(Model):
+    eligibility: Eligibility
+    recommended_by: tuple[str, ...]
+
+
+class Score(Model):
+    current_role: str
+    target_role: str
+    path: tuple[str, ...]
+    path_note: str | None
+    readiness: float
+    next_role: str | None
+    next_role_readiness: float | None
+    competencies: tuple[CompetencyGap, ...]
+    experience: tuple[ExperienceGap, ...]
+    certifications: tuple[CertificationStatus, ...]
+    hours_per_week: float
+    explanation: tuple[str, ...]
+
+
+def current_level(profile: Profile, comp_id: str) -> int:
+    level = profile.level(comp_id)
+    return 0 if level is None else level
+
+
+def readiness_for(profile: Profile, role: Role) -> tuple[float, int, int]:
+    """(readiness, weighted gap, weighted requirement) against one role."""
+    gap_total = need_total = 0
+    for comp_id, req in role.competencies.items():
+        weight = WEIGHTS[req.importance]
+        gap_total += weight * max(0, req.level - current_level(profile, comp_id))
+        need_total += weight * req.level
+    if need_total == 0:
+        return 1.0, 0, 0
+    return 1 - gap_total / need_total, gap_total, need_total
+
+
+def candidate_paths(fw: Framework, start: str, goal: str) -> list[tuple[str, ...]]:
+    """All fewest-move paths from start to goal through ``leads_to`` (empty if none)."""
+    if start == goal:
+        return [(start,)]
+    dist = {start: 0}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt in fw.role_by_id[node].leads_to:
+            if nxt not in dist:
+                dist[nxt] = dist[node] + 1
+                queue.append(nxt)
+    if goal not in dist:
+        return []
+    paths: list[tuple[str, ...]] = []
+
+    def walk(path: tuple[str, ...]) -> None:
+        node = path[-1]
+        if node == goal:
+            paths.append(path)
+            return
+        for nxt in fw.role_by_id[node].leads_to:
+            if dist.get(nxt) == dist[node] + 1 and dist[nxt] <= dist[goal]:
+                walk((*path, nxt))
+
+    walk((start,))
+    return paths
+
+
+def choose_path(
+    fw: Framework, profile: Profile, start: str, goal: str
+) -> tuple[tuple[str, ...], str | None]:
+    paths = candidate_paths(fw, start, goal)
+    if not paths:
+        start_rank, goal_rank = fw.role_by_id[start].rank, fw.role_by_id[goal].rank
+        why = (
+            "at or below your current rank"
+            if goal_rank <= start_rank
+            else "not reachable through the ladder's usual moves"
+        )
+        return (start, goal), f"{goal} is {why}; treated as a direct move"
+
+    def cost(path: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+        return sum(readiness_for(profile, fw.role_by_id[r])[1] for r in path[1:-1]), path
+
+    return min(paths, key=cost), None
+
+
+def score(
+    profile: Profile,
+    fw: Framework,
+    target: str | None = None,
+    *,
+    hours_per_week: float | None = None,
+) -> Score:
+    """Score a profile against a target role (default: the profile's own target)."""
+    target_id = fw.role(target or profile.target_role or profile.current_role).id
+    current_id = fw.role(profile.current_role).id
+    role = fw.role_by_id[target_id]
+    hpw = hours_per_week or profile.hours_per_week or DEFAULT_HOURS_PER_WEEK
+    path, path_note = choose_path(fw, profile, current_id, target_id)
+    stones = [fw.role_by_id[r] for r in path[1:-1]]
+
+    order = {c.id: i for i, c in enumerate(fw.competencies)}
+    gaps = []
+    for comp_id, req in role.competencies.items():
+        comp = fw.competency_by_id[comp_id]
+        level = profile.level(comp_id)
+        have = 0 if level is None else level
+        gap = max(0, req.level - have)
+        weight = WEIGHTS[req.importance]
+        need = sum(
+            1 for s in stones if comp_id in s.competencies and s.competencies[comp_id].level > have
+        )
+        gaps.append(
+            CompetencyGap(
+                id=comp_id,
+                name=comp.name,
+                domain=comp.domain,
+                current=level,
+                required=req.level,
+                gap=gap,
+                importance=req.importance,
+                weight=weight,
+                path_need=need,
+                priority=weight * gap * (1 + need),
+            )
+        )
+    gaps.sort(key=lambda g: (-g.priority, -g.weight, -g.gap, order[g.id]))
+
+    readiness, gap_total, need_total = readiness_for(profile, role)
+    next_role = path[1] if len(path) > 1 else None
+    next_ready = None if next_role is None else readiness_for(profile, fw.role_by_id[next_role])[0]
+
+    experience = []
+    for req_exp in role.experience:
+        years, _ = experience_years(profile, req_exp.kind)
+        have_years = years or 0.0
+        experience.append(
+            ExperienceGap(
+                kind=req_exp.kind.value,
+                current_years=have_years,
+                required_years=req_exp.years,
+                gap_months=max(0, math.ceil(round((req_exp.years - have_years) * 12, 6))),
+            )
+        )
+
+    recommended: dict[str, list[str]] = {}
+    for role_id in (target_id, *reversed(path[1:-1])):
+        for cert_id in fw.role_by_id[role_id].certifications:
+            recommended.setdefault(cert_id, []).append(role_id)
+    for held in profile.certifications:
+        recommended.setdefault(held.id, [])
+    cache: dict[str, Eligibility] = {}
+    certs = [
+        CertificationStatus(
+            eligibility=eligibility(fw, fw.certification_by_id[cid], profile, hpw, cache)
+            if cid in fw.certification_by_id
+            else Eligibility(id=cid, status="held", eligible_in_months=0),
+            recommended_by=tuple(by),
+        )
+        for cid, by in recommended.items()
+    ]
+
+    explanation = [
+        "readiness = 1 - sum(weight x gap) / sum(weight x required), weights core 3, important 2, useful 1; "
+        "an unassessed competency counts as level 0",
+        f"readiness for {target_id} = 1 - {gap_total}/{need_total} = {readiness:.3f}",
+        "priority = weight x gap x (1 + stepping stones on the path that need it above your level)",
+    ]
+    for g in gaps:
+        if g.gap:
+            current = "unassessed (0)" if g.current is None else str(g.current)
+            explanation.append(
+                f"{g.id}: {current} -> {g.required} ({g.importance.value}); weighted gap {g.weight} x {g.gap} = "
+                f"{g.weight * g.gap}; priority {g.weight} x {g.gap} x (1 + {g.path_need}) = {g.priority:g}"
+            )
+    if path_note:
+        explanation.append(f"path: {path_note}")
+    else:
+        explanation.append(
+            "path: fewest moves; ties to the smaller weighted gap of the stepping stones"
+        )
+    return Score(
+        current_role=current_id,
+        target_role=target_id,
+        path=path,
+        path_note=path_note,
+        readiness=readiness,
+        next_role=next_role,
+        next_role_readiness=next_ready,
+        competencies=tuple(gaps),
+        experience=tuple(experience),
+        certifications=tuple(certs),
+        hours_per_week=hpw,
+        explanation=tuple(explanation),
+    )
