@@ -29,15 +29,32 @@ def commands() -> list[tuple[str, list[str]]]:
         ("pmopath --help", [py, "-m", "pmopath", "--help"]),
         ("pmopath roles", [py, "-m", "pmopath", "roles"]),
         ("pmopath roles director", [py, "-m", "pmopath", "roles", "director"]),
-        ("pmopath certs pmp --format json", [py, "-m", "pmopath", "certs", "pmp", "--format", "json"]),
+        (
+            "pmopath certs pmp --format json",
+            [py, "-m", "pmopath", "certs", "pmp", "--format", "json"],
+        ),
         ("pmopath validate", [py, "-m", "pmopath", "validate"]),
     ]
     if PROFILE.exists():
         cmds += [
-            ("pmopath gap (example PM)", [py, "-m", "pmopath", "gap", "--target", "director", "--profile", str(PROFILE)]),
+            (
+                "pmopath gap (example PM)",
+                [py, "-m", "pmopath", "gap", "--target", "director", "--profile", str(PROFILE)],
+            ),
             (
                 "pmopath roadmap --format markdown",
-                [py, "-m", "pmopath", "roadmap", "--target", "director", "--profile", str(PROFILE), "--format", "markdown"],
+                [
+                    py,
+                    "-m",
+                    "pmopath",
+                    "roadmap",
+                    "--target",
+                    "director",
+                    "--profile",
+                    str(PROFILE),
+                    "--format",
+                    "markdown",
+                ],
             ),
         ]
     return cmds
@@ -47,7 +64,9 @@ def measure(argv: list[str], runs: int, env: dict[str, str]) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+        subprocess.run(
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 

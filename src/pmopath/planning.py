@@ -240,7 +240,7 @@ def plan(
                 current = "unassessed" if gap.current is None else str(gap.current)
                 why = (
                     f"{comp.name}: you are at {current}, {target.name} needs {gap.required} "
-                    f"({gap.importance.value}, priority {gap.priority:g}); step {step.replace('-', '->')}"
+                    f"({gap.importance.value}, priority {gap.priority:g}); step {step.replace('-', '→')}"
                 )
                 if gap.path_need:
                     why += f"; {gap.path_need} stepping stone(s) need it first"
@@ -317,7 +317,7 @@ def plan(
                 0,
                 0,
                 "on your path "
-                + " -> ".join(score.path)
+                + " → ".join(score.path)
                 + "; experience there counts toward the target",
                 deps=deps,
                 stage=score.path.index(role_id) - 1,

@@ -1,0 +1,71 @@
+"""A scripted `ask` for driving the questionnaire without a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pmopath.questionnaire import SKIP, Question
+
+
+class Interrupt(KeyboardInterrupt):
+    pass
+
+
+class ScriptedAsk:
+    """Answers questions from a script; raises KeyboardInterrupt on the Nth question if asked to."""
+
+    def __init__(
+        self,
+        script: dict[str, Any] | None = None,
+        *,
+        rating: Callable[[str], Any] | None = None,
+        interrupt_at: int | None = None,
+        review: list[Any] | None = None,
+    ) -> None:
+        self.script = dict(script or {})
+        self.rating = rating or (lambda comp: 2)
+        self.interrupt_at = interrupt_at
+        self.review = list(review or [])
+        self.asked: list[str] = []
+
+    def __call__(self, q: Question) -> Any:
+        if self.interrupt_at is not None and len(self.asked) == self.interrupt_at:
+            raise Interrupt()
+        self.asked.append(q.key)
+        if q.key == "review":
+            return self.review.pop(0) if self.review else "__save__"
+        if q.key in self.script:
+            value = self.script[q.key]
+            return q.convert(value) if q.kind == "text" and isinstance(value, str) else value
+        if q.key.startswith("rating."):
+            return self.rating(q.key.split(".", 1)[1])
+        if q.key.startswith("evidence."):
+            return q.convert(f"did {q.key.split('.', 1)[1]} at work")
+        if q.kind == "confirm":
+            return q.default
+        if q.kind == "select":
+            return q.default if q.default is not None else q.choices[0].value
+        if q.kind == "checkbox":
+            return list(q.default or ())
+        return q.convert("" if q.default is None else str(q.default))
+
+
+BACKGROUND = {
+    "name": "Test Person",
+    "current_role": "project-manager",
+    "experience.project_management_years": "6",
+    "experience.program_portfolio_years": "1.5",
+    "experience.pmo_years": "0",
+    "experience.people_leadership_years": "2",
+    "education": "bachelor",
+    "training_hours": "40",
+    "certifications": ["pmp", "csm"],
+    "cert_year.pmp": "2021",
+    "cert_year.csm": "",
+    "hours_per_week": "5",
+}
+
+
+def skip_risk(comp: str) -> Any:
+    return SKIP if comp == "risk-management" else 2

@@ -1,0 +1,108 @@
+"""gap and roadmap through the CLI, and the markdown snapshot."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pmopath.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+PM = str(ROOT / "examples" / "project-manager.yaml")
+SNAPSHOT = Path(__file__).parent / "snapshots" / "roadmap-project-manager.md"
+
+
+def test_markdown_plan_snapshot(runner: CliRunner) -> None:
+    args = [
+        "roadmap",
+        "--target",
+        "director",
+        "--profile",
+        PM,
+        "--format",
+        "markdown",
+        "--as-of",
+        "2026-11-22",
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        SNAPSHOT.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == SNAPSHOT.read_text(encoding="utf-8")
+    assert result.stderr == ""  # a clean file: nothing but the plan on stdout
+
+
+def test_markdown_has_checklists_and_mermaid(runner: CliRunner) -> None:
+    out = runner.invoke(
+        app, ["roadmap", "-t", "director", "-p", PM, "-f", "markdown", "--as-of", "2026-11-22"]
+    ).stdout
+    assert out.startswith("# Development plan for Alex Example: PMO Director\n")
+    assert "- [ ] **" in out
+    assert "```mermaid\ngantt" in out and "```mermaid\nxychart-beta" in out
+    assert (
+        "Set up stage gates for a 12-project portfolio" in out
+    )  # STAR seed from the person's evidence
+
+
+def test_gap_json(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["gap", "--target", "director", "--profile", PM, "--format", "json", "--explain"]
+    )
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["kind"] == "gap" and doc["target_role"] == "pmo-director"
+    assert doc["explanation"][1].startswith("readiness for pmo-director = 1 - ")
+
+
+def test_gap_explain_terminal(runner: CliRunner) -> None:
+    out = runner.invoke(app, ["gap", "-t", "director", "-p", PM, "--explain"]).stdout
+    assert "How this was computed" in out
+    assert "priority 3 x 3 x (1 + 0) = 9" in out  # pmo-management: core, 1 -> 4
+
+
+def test_roadmap_output_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "plan.md"
+    args = ["roadmap", "-t", "director", "-p", PM, "-f", "markdown", "-o", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    first = out.read_text()
+    assert first.startswith("# Development plan")
+    out.write_text("my notes\n")
+    again = runner.invoke(app, args)
+    assert again.exit_code == 3 and "already exists" in again.stderr
+    assert out.read_text() == "my notes\n"
+    assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+    assert out.read_text() == first
+
+
+def test_roadmap_hours_per_week_changes_the_estimate(runner: CliRunner) -> None:
+    def months(hours: str) -> int:
+        out = runner.invoke(
+            app, ["roadmap", "-t", "director", "-p", PM, "-f", "json", "--hours-per-week", hours]
+        ).stdout
+        return int(json.loads(out)["ready_in_months"])
+
+    assert months("10") < months("4")
+
+
+def test_roadmap_uses_latest_saved_assessment(runner: CliRunner) -> None:
+    missing = runner.invoke(app, ["roadmap"])
+    assert missing.exit_code == 3
+    assert "pmopath assess" in missing.stderr and "--profile" in missing.stderr
+    assert runner.invoke(app, ["assess", "--answers", PM]).exit_code == 0
+    result = runner.invoke(app, ["roadmap", "--format", "json"])
+    assert json.loads(result.stdout)["target_role"] == "pmo-director"
+
+
+def test_bad_as_of(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["roadmap", "-p", PM, "--as-of", "tomorrow"])
+    assert result.exit_code == 2
+    assert "not a date" in result.stderr
+
+
+def test_piped_terminal_roadmap_is_plain(runner: CliRunner) -> None:
+    out = runner.invoke(app, ["roadmap", "-t", "director", "-p", PM], env={"NO_COLOR": None}).stdout
+    assert "\x1b" not in out
+    assert "Next 90 days" in out

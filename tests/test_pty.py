@@ -1,0 +1,150 @@
+"""`pmopath assess` in a real pseudo-terminal, answered by keystrokes.
+
+Covers: arrow-key selection of roles, typed numbers, a checkbox ticked with the
+space bar, competency ratings chosen by arrow keys, evidence notes, progress
+lines, Ctrl-C midway (exit 130 with nothing lost), `--resume`, "Not sure /
+skip", the review screen and saving. The saved file is checked for every answer
+given before and after the interruption.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+
+DOWN = "\x1b[B"
+ENTER = "\r"
+BACKSPACE = "\x7f"
+CTRL_C = "\x03"
+
+
+def spawn(home: Path, *args: str) -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "PMOPATH_HOME": str(home),
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "COLUMNS": "160",
+        "LINES": "60",
+    }
+    env.pop("PMOPATH_DATA", None)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "pmopath", "assess", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(60, 160),
+    )
+    return child
+
+
+def select(child: pexpect.spawn, downs: int) -> None:
+    child.send(DOWN * downs)
+    child.send(ENTER)
+
+
+def typed(child: pexpect.spawn, text: str, erase: int = 0) -> None:
+    child.send(BACKSPACE * erase + text + ENTER)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_assess_in_a_pty_with_interrupt_and_resume(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(home, "--quick")
+    child.expect("Your name")
+    typed(child, "Pat Tester")
+    child.expect("Your current role")
+    select(child, 5)  # ladder order: admin, coordinator, junior PM, analyst, planner, PM
+    child.expect("The role you are aiming for")
+    select(child, 4)  # from the default (senior PM): programme, PMO manager, portfolio, director
+    child.expect("Years of project management")
+    typed(child, "6", erase=1)
+    child.expect("Years leading programmes")
+    typed(child, "1.5", erase=1)
+    child.expect("Years working in a PMO")
+    typed(child, "")
+    child.expect("Years managing people")
+    typed(child, "2", erase=1)
+    child.expect("Highest education")
+    select(child, 0)  # default: bachelor's
+    child.expect("Hours of formal project management training")
+    typed(child, "40", erase=1)
+    child.expect("Certifications you hold")
+    child.send(DOWN + " " + ENTER)  # tick the second: PMP
+    child.expect("Year you obtained Project Management Professional")
+    typed(child, "2021")
+    child.expect("Hours per week")
+    typed(child, "5", erase=1)
+
+    child.expect("Competency 1 of 7 · PMO services")
+    child.expect("PMO management")
+    select(child, 2)
+    child.expect("What shows this")
+    typed(child, "Ran the PMO intake board")
+    child.expect("Competency 2 of 7 · Strategy & governance")
+    select(child, 3)
+    child.expect("What shows this")
+    typed(child, "")
+    child.expect("Competency 3 of 7")
+    child.send(CTRL_C)
+    child.expect("Interrupted")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    draft = yaml.safe_load((home / "draft.yaml").read_text())
+    assert draft["answers"]["rating.pmo-management"] == 2
+    assert not (home / "assessments").exists()
+
+    child = spawn(home, "--resume")
+    child.expect("Resuming")
+    child.expect("Competency 3 of 7 · Strategy & governance")
+    select(child, 4)  # governance: 4
+    child.expect("What shows this")
+    typed(child, "Wrote the portfolio stage-gate policy")
+    for expected in ("Competency 4 of 7", "Competency 5 of 7", "Competency 6 of 7"):
+        child.expect(expected)
+        select(child, 1)
+        child.expect("What shows this")
+        typed(child, "")
+    child.expect("Competency 7 of 7")
+    select(child, 5)  # Not sure / skip: no evidence question follows
+    child.expect("Your answers")
+    child.expect("Save, or change an answer")
+    child.send(ENTER)
+    child.expect("Saved assessment")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert not (home / "draft.yaml").exists()
+
+    (saved,) = (home / "assessments").glob("*.yaml")
+    profile = yaml.safe_load(saved.read_text())
+    assert profile["name"] == "Pat Tester"
+    assert profile["current_role"] == "project-manager"
+    assert profile["target_role"] == "pmo-director"
+    assert profile["experience"] == {
+        "project_management_years": 6,
+        "program_portfolio_years": 1.5,
+        "pmo_years": 0,
+        "people_leadership_years": 2,
+    }
+    assert profile["education"] == "bachelor"
+    assert profile["training_hours"] == 40
+    assert profile["certifications"] == [{"id": "pmp", "year": 2021}]
+    assert profile["hours_per_week"] == 5
+    assert profile["ratings"] == {
+        "pmo-management": {"level": 2, "evidence": "Ran the PMO intake board"},  # before Ctrl-C
+        "strategic-thinking": 3,  # before Ctrl-C, empty evidence
+        "governance": {"level": 4, "evidence": "Wrote the portfolio stage-gate policy"},  # after
+        "leadership-influence": 1,
+        "stakeholder-communication": 1,
+        "team-development": 1,
+        "change-leadership": None,  # "not sure" is kept as unassessed
+    }

@@ -1,0 +1,169 @@
+"""The assessment flow through the seam: scripted answers, no terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from pmopath.assess import run_assessment
+from pmopath.errors import RefusedError
+from pmopath.framework import Framework, load_framework
+from pmopath.profile import load_profile
+from pmopath.questionnaire import all_questions, competencies_to_rate
+from pmopath.store import Store
+from scripted import BACKGROUND, Interrupt, ScriptedAsk, skip_risk
+
+NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def fw() -> Framework:
+    return load_framework()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "home")
+
+
+def quiet() -> Console:
+    return Console(file=io.StringIO(), width=100)
+
+
+def test_full_flow_saves_every_answer(fw: Framework, store: Store) -> None:
+    ask = ScriptedAsk(BACKGROUND, rating=skip_risk)
+    saved = run_assessment(fw, store, ask, quiet(), now=NOW)
+    profile = saved.profile
+    assert saved.ident == "20261122-093000"
+    assert profile.current_role == "project-manager"
+    assert profile.target_role == "senior-project-manager"  # the next rung by default
+    assert profile.experience.program_portfolio_years == 1.5
+    assert [(c.id, c.year) for c in profile.certifications] == [("pmp", 2021), ("csm", None)]
+    assert profile.hours_per_week == 5
+    assert len(profile.ratings) == 20
+    assert profile.ratings["risk-management"].level is None  # "not sure" is kept as unassessed
+    assert profile.ratings["governance"].evidence == "did governance at work"
+    assert "evidence.risk-management" not in ask.asked  # no evidence for a skipped rating
+    # saved to history, draft gone
+    assert store.ids() == [saved.ident]
+    assert not store.draft_path.exists()
+    reloaded = load_profile(store.path(saved.ident), fw).profile
+    assert reloaded == profile
+
+
+def test_questions_are_grouped_by_domain_with_progress(fw: Framework) -> None:
+    answers = {
+        "current_role": "project-manager",
+        "target_role": "pmo-director",
+        "certifications": [],
+    }
+    qs = list(all_questions(fw, answers, quick=False))
+    ratings = [q for q in qs if q.key.startswith("rating.")]
+    assert ratings[6].progress == "Competency 7 of 20 · PMO services"
+    assert ratings[10].progress == "Competency 11 of 20 · Strategy & governance"
+    assert qs[0].progress.startswith("Background 1 of")
+    # the target's required level is never shown while rating
+    for q in ratings:
+        assert "required" not in q.prompt.lower() and "pmo director" not in q.prompt.lower()
+        assert q.choices[-1].label == "Not sure / skip"
+        assert len(q.choices) == 6
+
+
+def test_quick_rates_only_core_competencies(fw: Framework, store: Store) -> None:
+    script = {**BACKGROUND, "target_role": "pmo-director"}
+    saved = run_assessment(fw, store, ScriptedAsk(script), quiet(), quick=True, now=NOW)
+    core = {
+        k
+        for k, v in fw.role_by_id["pmo-director"].competencies.items()
+        if v.importance.value == "core"
+    }
+    assert set(saved.profile.ratings) == core
+    assert competencies_to_rate(fw, "pmo-director", quick=True) == [
+        c.id for c in fw.competencies if c.id in core
+    ]
+
+
+def run_interrupted(fw: Framework, store: Store, k: int) -> None:
+    with pytest.raises(Interrupt):
+        run_assessment(
+            fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk, interrupt_at=k), quiet(), now=NOW
+        )
+
+
+def test_interrupt_at_any_question_then_resume_gives_the_same_profile(
+    fw: Framework, tmp_path: Path
+) -> None:
+    reference = ScriptedAsk(BACKGROUND, rating=skip_risk)
+    one_sitting = run_assessment(fw, Store(tmp_path / "ref"), reference, quiet(), now=NOW)
+    total = len(reference.asked)
+    assert total > 40
+    for k in range(total):
+        store = Store(tmp_path / f"k{k}")
+        run_interrupted(fw, store, k)
+        draft = store.load_draft()
+        assert (draft is not None and len(draft.answers) == k) or (k == 0 and draft is None)
+        assert store.ids() == []
+        resumed = run_assessment(
+            fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk), quiet(), resume=True, now=NOW
+        )
+        assert resumed.profile == one_sitting.profile, f"interrupted at question {k}"
+
+
+def test_next_assess_offers_to_resume(fw: Framework, store: Store) -> None:
+    run_interrupted(fw, store, 15)
+    ask = ScriptedAsk(BACKGROUND, rating=skip_risk)  # answers "yes" (the default) to resume
+    run_assessment(fw, store, ask, quiet(), now=NOW)
+    assert ask.asked[0] == "confirm.resume"
+    assert "current_role" not in ask.asked  # already answered before the interruption
+
+
+def test_restart_asks_before_discarding(fw: Framework, store: Store) -> None:
+    run_interrupted(fw, store, 10)
+    with pytest.raises(RefusedError):
+        run_assessment(
+            fw,
+            store,
+            ScriptedAsk({**BACKGROUND, "confirm.restart": False}),
+            quiet(),
+            restart=True,
+            now=NOW,
+        )
+    assert store.load_draft() is not None
+    ask = ScriptedAsk({**BACKGROUND, "confirm.restart": True})
+    run_assessment(fw, store, ask, quiet(), restart=True, now=NOW)
+    assert "current_role" in ask.asked  # started from the beginning
+
+
+def test_review_can_change_an_answer(fw: Framework, store: Store) -> None:
+    # The first rating of governance is 1; at review it is changed to 3, and its evidence asked again.
+    levels = iter([1, 3])
+    ask = ScriptedAsk(BACKGROUND, rating=lambda comp: next(levels) if comp == "governance" else 2)
+    ask.review = ["rating.governance", "__save__"]
+    saved = run_assessment(fw, store, ask, quiet(), now=NOW)
+    assert saved.profile.ratings["governance"].level == 3
+    assert ask.asked.count("rating.governance") == 2
+    assert ask.asked.count("evidence.governance") == 2
+
+
+def test_changing_target_in_quick_mode_asks_the_new_core_competencies(
+    fw: Framework, store: Store
+) -> None:
+    script = {**BACKGROUND, "target_role": "pmo-analyst"}
+    ask = ScriptedAsk(script, review=["target_role", "__save__"])
+    # at review the target becomes pmo-director; its extra core competencies are then asked
+    original_call = ask.__call__
+
+    def call(q):  # type: ignore[no-untyped-def]
+        if q.key == "target_role" and ask.asked.count("target_role") == 1 and "review" in ask.asked:
+            ask.asked.append(q.key)
+            return "pmo-director"
+        return original_call(q)
+
+    saved = run_assessment(fw, store, call, quiet(), quick=True, now=NOW)
+    assert saved.profile.target_role == "pmo-director"
+    assert "pmo-management" in saved.profile.ratings
+    assert "performance-monitoring" in saved.profile.ratings  # kept from the first target

@@ -1,0 +1,302 @@
+"""Scoring and planning as pure functions, with expectations worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pmopath.eligibility import eligibility
+from pmopath.framework import load_framework
+from pmopath.planning import Plan, plan
+from pmopath.profile import Experience, HeldCertification, Profile, Rating, load_profile
+from pmopath.render.jsonout import JsonRenderer
+from pmopath.scoring import candidate_paths, readiness_for, score
+
+ROOT = Path(__file__).resolve().parents[1]
+FW = load_framework()
+AS_OF = dt.date(2026, 11, 22)
+
+
+def make(**kw: Any) -> Profile:
+    base: dict[str, Any] = {
+        "current_role": "project-manager",
+        "education": "bachelor",
+        "hours_per_week": 4,
+    }
+    base.update(kw)
+    return Profile.model_validate(base)
+
+
+def test_readiness_worked_by_hand() -> None:
+    # project-manager requires (weight x level): core 3 x (3+3+3+3+2+2) = 48,
+    # important 2 x (2+2+2) = 12, useful 1 x (2+2+2+1+1) = 8; total 68.
+    # Everything rated 2: gaps only on the four level-3 cores, 3 x 4 = 12.
+    profile = make(ratings={c.id: 2 for c in FW.competencies})
+    readiness, gap, need = readiness_for(profile, FW.role_by_id["project-manager"])
+    assert (gap, need) == (12, 68)
+    assert readiness == pytest.approx(1 - 12 / 68)
+    result = score(profile, FW, "project-manager")
+    assert result.readiness == pytest.approx(0.8235, abs=1e-4)
+    assert result.path == ("project-manager",)
+    assert result.next_role is None
+
+
+def test_unassessed_counts_as_zero_and_is_marked() -> None:
+    profile = make(ratings={"governance": Rating(level=None)})
+    result = score(profile, FW, "project-manager")
+    gov = next(g for g in result.competencies if g.id == "governance")
+    assert gov.current is None and gov.gap == 2
+    assert result.readiness == 0.0
+
+
+def test_pmp_eligible_in_12_months_example() -> None:
+    # A bachelor's degree, 24 months leading projects and 35 hours of training.
+    profile = make(experience=Experience(project_management_years=2), training_hours=35)
+    result = eligibility(FW, FW.certification_by_id["pmp"], profile, 4)
+    assert (result.status, result.eligible_in_months) == ("not-yet-eligible", 12)
+    assert result.route == "Four-year degree"
+    assert result.missing == ("12 more months of leading projects",)
+
+
+def test_pmp_with_capm_waives_training_and_secondary_route_needs_60_months() -> None:
+    profile = make(
+        education="secondary",
+        experience=Experience(project_management_years=4),
+        certifications=[HeldCertification(id="capm")],
+    )
+    result = eligibility(FW, FW.certification_by_id["pmp"], profile, 4)
+    assert (result.eligible_in_months, result.route) == (12, "Secondary education")
+
+
+def test_missing_education_blocks() -> None:
+    profile = make(education=None)
+    result = eligibility(FW, FW.certification_by_id["pmp"], profile, 4)
+    assert result.status == "blocked"
+    assert "education not recorded in the profile" in result.missing
+
+
+def test_untracked_experience_blocks_with_reason() -> None:
+    result = eligibility(FW, FW.certification_by_id["pmi-rmp"], make(), 4)
+    assert result.status == "blocked"
+    assert any("does not record" in m for m in result.missing)
+
+
+def test_certification_chain_waits_for_its_prerequisite() -> None:
+    profile = make()
+    foundation = eligibility(FW, FW.certification_by_id["prince2-foundation"], profile, 4)
+    practitioner = eligibility(FW, FW.certification_by_id["prince2-practitioner"], profile, 4)
+    assert foundation.status == "eligible"
+    assert practitioner.status == "not-yet-eligible" and practitioner.eligible_in_months >= 1
+    assert practitioner.missing[0].startswith("pass PRINCE2")
+
+
+def test_path_through_the_ladder() -> None:
+    assert sorted(candidate_paths(FW, "project-manager", "pmo-director")) == [
+        ("project-manager", "pmo-manager", "pmo-director"),
+        ("project-manager", "program-manager", "pmo-director"),
+    ]
+    # the tie goes to the stepping stone with the smaller weighted gap for this person
+    pmo_minded = make(
+        ratings={"pmo-management": 3, "performance-monitoring": 3, "team-development": 3}
+    )
+    assert score(pmo_minded, FW, "director").path[1] == "pmo-manager"
+
+
+def test_target_below_current_is_still_scored() -> None:
+    profile = make(current_role="pmo-director")
+    result = score(profile, FW, "project-manager")
+    assert result.path == ("pmo-director", "project-manager")
+    assert result.path_note and "at or below" in result.path_note
+    assert 0 <= result.readiness <= 1
+
+
+def example(name: str) -> Profile:
+    return load_profile(ROOT / "examples" / f"{name}.yaml", FW).profile
+
+
+@pytest.mark.parametrize(
+    ("name", "readiness", "months"),
+    [
+        ("project-coordinator", 0.209, 112),
+        ("project-manager", 0.617, 102),
+        ("pmo-analyst", 0.496, 74),
+    ],
+)
+def test_examples_toward_director(name: str, readiness: float, months: int) -> None:
+    profile = example(name)
+    result = plan(score(profile, FW, "pmo-director"), profile, FW, as_of=AS_OF)
+    assert result.score.readiness == pytest.approx(readiness, abs=0.001)
+    assert result.ready_in_months == months
+
+
+def all_items(p: Plan) -> list[Any]:
+    return [it for ph in p.phases for it in ph.items]
+
+
+def test_plan_ends_with_the_move() -> None:
+    profile = example("project-manager")
+    items = sorted(
+        all_items(plan(score(profile, FW, "director"), profile, FW, as_of=AS_OF)),
+        key=lambda i: i.rank,
+    )
+    assert [i.kind for i in items[-3:]] == ["application"] * 3
+    assert "STAR" in items[-2].title
+    assert items[0].kind == "network"
+
+
+def test_horizon_cuts_the_plan() -> None:
+    profile = example("project-manager")
+    full = plan(score(profile, FW, "director"), profile, FW, as_of=AS_OF)
+    cut = plan(score(profile, FW, "director"), profile, FW, as_of=AS_OF, horizon=12)
+    assert all(i.start_month <= 12 for i in all_items(cut))
+    assert cut.cut_items == len(all_items(full)) - len(all_items(cut)) > 0
+
+
+# ------------------------------------------------------------- properties
+
+ratings_st = st.dictionaries(
+    st.sampled_from([c.id for c in FW.competencies]),
+    st.one_of(st.none(), st.integers(0, 4)),
+    max_size=20,
+)
+profiles = st.builds(
+    lambda current, ratings, pm, pp, pmo, people, edu, training, hours, certs: make(
+        current_role=current,
+        ratings={k: Rating(level=v) for k, v in ratings.items()},
+        experience=Experience(
+            project_management_years=pm,
+            program_portfolio_years=pp,
+            pmo_years=pmo,
+            people_leadership_years=people,
+        ),
+        education=edu,
+        training_hours=training,
+        hours_per_week=hours,
+        certifications=[HeldCertification(id=c) for c in certs],
+    ),
+    st.sampled_from([r.id for r in FW.roles]),
+    ratings_st,
+    st.floats(0, 20),
+    st.floats(0, 10),
+    st.floats(0, 10),
+    st.floats(0, 10),
+    st.sampled_from([None, "secondary", "bachelor", "master"]),
+    st.floats(0, 100),
+    st.sampled_from([1, 2.5, 4, 10, 40]),
+    st.lists(
+        st.sampled_from(["pmp", "capm", "prince2-foundation", "csm", "p3o-foundation"]),
+        unique=True,
+        max_size=3,
+    ),
+)
+targets = st.sampled_from([r.id for r in FW.roles])
+
+
+@settings(max_examples=150, deadline=None)
+@given(profiles, targets, st.sampled_from([c.id for c in FW.competencies]))
+def test_raising_a_rating_never_lowers_readiness(profile: Profile, target: str, comp: str) -> None:
+    before = score(profile, FW, target).readiness
+    level = profile.level(comp) or 0
+    if level == 4:
+        return
+    raised = profile.model_copy(
+        update={"ratings": {**profile.ratings, comp: Rating(level=level + 1)}}
+    )
+    after = score(raised, FW, target).readiness
+    assert 0.0 <= before <= after <= 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(profiles, targets)
+def test_plan_invariants(profile: Profile, target: str) -> None:
+    result = score(profile, FW, target)
+    p = plan(result, profile, FW, as_of=AS_OF)
+    items = all_items(p)
+    met = {g.id for g in result.competencies if g.gap == 0}
+    for it in items:
+        assert it.start_month >= 1 and it.end_month >= it.start_month
+        if it.kind == "competency":
+            assert it.ref not in met  # nothing for a competency already at its level
+    status = {c.eligibility.id: c.eligibility for c in result.certifications}
+    by_ref = {
+        it.ref: it for it in items if it.kind == "certification" and it.title.startswith("Prepare")
+    }
+    for ref, it in by_ref.items():
+        elig = status.get(ref) or eligibility(
+            FW, FW.certification_by_id[ref], profile, result.hours_per_week
+        )
+        assert elig.status in ("eligible", "not-yet-eligible")
+        assert it.start_month >= (elig.eligible_in_months or 0) + 1  # never before eligibility
+        cert = FW.certification_by_id[ref]
+        route = next(r for r in cert.prerequisites.routes if r.name == elig.route)
+        for first in route.certifications:
+            if first in by_ref:
+                assert by_ref[first].end_month <= it.start_month  # never before its prerequisite
+            else:
+                assert first in profile.held()
+    # the same input gives the same plan, byte for byte
+    again = plan(score(profile, FW, target), profile, FW, as_of=AS_OF)
+    renderer = JsonRenderer()
+    assert renderer.roadmap(FW, p, True) == renderer.roadmap(FW, again, True)
+
+
+def test_json_keeps_the_documented_keys() -> None:
+    profile = example("project-manager")
+    p = plan(score(profile, FW, "director"), profile, FW, as_of=AS_OF)
+    doc = json.loads(JsonRenderer().roadmap(FW, p, False))
+    for key in [
+        "schema_version",
+        "current_role",
+        "target_role",
+        "path",
+        "readiness",
+        "next_role",
+        "next_role_readiness",
+        "competencies",
+        "experience",
+        "certifications",
+        "hours_per_week",
+        "ready_in_months",
+        "phases",
+    ]:
+        assert key in doc, key
+    assert doc["path"][0] == "project-manager" and doc["path"][-1] == "pmo-director"
+    assert set(doc["competencies"][0]) >= {
+        "id",
+        "name",
+        "domain",
+        "current",
+        "required",
+        "gap",
+        "importance",
+        "weight",
+    }
+    assert set(doc["experience"][0]) >= {"kind", "current_years", "required_years", "gap_months"}
+    assert set(doc["certifications"][0]) >= {"id", "status", "eligible_in_months", "missing"}
+    assert {c["status"] for c in doc["certifications"]} <= {
+        "held",
+        "eligible",
+        "not-yet-eligible",
+        "blocked",
+    }
+    phase = doc["phases"][0]
+    assert set(phase) >= {"title", "start_month", "end_month", "items"}
+    assert set(phase["items"][0]) >= {
+        "rank",
+        "kind",
+        "ref",
+        "title",
+        "effort_hours",
+        "start_month",
+        "why",
+    }
+    kinds = {i["kind"] for ph in doc["phases"] for i in ph["items"]}
+    assert kinds <= {"competency", "certification", "experience", "role", "network", "application"}
+    gaps = [c["gap"] * c["weight"] for c in doc["competencies"]]
+    assert gaps[0] == max(gaps)  # most urgent first
