@@ -150,8 +150,44 @@ def test_unknown_schema(runner: CliRunner) -> None:
     assert "unknown schema" in err
 
 
-@pytest.mark.parametrize("command", ["roles", "competencies", "certs", "validate", "schema"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "roles",
+        "competencies",
+        "certs",
+        "validate",
+        "schema",
+        "assess",
+        "gap",
+        "roadmap",
+        "history",
+        "show",
+        "export-profile",
+    ],
+)
 def test_every_command_has_help_with_examples(runner: CliRunner, command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Examples" in result.stdout
+    assert f"pmopath {command}" in result.stdout
+
+
+def test_every_command_is_tested_for_help() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    names = set(group.commands)  # type: ignore[attr-defined]
+    assert names == {
+        "roles",
+        "competencies",
+        "certs",
+        "validate",
+        "schema",
+        "assess",
+        "gap",
+        "roadmap",
+        "history",
+        "show",
+        "export-profile",
+    }

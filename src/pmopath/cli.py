@@ -51,8 +51,8 @@ app = typer.Typer(
         "coordinator to PMO director and chief project officer."
     ),
     epilog=(
-        "Examples:  pmopath roles · pmopath roles director · pmopath competencies strategic-thinking · "
-        "pmopath certs --for pmo-manager · pmopath certs pmp · pmopath validate ./my-framework"
+        "Examples:  pmopath assess · pmopath roadmap --target director · "
+        "pmopath roadmap --format markdown -o plan.md · pmopath roles director · pmopath certs pmp"
     ),
     no_args_is_help=True,
     rich_markup_mode="rich",
