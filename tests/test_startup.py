@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,21 @@ def loaded(args: list[str]) -> list[str]:
     return eval(out)  # a printed list of module names
 
 
-@pytest.mark.parametrize("args", [["roles"], ["certs", "pmp"], ["competencies"], ["validate"]])
+PM = str(Path(__file__).resolve().parents[1] / "examples" / "project-manager.yaml")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["roles"],
+        ["certs", "pmp"],
+        ["competencies"],
+        ["validate"],
+        ["history"],
+        ["gap", "--profile", PM],
+        ["roadmap", "--profile", PM, "--format", "markdown"],
+    ],
+)
 def test_browsing_never_imports_prompt_libraries(args: list[str]) -> None:
     mods = loaded(args)
     assert "questionary" not in mods and "prompt_toolkit" not in mods

@@ -96,12 +96,6 @@ class _Item:
     end: int = 0
 
 
-def month_label(as_of: dt.date, month: int) -> str:
-    """Month 1 is the month of ``as_of``."""
-    index = as_of.year * 12 + as_of.month - 1 + month - 1
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
 def plan(
     score: Score,
     profile: Profile,

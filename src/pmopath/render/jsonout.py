@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmopath.errors import DataError
 from pmopath.framework import Framework
 from pmopath.models import Certification, Competency, Domain, Role
-from pmopath.planning import Plan
-from pmopath.profile import Profile, profile_to_data
+from pmopath.profile import profile_to_data
 from pmopath.render.base import HistoryEntry, Renderer
-from pmopath.scoring import Score
+
+if TYPE_CHECKING:
+    from pmopath.planning import Plan
+    from pmopath.profile import Profile
+    from pmopath.scoring import Score
+
 
 SCHEMA_VERSION = 1
 

@@ -7,6 +7,7 @@ is shown as typed, never turned into a link, image or tag.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from pmopath.errors import DataError
 from pmopath.framework import Framework
@@ -20,8 +21,8 @@ from pmopath.models import (
     Provenance,
     Role,
 )
-from pmopath.planning import Plan, month_label
-from pmopath.profile import Profile, profile_to_data
+from pmopath.months import month_label
+from pmopath.profile import profile_to_data
 from pmopath.render.base import HistoryEntry, Renderer
 from pmopath.render.text import (
     CONFIDENCE_MARK,
@@ -37,7 +38,12 @@ from pmopath.render.text import (
     years,
     years_range,
 )
-from pmopath.scoring import Score
+
+if TYPE_CHECKING:
+    from pmopath.planning import Plan
+    from pmopath.profile import Profile
+    from pmopath.scoring import Score
+
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 

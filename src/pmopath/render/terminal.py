@@ -7,6 +7,8 @@ a :class:`rich.text.Text` from cleaned text: Rich markup such as ``[red]`` or
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -25,8 +27,7 @@ from pmopath.models import (
     Provenance,
     Role,
 )
-from pmopath.planning import Plan, month_label
-from pmopath.profile import Profile
+from pmopath.months import month_label
 from pmopath.render.base import HistoryEntry, Renderer
 from pmopath.render.text import (
     CONFIDENCE_MARK,
@@ -42,7 +43,12 @@ from pmopath.render.text import (
     years,
     years_range,
 )
-from pmopath.scoring import Score
+
+if TYPE_CHECKING:
+    from pmopath.planning import Plan
+    from pmopath.profile import Profile
+    from pmopath.scoring import Score
+
 
 IMPORTANCE_STYLE = {"core": "bold", "important": "", "useful": "dim"}
 
