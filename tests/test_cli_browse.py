@@ -150,22 +150,22 @@ def test_unknown_schema(runner: CliRunner) -> None:
     assert "unknown schema" in err
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        "roles",
-        "competencies",
-        "certs",
-        "validate",
-        "schema",
-        "assess",
-        "gap",
-        "roadmap",
-        "history",
-        "show",
-        "export-profile",
-    ],
+COMMANDS = (
+    "roles",
+    "competencies",
+    "certs",
+    "validate",
+    "schema",
+    "assess",
+    "gap",
+    "roadmap",
+    "history",
+    "show",
+    "export-profile",
 )
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_examples(runner: CliRunner, command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -178,16 +178,4 @@ def test_every_command_is_tested_for_help() -> None:
 
     group = typer.main.get_command(app)
     names = set(group.commands)  # type: ignore[attr-defined]
-    assert names == {
-        "roles",
-        "competencies",
-        "certs",
-        "validate",
-        "schema",
-        "assess",
-        "gap",
-        "roadmap",
-        "history",
-        "show",
-        "export-profile",
-    }
+    assert names == set(COMMANDS)

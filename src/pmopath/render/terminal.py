@@ -7,6 +7,7 @@ a :class:`rich.text.Text` from cleaned text: Rich markup such as ``[red]`` or
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -79,6 +80,16 @@ def short_name(role: Role) -> str:
 def role_name(fw: Framework, role_id: str | None) -> str:
     role = fw.role_by_id.get(role_id or "")
     return role.name if role is not None else str(role_id)
+
+
+def by_domain(fw: Framework, wanted: Container[str]) -> Iterator[tuple[Text, Competency]]:
+    """Competencies in ``wanted``, grouped by domain; the domain is named on its first row only."""
+    for domain in fw.domains:
+        first = True
+        for comp in fw.competencies_in(domain.id):
+            if comp.id in wanted:
+                yield (lit(domain.name) if first else Text("")), comp
+                first = False
 
 
 def heading(text: str, sub: str = "") -> Text:
@@ -163,19 +174,14 @@ class TerminalRenderer(Renderer):
         table.add_column("Competency")
         table.add_column("Level")
         table.add_column("Importance")
-        for domain in fw.domains:
-            first = True
-            for comp in fw.competencies_in(domain.id):
-                req = role.competencies.get(comp.id)
-                if req is None:
-                    continue
-                table.add_row(
-                    lit(domain.name) if first else Text(""),
-                    lit(comp.name, IMPORTANCE_STYLE[req.importance.value]),
-                    bar(req.level).append(f" {req.level}"),
-                    req.importance.value,
-                )
-                first = False
+        for label, comp in by_domain(fw, role.competencies):
+            req = role.competencies[comp.id]
+            table.add_row(
+                label,
+                lit(comp.name, IMPORTANCE_STYLE[req.importance.value]),
+                bar(req.level).append(f" {req.level}"),
+                req.importance.value,
+            )
         parts.append(table)
 
         parts.append(section("Experience"))
@@ -451,25 +457,15 @@ class TerminalRenderer(Renderer):
         table.add_column("Level")
         table.add_column("Evidence", style="dim")
         shown = set()
-        for domain in fw.domains:
-            first = True
-            for comp in fw.competencies_in(domain.id):
-                rating = profile.ratings.get(comp.id)
-                if rating is None:
-                    continue
-                shown.add(comp.id)
-                level = (
-                    Text("not sure", style="yellow")
-                    if rating.level is None
-                    else bar(rating.level).append(f" {rating.level}")
-                )
-                table.add_row(
-                    lit(domain.name) if first else "",
-                    lit(comp.name),
-                    level,
-                    lit(rating.evidence or ""),
-                )
-                first = False
+        for domain_label, comp in by_domain(fw, profile.ratings):
+            rating = profile.ratings[comp.id]
+            shown.add(comp.id)
+            level = (
+                Text("not sure", style="yellow")
+                if rating.level is None
+                else bar(rating.level).append(f" {rating.level}")
+            )
+            table.add_row(domain_label, lit(comp.name), level, lit(rating.evidence or ""))
         for key, rating in profile.ratings.items():
             if key not in shown:
                 table.add_row(
@@ -515,24 +511,14 @@ class TerminalRenderer(Renderer):
         table.add_column("Gap", justify="right")
         table.add_column("Importance")
         by_id = {g.id: g for g in score.competencies}
-        for domain in fw.domains:
-            first = True
-            for comp in fw.competencies_in(domain.id):
-                g = by_id.get(comp.id)
-                if g is None:
-                    continue
-                have = g.current or 0
-                level = bar(have, g.required).append(
-                    f" {'?' if g.current is None else g.current}/{g.required}"
-                )
-                table.add_row(
-                    lit(domain.name) if first else "",
-                    lit(comp.name),
-                    level,
-                    str(g.gap) if g.gap else "",
-                    g.importance.value,
-                )
-                first = False
+        for label, comp in by_domain(fw, by_id):
+            g = by_id[comp.id]
+            level = bar(g.current or 0, g.required).append(
+                f" {'?' if g.current is None else g.current}/{g.required}"
+            )
+            table.add_row(
+                label, lit(comp.name), level, str(g.gap) if g.gap else "", g.importance.value
+            )
         parts.append(table)
         unassessed = [g.name for g in score.competencies if g.current is None]
         if unassessed:
