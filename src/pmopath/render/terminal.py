@@ -527,8 +527,8 @@ class TerminalRenderer(Renderer):
         if score.experience:
             parts.append(section("Experience"))
             for e in score.experience:
-                label = EXPERIENCE_LABEL[ExperienceKind(e.kind)]
-                line = Text(f"  {label:<34} {e.current_years:g} of {e.required_years:g} years")
+                kind_label = EXPERIENCE_LABEL[ExperienceKind(e.kind)]
+                line = Text(f"  {kind_label:<34} {e.current_years:g} of {e.required_years:g} years")
                 line.append(
                     f"   {e.gap_months} months to go" if e.gap_months else "   met",
                     style="yellow" if e.gap_months else "green",
