@@ -10,11 +10,9 @@ from pmopath.store import Store
 
 
 def readiness_of(fw: Framework, profile: Profile) -> float | None:
-    """Readiness for the profile's target, once scoring is available."""
-    try:
-        from pmopath.scoring import score
-    except ImportError:  # pragma: no cover - scoring arrives with the roadmap
-        return None
+    """Readiness for the profile's target (None when it names no target)."""
+    from pmopath.scoring import score
+
     if profile.target_role is None:
         return None
     return score(profile, fw, profile.target_role).readiness

@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pmopath.eligibility import WEEKS_PER_MONTH, Eligibility
+from pmopath.eligibility import WEEKS_PER_MONTH
 from pmopath.framework import Framework
 from pmopath.models import STEPS, ActionKind, ExperienceKind, Importance, Model
 from pmopath.profile import Profile
@@ -447,9 +447,3 @@ def _schedule(items: dict[str, _Item], capacity: float) -> list[_Item]:
         order.append(item)
         del pending[item.key]
     return order
-
-
-def eligibility_of(plan_: Plan, cert_id: str) -> Eligibility | None:
-    return next(
-        (c.eligibility for c in plan_.score.certifications if c.eligibility.id == cert_id), None
-    )
