@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from pmopath import __version__
-from pmopath.console import emit, error_line
+from pmopath.console import as_text, emit, error_line
 from pmopath.errors import EXIT_DATA, PmopathError
 from pmopath.render import Format
 
@@ -116,9 +116,7 @@ def _complete_roles(incomplete: str) -> list[str]:
     try:
         from pmopath.framework import load_framework
 
-        fw = load_framework(
-            Path(os.environ["PMOPATH_DATA"]) if os.environ.get("PMOPATH_DATA") else None
-        )
+        fw = load_framework()  # honours $PMOPATH_DATA like every command
     except PmopathError:
         return []
     names = [r.id for r in fw.roles] + [a for r in fw.roles for a in r.aliases]
@@ -530,15 +528,7 @@ def roadmap(
     if output is None:
         emit(rendered)
         return
-    if not isinstance(rendered, str):
-        from io import StringIO
-
-        from rich.console import Console
-
-        buffer = StringIO()
-        Console(file=buffer, width=100, no_color=True, highlight=False).print(rendered)
-        rendered = buffer.getvalue()
-    write_output(rendered, output, force=force)
+    write_output(as_text(rendered), output, force=force)
 
 
 @app.command(epilog="Examples:  pmopath history · pmopath history --format json")

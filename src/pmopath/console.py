@@ -36,6 +36,19 @@ def emit(rendered: Rendered) -> None:
         stdout_console().print(rendered)
 
 
+def as_text(rendered: Rendered, width: int = 100) -> str:
+    """A result as plain text, for writing to a file."""
+    if isinstance(rendered, str):
+        return rendered
+    from io import StringIO
+
+    from rich.console import Console
+
+    buffer = StringIO()
+    Console(file=buffer, width=width, no_color=True, highlight=False).print(rendered)
+    return buffer.getvalue()
+
+
 def message(text: str, style: str = "") -> None:
     """A message for the person (stderr), never parsed as markup."""
     from rich.text import Text

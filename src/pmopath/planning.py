@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pmopath.eligibility import WEEKS_PER_MONTH
+from pmopath.eligibility import WEEKS_PER_MONTH, eligibility
 from pmopath.framework import Framework
 from pmopath.models import STEPS, ActionKind, ExperienceKind, Importance, Model
 from pmopath.profile import Profile
@@ -136,8 +136,6 @@ def plan(
             return None
         elig = status.get(cert_id)
         if elig is None:
-            from pmopath.eligibility import eligibility
-
             elig = eligibility(fw, fw.certification_by_id[cert_id], profile, score.hours_per_week)
             status[cert_id] = elig
         if elig.status in ("blocked", "held") or elig.eligible_in_months is None:

@@ -18,7 +18,7 @@ from pydantic import Field, StringConstraints, field_validator
 from pmopath.errors import DataError, NotFoundError
 from pmopath.framework import Framework, parse_model
 from pmopath.models import Education, Level, Model
-from pmopath.yamlio import Document, Loc, format_loc, load_yaml
+from pmopath.yamlio import Document, Loc, dump_yaml, format_loc, load_yaml, read_text
 
 PROFILE_SCHEMA_VERSION = 1
 MAX_PROFILE_BYTES = 512 * 1024
@@ -123,14 +123,9 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
 
 
 def dump_profile(profile: Profile) -> str:
-    import yaml
-
-    dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    header = "# pmopath profile (see `pmopath schema profile`)\n"
-    body = yaml.dump(
-        profile_to_data(profile), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100
+    return "# pmopath profile (see `pmopath schema profile`)\n" + dump_yaml(
+        profile_to_data(profile)
     )
-    return header + str(body)
 
 
 @dataclass
@@ -140,8 +135,6 @@ class Loaded:
 
 
 def read_profile(path: Path) -> tuple[Profile, Document]:
-    from pmopath.yamlio import read_text
-
     doc = load_yaml(path, text=read_text(path, max_bytes=MAX_PROFILE_BYTES))
     if not isinstance(doc.data, dict):
         raise DataError("expected a mapping (a profile) at the top of the file", path=path, line=1)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pmopath.errors import DataError, NotFoundError
-from pmopath.yamlio import atomic_write_text, load_yaml
+from pmopath.yamlio import atomic_write_text, dump_yaml, load_yaml
 
 ENV_HOME = "PMOPATH_HOME"
 DRAFT_VERSION = 1
@@ -36,13 +36,6 @@ def data_home() -> Path:
 
 def new_id(now: dt.datetime) -> str:
     return now.astimezone(dt.timezone.utc).strftime(ID_FORMAT)
-
-
-def dump_yaml(data: Any) -> str:
-    import yaml
-
-    dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return str(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100))
 
 
 @dataclass(frozen=True)

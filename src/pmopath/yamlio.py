@@ -276,6 +276,12 @@ def format_loc(loc: Loc, data: Any = None) -> str:
     return out
 
 
+def dump_yaml(data: Any) -> str:
+    """Block-style YAML in the given key order (the C dumper when present)."""
+    dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return str(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100))
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically: temp file, flush, fsync, rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
