@@ -16,6 +16,34 @@ def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def rows_holding(out: str, *names: str) -> dict[str, str]:
+    """For each name, the one output line that holds it, with its whitespace collapsed."""
+    rows = {}
+    for name in names:
+        (line,) = [line for line in out.splitlines() if name in line]
+        rows[name] = " ".join(line.split())
+    return rows
+
+
+# strategic-thinking in data/competencies.yaml and data/roles.yaml
+STRATEGIC_THINKING_LEVELS = [
+    (0, "No experience", "Does not yet connect project work to the organisation's strategy."),
+    (1, "Assists", "Can say which strategic objective a project serves."),
+    (2, "Practises", "Frames proposals and reports in terms of strategic objectives"),
+    (3, "Leads", "Shapes the portfolio to strategy"),
+    (4, "Shapes practice", "Co-creates strategy with executives"),
+]
+STRATEGIC_THINKING_ROLES = [
+    ("Project Manager", 1, "useful"),
+    ("Senior Project Manager", 2, "important"),
+    ("Programme Manager", 3, "important"),
+    ("PMO Manager", 2, "important"),
+    ("Portfolio Manager", 3, "core"),
+    ("PMO Director", 3, "core"),
+    ("Chief Project Officer", 4, "core"),
+]
+
+
 def test_version(runner: CliRunner) -> None:
     code, out, _ = run(runner, "--version")
     assert code == 0
@@ -38,7 +66,19 @@ def test_role_found_by_id_alias_or_prefix(runner: CliRunner, name: str) -> None:
     assert code == 0, err
     assert out.startswith("PMO Director")
     assert "Responsibilities" in out and "Recommended certifications" in out
-    assert "████ 4" in out  # required levels drawn as bars
+    # required levels drawn as bars, on the row of the competency they belong to
+    rows = rows_holding(out, "Governance and assurance", "Budgeting and cost control")
+    assert rows["Governance and assurance"].endswith("Governance and assurance ████ 4 core")
+    assert rows["Budgeting and cost control"].endswith("Budgeting and cost control ██░░ 2 useful")
+
+
+def test_role_json_binds_levels_to_competencies(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "roles", "director", "--format", "json")
+    assert code == 0
+    required = json.loads(out)["role"]["competencies"]
+    assert required["governance"] == {"level": 4, "importance": "core"}
+    assert required["strategic-thinking"] == {"level": 3, "importance": "core"}
+    assert required["budgeting-cost-control"] == {"level": 2, "importance": "useful"}
 
 
 def test_ambiguous_role_lists_candidates(runner: CliRunner) -> None:
@@ -69,10 +109,35 @@ def test_competencies_list_and_domain_filter(runner: CliRunner) -> None:
 def test_competency_detail_has_descriptors_and_actions(runner: CliRunner) -> None:
     code, out, _ = run(runner, "competencies", "strategic-thinking")
     assert code == 0
-    for level in range(5):
-        assert f"{level} " in out
+    for level, name, descriptor in STRATEGIC_THINKING_LEVELS:
+        bar = "█" * level + "░" * (4 - level)
+        (line,) = [line for line in out.splitlines() if line.startswith(f"{bar} {level} ")]
+        assert " ".join(line.split()).startswith(f"{bar} {level} {name} {descriptor}"), line
     assert "0→1" in out and "3→4" in out
-    assert "Roles that require it" in out
+    _, roles = out.split("Roles that require it\n", 1)
+    rows = {" ".join(line.split()) for line in roles.splitlines()}
+    for role, level, importance in STRATEGIC_THINKING_ROLES:
+        bar = "█" * level + "░" * (4 - level)
+        assert f"{bar} {level} {role} {importance}" in rows, roles
+
+
+def test_competency_levels_in_json_and_markdown(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "competencies", "strategic-thinking", "--format", "json")
+    assert code == 0
+    levels = json.loads(out)["competency"]["levels"]
+    assert sorted(levels) == ["0", "1", "2", "3", "4"]
+    for level, _, descriptor in STRATEGIC_THINKING_LEVELS:
+        assert levels[str(level)].startswith(descriptor)
+    code, out, _ = run(runner, "competencies", "strategic-thinking", "--format", "markdown")
+    assert code == 0
+    lines = out.splitlines()
+    assert (
+        "| 4 Shapes practice | Co-creates strategy with executives and turns it into the "
+        "portfolio and the PMO's mandate. |" in lines
+    )
+    assert "| 1 Assists | Can say which strategic objective a project serves. |" in lines
+    for role, level, importance in STRATEGIC_THINKING_ROLES:
+        assert f"- {role}: level {level} ({importance})" in lines
 
 
 def test_certs_for_role_puts_recommended_first(runner: CliRunner) -> None:

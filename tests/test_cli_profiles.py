@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -156,4 +155,9 @@ def test_pmopath_home_is_respected(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["assess", "--answers", str(PM)], env={"PMOPATH_HOME": str(home)})
     assert result.exit_code == 0
     assert len(list((home / "assessments").glob("*.yaml"))) == 1
-    assert os.environ["PMOPATH_HOME"] != str(home)
+    # nothing went to the default home, and each home lists only its own history
+    assert saved_files() == []
+    assert "No saved assessments yet" in runner.invoke(app, ["history"]).stdout
+    elsewhere = runner.invoke(app, ["history", "--format", "json"], env={"PMOPATH_HOME": str(home)})
+    (entry,) = json.loads(elsewhere.stdout)["assessments"]
+    assert entry["target_role"] == "pmo-director"
