@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pmopath.questionnaire import SKIP, Question
+from pmopath.assess import SAVE
+from pmopath.questionnaire import SKIP, Key, Part, Question
 
 
 class Interrupt(KeyboardInterrupt):
@@ -32,16 +33,18 @@ class ScriptedAsk:
     def __call__(self, q: Question) -> Any:
         if self.interrupt_at is not None and len(self.asked) == self.interrupt_at:
             raise Interrupt()
-        self.asked.append(q.key)
-        if q.key == "review":
-            return self.review.pop(0) if self.review else "__save__"
-        if q.key in self.script:
-            value = self.script[q.key]
+        key = str(q.key)  # scripts spell keys as the draft file does: "rating.governance"
+        self.asked.append(key)
+        if q.key.part is Part.review:
+            picked = self.review.pop(0) if self.review else "__save__"
+            return SAVE if picked == "__save__" else Key.parse(picked)
+        if key in self.script:
+            value = self.script[key]
             return q.convert(value) if q.kind == "text" and isinstance(value, str) else value
-        if q.key.startswith("rating."):
-            return self.rating(q.key.split(".", 1)[1])
-        if q.key.startswith("evidence."):
-            return q.convert(f"did {q.key.split('.', 1)[1]} at work")
+        if q.key.part is Part.rating:
+            return self.rating(q.key.name)
+        if q.key.part is Part.evidence:
+            return q.convert(f"did {q.key.name} at work")
         if q.kind == "confirm":
             return q.default
         if q.kind == "select":

@@ -98,7 +98,7 @@ def test_roadmap_uses_latest_saved_assessment(runner: CliRunner) -> None:
 
 def test_bad_as_of(runner: CliRunner) -> None:
     result = runner.invoke(app, ["roadmap", "-p", PM, "--as-of", "tomorrow"])
-    assert result.exit_code == 2
+    assert result.exit_code == 3  # a usage error: the command line, not a data file
     assert "not a date" in result.stderr
 
 

@@ -12,7 +12,7 @@ from pmopath.cli import app
 from pmopath.render import RENDERERS, Format, renderer_for
 from pmopath.render.base import Renderer
 from pmopath.render.markdown import md
-from pmopath.render.text import clean
+from pmopath.text import clean
 
 
 def test_every_format_has_a_renderer() -> None:

@@ -16,6 +16,7 @@ from pmopath.framework import load_framework
 from pmopath.planning import Plan, plan
 from pmopath.profile import Experience, HeldCertification, Profile, Rating, load_profile
 from pmopath.render.jsonout import JsonRenderer
+from pmopath.views.results import roadmap_view
 from pmopath.scoring import candidate_paths, readiness_for, score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -243,13 +244,15 @@ def test_plan_invariants(profile: Profile, target: str) -> None:
     # the same input gives the same plan, byte for byte
     again = plan(score(profile, FW, target), profile, FW, as_of=AS_OF)
     renderer = JsonRenderer()
-    assert renderer.roadmap(FW, p, True) == renderer.roadmap(FW, again, True)
+    assert renderer.render(roadmap_view(FW, p, True)) == renderer.render(
+        roadmap_view(FW, again, True)
+    )
 
 
 def test_json_keeps_the_documented_keys() -> None:
     profile = example("project-manager")
     p = plan(score(profile, FW, "director"), profile, FW, as_of=AS_OF)
-    doc = json.loads(JsonRenderer().roadmap(FW, p, False))
+    doc = json.loads(JsonRenderer().render(roadmap_view(FW, p, False)))
     for key in [
         "schema_version",
         "current_role",

@@ -4,29 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from pmopath.errors import RefusedError
 from pmopath.framework import Framework
 from pmopath.profile import Profile, dump_profile
 from pmopath.questionnaire import (
+    Answers,
     Ask,
     Choice,
+    Key,
+    Part,
     Question,
     answer_all,
+    answers_from_draft,
+    answers_to_draft,
     build_profile,
     change_answer,
     check_answers,
     review_rows,
 )
-from pmopath.render.text import clean
+from pmopath.render.terminal import review_table
 from pmopath.store import Draft, Store
 
-SAVE = "__save__"
+SAVE = Key(Part.review, "save")
+REVIEW = Key(Part.review)
 
 
 @dataclass(frozen=True)
@@ -35,8 +39,8 @@ class Saved:
     profile: Profile
 
 
-def confirm(ask: Ask, key: str, prompt: str, default: bool) -> bool:
-    return bool(ask(Question(key, "confirm", prompt, default=default)))
+def confirm(ask: Ask, name: str, prompt: str, default: bool) -> bool:
+    return bool(ask(Question(Key(Part.confirm, name), "confirm", prompt, default=default)))
 
 
 def start_or_resume(
@@ -53,7 +57,7 @@ def start_or_resume(
     count = len(draft.answers)
     if restart:
         if not confirm(
-            ask, "confirm.restart", f"Discard the assessment in progress ({count} answers)?", False
+            ask, "restart", f"Discard the assessment in progress ({count} answers)?", False
         ):
             raise RefusedError(
                 "kept the assessment in progress", hint="`pmopath assess --resume` continues it"
@@ -62,13 +66,13 @@ def start_or_resume(
         return fresh
     if resume or confirm(
         ask,
-        "confirm.resume",
+        "resume",
         f"Resume the assessment you started {draft.started} ({count} answers so far)?",
         True,
     ):
         console.print(Text(f"Resuming: {count} answers kept.", style="green"))
         return draft
-    if confirm(ask, "confirm.discard", "Discard it and start a new assessment?", False):
+    if confirm(ask, "discard", "Discard it and start a new assessment?", False):
         store.discard_draft()
         return fresh
     raise RefusedError(
@@ -76,15 +80,19 @@ def start_or_resume(
     )
 
 
-def review(fw: Framework, answers: dict[str, Any], quick: bool, console: Console) -> None:
-    table = Table(title="Your answers", title_justify="left", show_lines=False)
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("Section", style="dim")
-    table.add_column("Question")
-    table.add_column("Answer")
-    for i, (_, section, prompt, answer) in enumerate(review_rows(fw, answers, quick), 1):
-        table.add_row(str(i), Text(clean(section)), Text(clean(prompt)), Text(clean(answer)))
-    console.print(table)
+def review(fw: Framework, answers: Answers, quick: bool, ask: Ask, console: Console) -> Key:
+    """Show every answer; return the key of the answer to change, or :data:`SAVE`."""
+    rows = review_rows(fw, answers, quick)
+    console.print(review_table([(r.section, r.prompt, r.answer) for r in rows]))
+    choices = [Choice(SAVE, "Save these answers")]
+    choices += [
+        Choice(r.key, f"Change #{i}: {r.prompt} ({r.answer})") for i, r in enumerate(rows, 1)
+    ]
+    question = Question(
+        REVIEW, "select", "Save, or change an answer?", choices=tuple(choices), default=SAVE
+    )
+    picked: Key = ask(question)
+    return picked
 
 
 def run_assessment(
@@ -104,32 +112,14 @@ def run_assessment(
     closed terminal loses nothing; KeyboardInterrupt propagates to the caller.
     """
     draft = start_or_resume(store, ask, console, resume=resume, restart=restart, quick=quick)
-    answers = dict(draft.answers)
+    answers = answers_from_draft(draft.answers)
     check_answers(fw, answers)
 
-    def saved(current: dict[str, Any]) -> None:
-        store.save_draft(Draft(draft.started, draft.quick, dict(current)))
+    def saved(current: Answers) -> None:
+        store.save_draft(Draft(draft.started, draft.quick, answers_to_draft(current)))
 
     answer_all(fw, answers, draft.quick, ask, saved)
-    while True:
-        review(fw, answers, draft.quick, console)
-        rows = review_rows(fw, answers, draft.quick)
-        choices = [Choice(SAVE, "Save these answers")]
-        choices += [
-            Choice(key, f"Change #{i}: {prompt} ({answer})")
-            for i, (key, _, prompt, answer) in enumerate(rows, 1)
-        ]
-        picked = ask(
-            Question(
-                "review",
-                "select",
-                "Save, or change an answer?",
-                choices=tuple(choices),
-                default=SAVE,
-            )
-        )
-        if picked == SAVE:
-            break
+    while (picked := review(fw, answers, draft.quick, ask, console)) != SAVE:
         change_answer(fw, answers, draft.quick, picked, ask)
         saved(answers)
         answer_all(fw, answers, draft.quick, ask, saved)  # e.g. a new target's core competencies

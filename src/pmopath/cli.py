@@ -9,19 +9,32 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from pmopath import __version__
 from pmopath.console import as_text, emit, error_line
-from pmopath.errors import EXIT_DATA, PmopathError
+from pmopath.errors import EnvironmentProblem, ExitStatus, PmopathError
 from pmopath.render import Format
+
+if TYPE_CHECKING:
+    from pmopath.framework import Framework
+    from pmopath.profile import Profile
+    from pmopath.views import View
 
 
 class _Group(TyperGroup):
-    """Catches pmopath's errors once: one line on stderr, the error's exit code."""
+    """Catches errors once: one line on stderr and the :class:`ExitStatus` that names the cause."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:  # e.g. `pmopath --bogus`
+            exc.exit_code = ExitStatus.USAGE
+            raise
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -29,18 +42,29 @@ class _Group(TyperGroup):
         except PmopathError as exc:
             error_line(str(exc))
             ctx.exit(exc.exit_code)
-        except (typer.TyperException, typer.Exit, typer.Abort):
+        except UsageError as exc:  # a bad option or value: the command line, not the data
+            exc.exit_code = ExitStatus.USAGE
             raise
-        except KeyboardInterrupt:
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
+        except OSError as exc:
+            problem = EnvironmentProblem.from_os_error(exc)
+            if problem is None:
+                _internal_error(ctx, exc)
+            error_line(str(problem))
+            ctx.exit(problem.exit_code)
         except Exception as exc:  # a bug: still one line unless debugging
-            if os.environ.get("PMOPATH_DEBUG"):
-                raise
-            error_line(
-                f"internal error: {type(exc).__name__}: {exc} "
-                "(please report it; set PMOPATH_DEBUG=1 to see the traceback)"
-            )
-            ctx.exit(1)
+            _internal_error(ctx, exc)
+
+
+def _internal_error(ctx: typer.Context, exc: Exception) -> NoReturn:
+    if os.environ.get("PMOPATH_DEBUG"):
+        raise exc
+    error_line(
+        f"internal error: {type(exc).__name__}: {exc} "
+        "(please report it; set PMOPATH_DEBUG=1 to see the traceback)"
+    )
+    ctx.exit(ExitStatus.INTERNAL)
 
 
 app = typer.Typer(
@@ -100,10 +124,17 @@ def _settings(ctx: typer.Context) -> Settings:
     return obj if isinstance(obj, Settings) else Settings(data=None)
 
 
-def _framework(ctx: typer.Context) -> Any:
+def _framework(ctx: typer.Context) -> Framework:
     from pmopath.framework import load_framework
 
     return load_framework(_settings(ctx).data)
+
+
+def _show(fmt: Format, view: View) -> None:
+    """Lay the view out in the chosen format, on stdout."""
+    from pmopath.render import renderer_for
+
+    emit(renderer_for(fmt).render(view))
 
 
 FormatOption = Annotated[
@@ -139,11 +170,10 @@ def roles(
     fmt: FormatOption = Format.terminal,
 ) -> None:
     """Show the career ladder, or one role in depth."""
-    from pmopath.render import renderer_for
+    from pmopath.views.browse import role_view, roles_view
 
     fw = _framework(ctx)
-    out = renderer_for(fmt)
-    emit(out.roles(fw) if role is None else out.role(fw, fw.role(role)))
+    _show(fmt, roles_view(fw) if role is None else role_view(fw, fw.role(role)))
 
 
 @app.command(
@@ -167,14 +197,13 @@ def competencies(
     fmt: FormatOption = Format.terminal,
 ) -> None:
     """List the competency framework, or show one competency's levels and development actions."""
-    from pmopath.render import renderer_for
+    from pmopath.views.browse import competencies_view, competency_view
 
     fw = _framework(ctx)
-    out = renderer_for(fmt)
     if competency is not None:
-        emit(out.competency(fw, fw.competency(competency)))
+        _show(fmt, competency_view(fw, fw.competency(competency)))
     else:
-        emit(out.competencies(fw, None if domain is None else fw.domain(domain)))
+        _show(fmt, competencies_view(fw, None if domain is None else fw.domain(domain)))
 
 
 @app.command(
@@ -198,17 +227,13 @@ def certs(
     fmt: FormatOption = Format.terminal,
 ) -> None:
     """List certifications, or show one: eligibility routes, exam, fees, renewal and study effort."""
-    from pmopath.render import renderer_for
-    from pmopath.render.text import certs_for_role
+    from pmopath.views.browse import cert_view, certs_view
 
     fw = _framework(ctx)
-    out = renderer_for(fmt)
     if cert is not None:
-        emit(out.cert(fw, fw.certification(cert)))
-        return
-    role = None if for_role is None else fw.role(for_role)
-    listed = list(fw.certifications) if role is None else certs_for_role(fw, role)
-    emit(out.certs(fw, listed, role))
+        _show(fmt, cert_view(fw, fw.certification(cert)))
+    else:
+        _show(fmt, certs_view(fw, None if for_role is None else fw.role(for_role)))
 
 
 @app.command(
@@ -232,7 +257,7 @@ def validate(
     """
     from pmopath.errors import DataError, DataErrors
     from pmopath.framework import builtin_data_dir, check_framework
-    from pmopath.render import renderer_for
+    from pmopath.views.browse import validation_view
 
     target = folder if folder is not None else _settings(ctx).data
     try:
@@ -242,9 +267,9 @@ def validate(
     except DataError as exc:
         problems = [exc]
     where = str(target) if target is not None else f"{builtin_data_dir()} (built-in)"
-    emit(renderer_for(fmt).validation(where, problems))
+    _show(fmt, validation_view(where, problems))
     if problems:
-        raise typer.Exit(EXIT_DATA)
+        raise typer.Exit(ExitStatus.DATA)
 
 
 @app.command(epilog="Examples:  pmopath schema roles > roles.schema.json · pmopath schema profile")
@@ -339,42 +364,27 @@ def assess(
             "\nInterrupted. Every answer so far is saved; `pmopath assess --resume` continues.",
             "yellow",
         )
-        raise typer.Exit(130) from None
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
     message(f"Saved assessment {saved.ident} to {store.path(saved.ident)}", "green")
     _after_save(fw, saved.ident, saved.profile)
 
 
-def _after_save(fw: Any, ident: str, profile: Any) -> None:
+def _after_save(fw: Framework, ident: str, profile: Profile) -> None:
     """A three-line readiness summary for the target, and the command for the full plan."""
     import datetime as dt
 
     from pmopath.console import message
     from pmopath.planning import plan
     from pmopath.scoring import score
+    from pmopath.views.results import roadmap_view, summary_lines
 
-    result = score(profile, fw)
-    target = fw.role_by_id[result.target_role].name
-    line = f"Readiness for {target}: {result.readiness:.0%}"
-    if (
-        result.next_role
-        and result.next_role != result.target_role
-        and result.next_role_readiness is not None
-    ):
-        line += f" (next step, {fw.role_by_id[result.next_role].name}: {result.next_role_readiness:.0%})"
-    message(line, "bold")
-    gaps = [g for g in result.competencies if g.gap][:3]
-    if gaps:
-        message(
-            "Biggest gaps: " + "; ".join(f"{g.name} {g.current or 0}→{g.required}" for g in gaps)
-        )
-    months = plan(result, profile, fw, as_of=dt.date.today()).ready_in_months
-    message(
-        f"Estimated time to meet the requirements: {months} months at {result.hours_per_week:g} h/week"
-    )
+    view = roadmap_view(fw, plan(score(profile, fw), profile, fw, as_of=dt.date.today()), False)
+    for i, line in enumerate(summary_lines(view)):
+        message(line, "bold" if i == 0 else "")
     message("Full plan: `pmopath roadmap` (add --format markdown -o plan.md to keep it)", "dim")
 
 
-def _subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Any, Any]:
+def _subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Framework, Profile]:
     """The framework and the profile to score: a file, or the latest saved assessment."""
     from pmopath.console import message
     from pmopath.profile import load_profile
@@ -461,15 +471,12 @@ def gap(
     fmt: FormatOption = Format.terminal,
 ) -> None:
     """Score your gaps against a target role: readiness, competencies, experience, certifications."""
-    from pmopath.render import renderer_for
     from pmopath.scoring import score
+    from pmopath.views.results import gap_view
 
     fw, subject = _subject(ctx, profile)
-    emit(
-        renderer_for(fmt).gap(
-            fw, score(subject, fw, target, hours_per_week=hours_per_week), explain
-        )
-    )
+    result = score(subject, fw, target, hours_per_week=hours_per_week)
+    _show(fmt, gap_view(fw, result, subject.name, explain))
 
 
 @app.command(
@@ -514,6 +521,7 @@ def roadmap(
     from pmopath.planning import plan
     from pmopath.render import renderer_for
     from pmopath.scoring import score
+    from pmopath.views.results import roadmap_view
 
     start = _as_of(as_of)
     fw, subject = _subject(ctx, profile)
@@ -524,7 +532,7 @@ def roadmap(
         as_of=start,
         horizon=horizon,
     )
-    rendered = renderer_for(fmt).roadmap(fw, result, explain)
+    rendered = renderer_for(fmt).render(roadmap_view(fw, result, explain))
     if output is None:
         emit(rendered)
         return
@@ -534,11 +542,9 @@ def roadmap(
 @app.command(epilog="Examples:  pmopath history · pmopath history --format json")
 def history(ctx: typer.Context, fmt: FormatOption = Format.terminal) -> None:
     """List your saved assessments: date, current and target role, readiness."""
-    from pmopath.history import history_entries
-    from pmopath.render import renderer_for
+    from pmopath.history import history_view
 
-    fw = _framework(ctx)
-    emit(renderer_for(fmt).history(fw, history_entries(fw)))
+    _show(fmt, history_view(_framework(ctx)))
 
 
 @app.command(
@@ -557,14 +563,14 @@ def show(
 ) -> None:
     """Print one saved assessment."""
     from pmopath.profile import load_profile
-    from pmopath.render import renderer_for
     from pmopath.store import Store
+    from pmopath.views.results import profile_view
 
     fw = _framework(ctx)
     store = Store()
     found = store.find(ident)
     loaded = load_profile(store.path(found), fw, strict=False)
-    emit(renderer_for(fmt).profile(fw, found, loaded.profile, loaded.warnings))
+    _show(fmt, profile_view(fw, found, loaded.profile, loaded.warnings))
 
 
 @app.command(

@@ -58,7 +58,7 @@ def message(text: str, style: str = "") -> None:
 
 def error_line(text: str) -> None:
     """The one line an error prints on stderr."""
-    from pmopath.render.text import one_line
+    from pmopath.text import one_line
 
     console = stderr_console()
     from rich.text import Text

@@ -14,8 +14,7 @@ from typing import Literal
 
 from pmopath.framework import Framework
 from pmopath.models import EDUCATION_ORDER, Certification, CertStatus, ExperienceKind, Model, Route
-from pmopath.profile import Profile
-from pmopath.render.text import EDUCATION_LABEL, EXPERIENCE_LABEL
+from pmopath.profile import EXPERIENCE_FIELDS, Profile
 
 Status = Literal["held", "eligible", "not-yet-eligible", "blocked"]
 WEEKS_PER_MONTH = 52 / 12
@@ -36,26 +35,22 @@ def experience_years(profile: Profile, kind: ExperienceKind) -> tuple[float | No
     None means the profile does not record that kind.
     """
     e = profile.experience
-    direct = {
-        ExperienceKind.project_management: e.project_management_years,
-        ExperienceKind.program_portfolio: e.program_portfolio_years,
-        ExperienceKind.pmo: e.pmo_years,
-        ExperienceKind.people_leadership: e.people_leadership_years,
-    }
-    if kind in direct:
-        return direct[kind], None
+    direct = e.years(kind)
+    if direct is not None:
+        return direct, None
+    recorded = [e.years(k) or 0.0 for k in EXPERIENCE_FIELDS]
     if kind in (ExperienceKind.program, ExperienceKind.portfolio):
         return e.program_portfolio_years, (
-            f"counts your programme/portfolio years as {EXPERIENCE_LABEL[kind]}; check the body's definition"
+            f"counts your programme/portfolio years as {kind.label}; check the body's definition"
         )
     if kind is ExperienceKind.project_related:
         return max(e.project_management_years, e.pmo_years, e.program_portfolio_years), (
             "counts your longest project, programme or PMO experience as project-related work"
         )
     if kind is ExperienceKind.business:
-        return max(
-            direct.values()
-        ), "counts your longest recorded experience as business experience (a lower bound)"
+        return max(recorded), (
+            "counts your longest recorded experience as business experience (a lower bound)"
+        )
     return None, None
 
 
@@ -87,7 +82,7 @@ def evaluate_route(
         if profile.education is None:
             blocked.append("education not recorded in the profile")
         elif EDUCATION_ORDER[profile.education] < EDUCATION_ORDER[route.education]:
-            blocked.append(f"needs {EDUCATION_LABEL[route.education]}")
+            blocked.append(f"needs {route.education.phrase}")
     if route.accreditation == "pmi-gac":
         blocked.append(
             "needs a degree from a PMI GAC-accredited programme (not recorded in the profile)"
@@ -96,7 +91,7 @@ def evaluate_route(
         if held & set(gate.waived_by):
             continue
         years, assumption = experience_years(profile, gate.kind)
-        label = EXPERIENCE_LABEL[gate.kind]
+        label = gate.kind.label
         if years is None:
             blocked.append(
                 f"{gate.months} months of {label} (pmopath does not record this; check your own)"
@@ -118,7 +113,7 @@ def evaluate_route(
     for first in route.certifications:
         if first in held:
             continue
-        name = fw.certification_by_id[first].name if first in fw.certification_by_id else first
+        name = fw.cert_name(first)
         prior = cert_months.get(first)
         if prior is None:
             blocked.append(f"hold {name} first (not reachable from this profile)")

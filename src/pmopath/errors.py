@@ -1,26 +1,34 @@
 """The one error family pmopath raises for anything a user can cause.
 
-Every error carries the exit code the CLI returns for it; the CLI catches
-:class:`PmopathError` once, prints ``str(error)`` as a single line on stderr
-and exits with ``error.exit_code``.
+Every error carries the :class:`ExitStatus` the CLI returns for it; the CLI
+catches :class:`PmopathError` once, prints ``str(error)`` as a single line on
+stderr and exits with ``error.exit_code``.
 """
 
 from __future__ import annotations
 
+import errno
+from enum import IntEnum
 from pathlib import Path
 
-#: Exit codes, documented in README.md.
-EXIT_OK = 0
-EXIT_FAILURE = 1  # a check ran and found problems (e.g. `validate`)
-EXIT_DATA = 2  # bad input data: framework, profile or answers file
-EXIT_USAGE = 3  # a name the user typed does not resolve, or a refused action
-EXIT_INTERRUPTED = 130
+from pmopath.text import plural
+
+
+class ExitStatus(IntEnum):
+    """What pmopath's exit code means (the table in README, "Exit codes")."""
+
+    OK = 0
+    INTERNAL = 1  # a bug in pmopath: please report it
+    DATA = 2  # bad input data: a framework, profile or answers file
+    USAGE = 3  # the command as typed cannot be carried out: usage, names, refusals
+    ENVIRONMENT = 4  # the system refused: disk full, permission denied, not a folder
+    INTERRUPTED = 130  # Ctrl-C
 
 
 class PmopathError(Exception):
     """Base class: a problem the user can fix, reported without a traceback."""
 
-    exit_code = EXIT_FAILURE
+    exit_code = ExitStatus.INTERNAL
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
@@ -37,7 +45,7 @@ class DataError(PmopathError):
     ``path``, ``line`` (1-based) and ``field`` locate the problem when known.
     """
 
-    exit_code = EXIT_DATA
+    exit_code = ExitStatus.DATA
 
     def __init__(
         self,
@@ -71,7 +79,7 @@ class DataErrors(DataError):
     def __init__(self, errors: list[DataError]) -> None:
         first = errors[0]
         more = len(errors) - 1
-        tail = f" (and {more} more problem{'s' if more != 1 else ''}; run `pmopath validate`)"
+        tail = f" (and {more} more {plural('problem', more)}; run `pmopath validate`)"
         super().__init__(
             first.message + (tail if more else ""),
             path=first.path,
@@ -85,10 +93,41 @@ class DataErrors(DataError):
 class NotFoundError(PmopathError):
     """A role, competency, certification or profile name does not resolve."""
 
-    exit_code = EXIT_USAGE
+    exit_code = ExitStatus.USAGE
 
 
 class RefusedError(PmopathError):
     """An action the tool refuses without an explicit flag (e.g. overwrite)."""
 
-    exit_code = EXIT_USAGE
+    exit_code = ExitStatus.USAGE
+
+
+#: OS errors that are the environment's doing, not pmopath's, with plain causes.
+_ENVIRONMENT_CAUSES = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.ENOTDIR: "a file is in the way where a folder is needed",
+    errno.EISDIR: "is a folder, not a file",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOENT: "no such file or folder",
+    errno.EEXIST: "already exists",
+}
+
+
+class EnvironmentProblem(PmopathError):
+    """The system refused an operation (full disk, permissions, a file where a folder should be)."""
+
+    exit_code = ExitStatus.ENVIRONMENT
+
+    @classmethod
+    def from_os_error(
+        cls, exc: OSError, path: Path | str | None = None
+    ) -> EnvironmentProblem | None:
+        """The problem for an OSError the environment caused, or None (then it is a bug)."""
+        cause = _ENVIRONMENT_CAUSES.get(exc.errno or -1)
+        if cause is None:
+            return None
+        where = path if path is not None else (exc.filename or "")
+        return cls(f"{where}: {cause}" if where else cause)

@@ -1,12 +1,33 @@
-"""The rows of ``pmopath history``: one per saved assessment, oldest first."""
+"""``pmopath history``: one row per saved assessment, oldest first."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pmopath.errors import DataError
 from pmopath.framework import Framework
+from pmopath.models import Model
 from pmopath.profile import Profile, load_profile
-from pmopath.render.base import HistoryEntry
 from pmopath.store import Store
+from pmopath.views import View
+
+
+class HistoryEntry(Model):
+    number: int
+    id: str
+    assessed_at: str  # "YYYY-MM-DD HH:MM" (UTC), or "" when unknown
+    current_role: str
+    current_role_name: str
+    target_role: str | None
+    target_role_name: str | None
+    rated: int
+    readiness: float | None
+    problem: str | None = None  # the file could not be read
+
+
+class HistoryView(View):
+    kind: ClassVar[str] = "history"
+    assessments: tuple[HistoryEntry, ...]
 
 
 def readiness_of(fw: Framework, profile: Profile) -> float | None:
@@ -18,26 +39,42 @@ def readiness_of(fw: Framework, profile: Profile) -> float | None:
     return score(profile, fw, profile.target_role).readiness
 
 
-def history_entries(fw: Framework, store: Store | None = None) -> list[HistoryEntry]:
+def history_view(fw: Framework, store: Store | None = None) -> HistoryView:
     store = store or Store()
     entries = []
     for number, ident in enumerate(store.ids(), 1):
         try:
             profile = load_profile(store.path(ident), fw, strict=False).profile
         except DataError as exc:
-            entries.append(HistoryEntry(number, ident, "", "", None, 0, None, problem=exc.message))
+            entries.append(
+                HistoryEntry(
+                    number=number,
+                    id=ident,
+                    assessed_at="",
+                    current_role="",
+                    current_role_name="",
+                    target_role=None,
+                    target_role_name=None,
+                    rated=0,
+                    readiness=None,
+                    problem=exc.message,
+                )
+            )
             continue
         when = profile.assessed_at.strftime("%Y-%m-%d %H:%M") if profile.assessed_at else ""
-        rated = sum(1 for r in profile.ratings.values() if r.level is not None)
         entries.append(
             HistoryEntry(
-                number,
-                ident,
-                when,
-                profile.current_role,
-                profile.target_role,
-                rated,
-                readiness_of(fw, profile),
+                number=number,
+                id=ident,
+                assessed_at=when,
+                current_role=profile.current_role,
+                current_role_name=fw.role_name(profile.current_role),
+                target_role=profile.target_role,
+                target_role_name=None
+                if profile.target_role is None
+                else fw.role_name(profile.target_role),
+                rated=sum(1 for r in profile.ratings.values() if r.level is not None),
+                readiness=readiness_of(fw, profile),
             )
         )
-    return entries
+    return HistoryView(assessments=tuple(entries))

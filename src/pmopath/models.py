@@ -35,6 +35,19 @@ class Confidence(str, Enum):
     conflicting = "conflicting"
     unconfirmed = "unconfirmed"
 
+    @property
+    def mark(self) -> str:
+        """The mark shown beside a fact ("" when confirmed)."""
+        return _CONFIDENCE_MARK[self]
+
+
+_CONFIDENCE_MARK = {
+    Confidence.confirmed: "",
+    Confidence.single_source: "single source",
+    Confidence.conflicting: "sources conflict",
+    Confidence.unconfirmed: "unconfirmed",
+}
+
 
 class Importance(str, Enum):
     core = "core"
@@ -72,6 +85,28 @@ class Education(str, Enum):
     master = "master"
     doctorate = "doctorate"
 
+    @property
+    def label(self) -> str:
+        """As a person picks it: "Bachelor's (four-year) degree"."""
+        return _EDUCATION_LABEL[self][0]
+
+    @property
+    def phrase(self) -> str:
+        """Inside a sentence: "needs a four-year (bachelor's) degree"."""
+        return _EDUCATION_LABEL[self][1]
+
+
+_EDUCATION_LABEL = {
+    Education.secondary: (
+        "Secondary (high-school diploma or equivalent)",
+        "secondary education (high-school diploma or equivalent)",
+    ),
+    Education.associate: ("Associate degree", "an associate degree"),
+    Education.bachelor: ("Bachelor's (four-year) degree", "a four-year (bachelor's) degree"),
+    Education.master: ("Master's degree", "a master's degree"),
+    Education.doctorate: ("Doctorate", "a doctorate"),
+}
+
 
 EDUCATION_ORDER = {level: i for i, level in enumerate(Education)}
 
@@ -94,6 +129,26 @@ class ExperienceKind(str, Enum):
     agile = "agile"
     risk = "risk"
     scheduling = "scheduling"
+
+    @property
+    def label(self) -> str:
+        """What the experience is, after "years of": "leading projects"."""
+        return _EXPERIENCE_LABEL[self]
+
+
+_EXPERIENCE_LABEL = {
+    ExperienceKind.project_management: "leading projects",
+    ExperienceKind.program_portfolio: "leading programmes or portfolios",
+    ExperienceKind.pmo: "working in a PMO",
+    ExperienceKind.people_leadership: "managing people",
+    ExperienceKind.project_related: "project-related work",
+    ExperienceKind.program: "programme management",
+    ExperienceKind.portfolio: "portfolio management",
+    ExperienceKind.business: "professional (business) experience",
+    ExperienceKind.agile: "agile project work",
+    ExperienceKind.risk: "project risk management",
+    ExperienceKind.scheduling: "project scheduling",
+}
 
 
 class Provenance(Model):
@@ -162,6 +217,36 @@ class Competency(Provenance):
     actions: dict[Step, tuple[DevelopmentAction, ...]]
 
 
+class LevelCondition(Model):
+    competency: Id
+    level: Level
+
+
+class StandingAction(Model):
+    """A plan item that belongs to no one gap (mentoring, community, the move itself).
+
+    ``title`` may name ``{next_role}``, ``{target_role}`` and ``{core_competencies}``.
+    """
+
+    title: Text
+    hours: Annotated[float, Field(gt=0, le=5000)]
+    why: Text
+    sources: tuple[SourceId, ...] = ()
+    unless: LevelCondition | None = None  # left out when the person is at this level or above
+
+
+#: The placeholders a standing action's title may use.
+PLACEHOLDERS = ("next_role", "target_role", "core_competencies")
+
+
+class PlanActions(Provenance):
+    mentor: StandingAction
+    community: StandingAction
+    resume: StandingAction
+    star_stories: StandingAction
+    apply: StandingAction
+
+
 class CompetencyFile(Model):
     schema_version: Literal[1]
     framework: FrameworkInfo
@@ -170,6 +255,7 @@ class CompetencyFile(Model):
     scale_provenance: Provenance
     domains: tuple[Domain, ...] = Field(min_length=1)
     competencies: tuple[Competency, ...] = Field(min_length=1)
+    plan_actions: PlanActions | None = None  # without it, plans have none of these items
 
 
 # ----------------------------------------------------------------------- roles

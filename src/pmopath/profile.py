@@ -11,53 +11,117 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, PlainSerializer, StringConstraints, field_validator, model_serializer
+from pydantic.fields import FieldInfo
 
 from pmopath.errors import DataError, NotFoundError
-from pmopath.framework import Framework, parse_model
-from pmopath.models import Education, Level, Model
+from pmopath.models import Education, ExperienceKind, Level, Model
+from pmopath.parsing import parse_model
 from pmopath.yamlio import Document, Loc, dump_yaml, format_loc, load_yaml, read_text
+
+if TYPE_CHECKING:
+    from pmopath.framework import Framework
 
 PROFILE_SCHEMA_VERSION = 1
 MAX_PROFILE_BYTES = 512 * 1024
 
-Years = Annotated[float, Field(ge=0, le=60)]
+
+def _compact_number(value: float) -> float | int:
+    """6.0 is written as 6: profile files stay as people would type them."""
+    return int(value) if float(value).is_integer() else value
+
+
+Compact = PlainSerializer(_compact_number)
+Years = Annotated[float, Field(ge=0, le=60), Compact]
 Evidence = Annotated[str, StringConstraints(max_length=500)]
+Identifier = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+def _years(kind: ExperienceKind, prompt: str) -> Any:
+    """A years-of-experience field: what kind it is, and how the questionnaire asks it."""
+    return Field(0, description=prompt, json_schema_extra={"kind": kind.value})
 
 
 class Experience(Model):
     """Years of experience by kind (decimals allowed)."""
 
-    project_management_years: Years = 0
-    program_portfolio_years: Years = 0
-    pmo_years: Years = 0
-    people_leadership_years: Years = 0
+    project_management_years: Years = _years(
+        ExperienceKind.project_management,
+        "Years of project management experience (leading or directing projects)",
+    )
+    program_portfolio_years: Years = _years(
+        ExperienceKind.program_portfolio, "Years leading programmes or portfolios"
+    )
+    pmo_years: Years = _years(ExperienceKind.pmo, "Years working in a PMO")
+    people_leadership_years: Years = _years(
+        ExperienceKind.people_leadership, "Years managing people (line management)"
+    )
+
+    def years(self, kind: ExperienceKind) -> float | None:
+        """Years recorded for ``kind``; None when the profile does not record that kind."""
+        name = EXPERIENCE_FIELDS.get(kind)
+        return None if name is None else float(getattr(self, name))
+
+
+def _field_kind(info: FieldInfo) -> ExperienceKind:
+    extra = info.json_schema_extra
+    assert isinstance(extra, dict)
+    return ExperienceKind(extra["kind"])
+
+
+#: The experience kinds a profile records, and the field that holds each.
+EXPERIENCE_FIELDS: dict[ExperienceKind, str] = {
+    _field_kind(info): name for name, info in Experience.model_fields.items()
+}
 
 
 class HeldCertification(Model):
-    id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    year: Annotated[int, Field(ge=1950, le=2100)] | None = None
+    id: Identifier
+    year: Annotated[int, Field(ge=1950, le=2100)] | None = Field(
+        None, description="Year you obtained {name} (optional)"
+    )
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return self.id if self.year is None else handler(self)
 
 
 class Rating(Model):
     """A self-rating; ``level`` None means "not sure / skipped" (unassessed)."""
 
-    level: Level | None = None
-    evidence: Evidence | None = None
+    level: Level | None = Field(None, description="{name}: which describes what you do today?")
+    evidence: Evidence | None = Field(
+        None, description="What shows this for {name}? (optional, one line)"
+    )
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return self.level if self.evidence is None else handler(self)
 
 
 class Profile(Model):
+    """A person's profile. Written with :func:`profile_to_data` in the documented compact form."""
+
     schema_version: Literal[1] = 1
-    name: Annotated[str, StringConstraints(max_length=120)] | None = None
-    current_role: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    target_role: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
+    name: Annotated[str, StringConstraints(max_length=120)] | None = Field(
+        None, description="Your name (optional; it titles your plan)"
+    )
+    current_role: Identifier = Field(description="Your current role (the closest match)")
+    target_role: Identifier | None = Field(None, description="The role you are aiming for")
     experience: Experience = Experience()
-    education: Education | None = None
-    training_hours: Annotated[float, Field(ge=0, le=10_000)] = 0
-    certifications: tuple[HeldCertification, ...] = ()
-    hours_per_week: Annotated[float, Field(gt=0, le=80)] | None = None
+    education: Education | None = Field(None, description="Highest education completed")
+    training_hours: Annotated[float, Field(ge=0, le=10_000), Compact] = Field(
+        0,
+        description="Hours of formal project management training (courses, contact hours)",
+    )
+    certifications: tuple[HeldCertification, ...] = Field(
+        (), description="Certifications you hold (space to tick, enter when done)"
+    )
+    hours_per_week: Annotated[float, Field(gt=0, le=80), Compact] | None = Field(
+        None, description="Hours per week you can give to development"
+    )
     ratings: dict[str, Rating] = Field(default_factory=dict)
     assessed_at: dt.datetime | None = None
 
@@ -88,37 +152,40 @@ class Profile(Model):
         return None if rating is None else rating.level
 
 
-def _num(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
+@dataclass(frozen=True)
+class Bounds:
+    """A numeric or text field's limits, read from the model (never copied)."""
+
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False  # the low bound itself is not allowed
+    max_length: int | None = None
+
+
+def bounds(model: type[Model], name: str) -> Bounds:
+    """The limits pydantic enforces on ``model.name`` (through Optional and Annotated)."""
+    info = model.model_fields[name]
+    metadata = list(info.metadata)
+    for arg in get_args(info.annotation):
+        metadata += getattr(arg, "__metadata__", ())
+        for inner in get_args(arg):
+            metadata += getattr(inner, "__metadata__", ())
+    found: dict[str, Any] = {}
+    for item in metadata:
+        for attr in ("ge", "gt", "le", "max_length"):
+            if getattr(item, attr, None) is not None:
+                found[attr] = getattr(item, attr)
+        for sub in getattr(item, "metadata", ()):
+            for attr in ("ge", "gt", "le", "max_length"):
+                if getattr(sub, attr, None) is not None:
+                    found[attr] = getattr(sub, attr)
+    low = found.get("ge", found.get("gt"))
+    return Bounds(low, found.get("le"), "gt" in found, found.get("max_length"))
 
 
 def profile_to_data(profile: Profile) -> dict[str, Any]:
     """The profile as plain data in the documented (compact) file format."""
-    data: dict[str, Any] = {"schema_version": profile.schema_version}
-    if profile.name:
-        data["name"] = profile.name
-    data["current_role"] = profile.current_role
-    if profile.target_role:
-        data["target_role"] = profile.target_role
-    data["experience"] = {k: _num(v) for k, v in profile.experience.model_dump().items()}
-    if profile.education is not None:
-        data["education"] = profile.education.value
-    data["training_hours"] = _num(profile.training_hours)
-    data["certifications"] = [
-        c.id if c.year is None else {"id": c.id, "year": c.year} for c in profile.certifications
-    ]
-    if profile.hours_per_week is not None:
-        data["hours_per_week"] = _num(profile.hours_per_week)
-    ratings: dict[str, Any] = {}
-    for key, rating in profile.ratings.items():
-        ratings[key] = (
-            rating.level
-            if rating.evidence is None
-            else {"level": rating.level, "evidence": rating.evidence}
-        )
-    data["ratings"] = ratings
-    if profile.assessed_at is not None:
-        data["assessed_at"] = profile.assessed_at.isoformat()
+    data: dict[str, Any] = profile.model_dump(mode="json", exclude_none=True)
     return data
 
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from pmopath.questionnaire import Question
-from pmopath.render.text import clean
+from pmopath.text import clean
 
 
 class QuestionaryAsk:

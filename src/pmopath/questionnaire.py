@@ -2,9 +2,14 @@
 
 A :class:`Question` says what to ask; an ``ask`` callable (the seam) answers it.
 In the terminal that is :class:`pmopath.prompts.QuestionaryAsk`; tests pass a
-scripted one. Answers are kept in a flat mapping by question key, which is also
-what the draft stores: resuming asks exactly the questions not yet answered, so
-an interrupted assessment ends equal to one answered in one sitting.
+scripted one. Answers are kept in a mapping by typed :class:`Key`; the draft
+stores the same answers, so resuming asks exactly the questions not yet
+answered, and an interrupted assessment ends equal to one answered in one sitting.
+
+The questions come from the profile model: its fields, their order, their
+prompts (the fields' descriptions) and their limits. A new profile field is
+asked, validated and saved without a change here, unless it needs a new kind
+of question.
 """
 
 from __future__ import annotations
@@ -12,46 +17,86 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from pmopath.errors import DataError
 from pmopath.framework import Framework
-from pmopath.models import Education, Importance
-from pmopath.profile import PROFILE_SCHEMA_VERSION, Profile, default_target, resolve_profile
+from pmopath.models import CertStatus, Education, Importance
+from pmopath.profile import (
+    PROFILE_SCHEMA_VERSION,
+    Experience,
+    HeldCertification,
+    Profile,
+    Rating,
+    bounds,
+    default_target,
+    resolve_profile,
+)
+from pmopath.scoring import DEFAULT_HOURS_PER_WEEK
 
 SKIP = "__skip__"  # the value of "Not sure / skip"
+DEFAULT_EDUCATION = Education.bachelor
+BACKGROUND = "Background"
+#: Profile fields the background part does not ask (ratings are part 2).
+NOT_ASKED = ("schema_version", "ratings", "assessed_at")
 
-EXPERIENCE_QUESTIONS = (
-    (
-        "project_management_years",
-        "Years of project management experience (leading or directing projects)",
-    ),
-    ("program_portfolio_years", "Years leading programmes or portfolios"),
-    ("pmo_years", "Years working in a PMO"),
-    ("people_leadership_years", "Years managing people (line management)"),
-)
-EDUCATION_LABELS = {
-    Education.secondary: "Secondary (high-school diploma or equivalent)",
-    Education.associate: "Associate degree",
-    Education.bachelor: "Bachelor's (four-year) degree",
-    Education.master: "Master's degree",
-    Education.doctorate: "Doctorate",
-}
+
+class Part(str, Enum):
+    """What an answer is: a profile field, a part of one, or a question about the draft."""
+
+    field = "field"  # a top-level profile field (name, current_role, ...)
+    experience = "experience"  # one of Experience's fields
+    cert_year = "cert_year"  # the year a held certification was obtained
+    rating = "rating"  # a competency's level
+    evidence = "evidence"  # a competency's evidence note
+    confirm = "confirm"  # yes or no about the draft; not an answer
+    review = "review"  # the review screen's choice; not an answer
+
+
+@dataclass(frozen=True)
+class Key:
+    """The typed key of one answer (or of a question that is not an answer)."""
+
+    part: Part
+    name: str = ""
+
+    def __str__(self) -> str:
+        """The spelling the draft file uses: ``current_role``, ``rating.governance``."""
+        if self.part is Part.field:
+            return self.name
+        return f"{self.part.value}.{self.name}" if self.name else self.part.value
+
+    @classmethod
+    def parse(cls, text: str) -> Key:
+        """A key as the draft file spells it (read once, at the edge)."""
+        part, dot, name = text.partition(".")
+        known = {p.value for p in Part} - {Part.field.value}
+        if dot and part in known:
+            return cls(Part(part), name)
+        if text in known:
+            return cls(Part(text))
+        return cls(Part.field, text)
+
+
+Answers = dict[Key, Any]
 
 
 @dataclass(frozen=True)
 class Choice:
     value: Any
     label: str
+    short: str = ""  # how the review shows it (the label when empty)
 
 
 @dataclass(frozen=True)
 class Question:
-    key: str
+    key: Key
     kind: Literal["select", "checkbox", "text", "confirm"]
     prompt: str
     progress: str = ""
+    section: str = BACKGROUND
     choices: tuple[Choice, ...] = ()
     default: Any = None
     hint: str | None = None
@@ -84,24 +129,40 @@ def number(low: float, high: float, *, allow_low: bool = True) -> Callable[[str]
     return parse
 
 
+def number_for(model: type[Profile] | type[Experience], name: str) -> Callable[[str], float]:
+    """A number parser with the limits the model enforces on that field."""
+    b = bounds(model, name)
+    assert b.low is not None and b.high is not None
+    return number(b.low, b.high, allow_low=not b.low_open)
+
+
 def optional_year(raw: str) -> int | None:
     text = raw.strip()
     if not text:
         return None
-    this_year = dt.date.today().year
-    if not text.isdigit() or not 1950 <= int(text) <= this_year:
-        raise ValueError(f"enter a year from 1950 to {this_year}, or leave it empty")
+    limits = bounds(HeldCertification, "year")
+    low, high = int(limits.low or 0), min(int(limits.high or 9999), dt.date.today().year)
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise ValueError(f"enter a year from {low} to {high}, or leave it empty")
     return int(text)
 
 
-def optional_text(limit: int) -> Callable[[str], str | None]:
+def optional_text(limit: int | None) -> Callable[[str], str | None]:
     def parse(raw: str) -> str | None:
         text = " ".join(raw.split())
-        if len(text) > limit:
+        if limit is not None and len(text) > limit:
             raise ValueError(f"keep it under {limit} characters")
         return text or None
 
     return parse
+
+
+def prompt_of(model: type[Any], field_name: str, **values: str) -> str:
+    """A field's prompt: its description in the model, with ``{name}`` filled in."""
+    text = model.model_fields[field_name].description or field_name
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return str(text)
 
 
 # ---------------------------------------------------------------- the flow
@@ -121,149 +182,159 @@ def competencies_to_rate(fw: Framework, target: str | None, quick: bool) -> list
     return out
 
 
-def background_questions(fw: Framework, answers: dict[str, Any]) -> list[Question]:
-    ladder = fw.ladder()
-    role_choices = tuple(
-        Choice(r.id, f"{r.name}  ({r.track.value}, rank {r.rank})") for r in ladder
-    )
-    current = answers.get("current_role")
-    qs = [
-        Question(
-            "name", "text", "Your name (optional; it titles your plan)", parse=optional_text(120)
-        ),
-        Question(
-            "current_role", "select", "Your current role (the closest match)", choices=role_choices
-        ),
-        Question(
-            "target_role",
-            "select",
-            "The role you are aiming for",
-            choices=role_choices,
-            default=default_target(fw, current) if current in fw.role_by_id else None,
-            hint="Defaults to the next rung up from your current role.",
-        ),
-    ]
-    for key, prompt in EXPERIENCE_QUESTIONS:
-        qs.append(Question(f"experience.{key}", "text", prompt, default="0", parse=number(0, 60)))
-    qs += [
-        Question(
-            "education",
-            "select",
-            "Highest education completed",
-            choices=tuple(Choice(e.value, label) for e, label in EDUCATION_LABELS.items()),
-            default=Education.bachelor.value,
-        ),
-        Question(
-            "training_hours",
-            "text",
-            "Hours of formal project management training (courses, contact hours)",
-            default="0",
-            parse=number(0, 10_000),
-        ),
-        Question(
-            "certifications",
-            "checkbox",
-            "Certifications you hold (space to tick, enter when done)",
-            choices=tuple(
-                Choice(c.id, f"{c.name}  ({c.body})")
-                for c in fw.certifications
-                if c.status.value != "suspended"
-            ),
-            default=(),
-        ),
-    ]
-    for cert_id in answers.get("certifications") or ():
-        name = (
-            fw.certification_by_id[cert_id].name if cert_id in fw.certification_by_id else cert_id
-        )
-        qs.append(
+def field_questions(fw: Framework, name: str, answers: Answers) -> list[Question]:
+    """The question(s) that fill one profile field."""
+    key = Key(Part.field, name)
+    prompt = prompt_of(Profile, name)
+    if name in ("current_role", "target_role"):
+        return [role_question(fw, name, answers)]
+    if name == "experience":
+        return [
             Question(
-                f"cert_year.{cert_id}",
+                Key(Part.experience, sub),
                 "text",
-                f"Year you obtained {name} (optional)",
-                parse=optional_year,
+                prompt_of(Experience, sub),
+                default="0",
+                parse=number_for(Experience, sub),
             )
-        )
-    qs.append(
-        Question(
-            "hours_per_week",
-            "text",
-            "Hours per week you can give to development",
-            default="4",
-            parse=number(0, 80, allow_low=False),
-        )
+            for sub in Experience.model_fields
+        ]
+    if name == "education":
+        choices = tuple(Choice(e.value, e.label) for e in Education)
+        return [Question(key, "select", prompt, choices=choices, default=DEFAULT_EDUCATION.value)]
+    if name == "certifications":
+        return [certifications_question(fw, prompt), *cert_year_questions(fw, answers)]
+    if name == "name":
+        return [
+            Question(key, "text", prompt, parse=optional_text(bounds(Profile, name).max_length))
+        ]
+    default = (
+        DEFAULT_HOURS_PER_WEEK if name == "hours_per_week" else Profile.model_fields[name].default
     )
+    return [Question(key, "text", prompt, default=f"{default:g}", parse=number_for(Profile, name))]
+
+
+def role_question(fw: Framework, name: str, answers: Answers) -> Question:
+    choices = tuple(
+        Choice(r.id, f"{r.name}  ({r.track.value}, rank {r.rank})", r.name) for r in fw.ladder()
+    )
+    if name == "current_role":
+        return Question(Key(Part.field, name), "select", prompt_of(Profile, name), choices=choices)
+    current = answers.get(Key(Part.field, "current_role"))
+    return Question(
+        Key(Part.field, name),
+        "select",
+        prompt_of(Profile, name),
+        choices=choices,
+        default=default_target(fw, current) if current in fw.role_by_id else None,
+        hint="Defaults to the next rung up from your current role.",
+    )
+
+
+def certifications_question(fw: Framework, prompt: str) -> Question:
+    choices = tuple(
+        Choice(c.id, f"{c.name}  ({c.body})", c.name)
+        for c in fw.certifications
+        if c.status is not CertStatus.suspended
+    )
+    return Question(
+        Key(Part.field, "certifications"), "checkbox", prompt, choices=choices, default=()
+    )
+
+
+def cert_year_questions(fw: Framework, answers: Answers) -> list[Question]:
+    return [
+        Question(
+            Key(Part.cert_year, cert_id),
+            "text",
+            prompt_of(HeldCertification, "year", name=fw.cert_name(cert_id)),
+            parse=optional_year,
+        )
+        for cert_id in answers.get(Key(Part.field, "certifications")) or ()
+    ]
+
+
+def background_questions(fw: Framework, answers: Answers) -> list[Question]:
+    qs = [
+        q
+        for name in Profile.model_fields
+        if name not in NOT_ASKED
+        for q in field_questions(fw, name, answers)
+    ]
     return [replace(q, progress=f"Background {i} of {len(qs)}") for i, q in enumerate(qs, 1)]
 
 
-def rating_question(fw: Framework, comp_id: str, progress: str) -> Question:
+def rating_question(fw: Framework, comp_id: str, progress: str, section: str = "") -> Question:
     comp = fw.competency_by_id[comp_id]
-    scale = {s.level: s.name for s in fw.competencies_file.scale}
+    scale = fw.scale_names
     choices = [
-        Choice(level, f"{level} · {scale.get(level, '')} - {comp.levels[level]}")
+        Choice(
+            level,
+            f"{level} · {scale.get(level, '')} - {comp.levels[level]}",
+            f"{level} · {scale.get(level, '')}",
+        )
         for level in sorted(comp.levels)
     ]
-    choices.append(Choice(SKIP, "Not sure / skip"))
+    choices.append(Choice(SKIP, "Not sure / skip", "not sure (unassessed)"))
     return Question(
-        f"rating.{comp_id}",
+        Key(Part.rating, comp_id),
         "select",
-        f"{comp.name}: which describes what you do today?",
+        prompt_of(Rating, "level", name=comp.name),
         progress=progress,
+        section=section or fw.domain_by_id[comp.domain].name,
         choices=tuple(choices),
         hint=comp.summary,
     )
 
 
-def evidence_question(fw: Framework, comp_id: str, progress: str) -> Question:
-    name = fw.competency_by_id[comp_id].name
+def evidence_question(fw: Framework, comp_id: str, progress: str, section: str = "") -> Question:
+    comp = fw.competency_by_id[comp_id]
     return Question(
-        f"evidence.{comp_id}",
+        Key(Part.evidence, comp_id),
         "text",
-        f"What shows this for {name}? (optional, one line)",
+        prompt_of(Rating, "evidence", name=comp.name),
         progress=progress,
-        parse=optional_text(500),
+        section=section or fw.domain_by_id[comp.domain].name,
+        parse=optional_text(bounds(Rating, "evidence").max_length),
     )
 
 
-def all_questions(fw: Framework, answers: dict[str, Any], quick: bool) -> Iterator[Question]:
+def all_questions(fw: Framework, answers: Answers, quick: bool) -> Iterator[Question]:
     """Every question in order, as far as the answers so far determine them."""
     yield from background_questions(fw, answers)
-    target = answers.get("target_role")
+    target = answers.get(Key(Part.field, "target_role"))
     comps = competencies_to_rate(fw, target, quick)
     for i, comp_id in enumerate(comps, 1):
         domain = fw.domain_by_id[fw.competency_by_id[comp_id].domain].name
         progress = f"Competency {i} of {len(comps)} · {domain}"
         yield rating_question(fw, comp_id, progress)
-        rating = answers.get(f"rating.{comp_id}")
-        if f"rating.{comp_id}" in answers and rating != SKIP:
+        rating = Key(Part.rating, comp_id)
+        if rating in answers and answers[rating] != SKIP:
             yield evidence_question(fw, comp_id, progress)
 
 
-def next_question(fw: Framework, answers: dict[str, Any], quick: bool) -> Question | None:
+def next_question(fw: Framework, answers: Answers, quick: bool) -> Question | None:
     for q in all_questions(fw, answers, quick):
         if q.key not in answers:
             return q
     return None
 
 
-def question_for(fw: Framework, answers: dict[str, Any], quick: bool, key: str) -> Question | None:
-    if key.startswith(("rating.", "evidence.")):
-        comp_id = key.split(".", 1)[1]
-        if comp_id in fw.competency_by_id:
-            progress = "Change an answer"
-            return (rating_question if key.startswith("rating.") else evidence_question)(
-                fw, comp_id, progress
-            )
-        return None
+def question_for(fw: Framework, answers: Answers, quick: bool, key: Key) -> Question | None:
+    if key.part in (Part.rating, Part.evidence):
+        if key.name not in fw.competency_by_id:
+            return None
+        build = rating_question if key.part is Part.rating else evidence_question
+        return build(fw, key.name, "Change an answer")
     return next((q for q in all_questions(fw, answers, quick) if q.key == key), None)
 
 
 def answer_all(
     fw: Framework,
-    answers: dict[str, Any],
+    answers: Answers,
     quick: bool,
     ask: Ask,
-    saved: Callable[[dict[str, Any]], None],
+    saved: Callable[[Answers], None],
 ) -> None:
     """Ask every unanswered question, saving after each answer."""
     while (q := next_question(fw, answers, quick)) is not None:
@@ -274,48 +345,39 @@ def answer_all(
 # ----------------------------------------------------------- to a profile
 
 
-def profile_data(answers: dict[str, Any]) -> dict[str, Any]:
-    """The profile file's data from the flat answers."""
+def profile_data(answers: Answers) -> dict[str, Any]:
+    """The profile file's data from the answers (the same shape an answers file has)."""
     data: dict[str, Any] = {"schema_version": PROFILE_SCHEMA_VERSION}
-    if answers.get("name"):
-        data["name"] = answers["name"]
-    data["current_role"] = answers.get("current_role")
-    if answers.get("target_role"):
-        data["target_role"] = answers["target_role"]
-    data["experience"] = {
-        key: answers[f"experience.{key}"]
-        for key, _ in EXPERIENCE_QUESTIONS
-        if f"experience.{key}" in answers
-    }
-    if answers.get("education"):
-        data["education"] = answers["education"]
-    if "training_hours" in answers:
-        data["training_hours"] = answers["training_hours"]
-    certs: list[Any] = []
-    for cert_id in answers.get("certifications") or ():
-        year = answers.get(f"cert_year.{cert_id}")
-        certs.append(cert_id if year is None else {"id": cert_id, "year": year})
-    data["certifications"] = certs
-    if answers.get("hours_per_week") is not None:
-        data["hours_per_week"] = answers["hours_per_week"]
+    experience: dict[str, Any] = {}
     ratings: dict[str, Any] = {}
+    years: dict[str, Any] = {}
     for key, value in answers.items():
-        if key.startswith("rating."):
-            comp_id = key.split(".", 1)[1]
+        if key.part is Part.field and value is not None and value != "":
+            data[key.name] = list(value) if isinstance(value, (list, tuple)) else value
+        elif key.part is Part.experience:
+            experience[key.name] = value
+        elif key.part is Part.cert_year:
+            years[key.name] = value
+        elif key.part is Part.rating:
+            evidence = answers.get(Key(Part.evidence, key.name))
             level = None if value == SKIP else value
-            evidence = answers.get(f"evidence.{comp_id}")
-            ratings[comp_id] = level if evidence is None else {"level": level, "evidence": evidence}
+            ratings[key.name] = (
+                level if evidence is None else {"level": level, "evidence": evidence}
+            )
+    data["experience"] = experience
+    data["certifications"] = [
+        c if years.get(c) is None else {"id": c, "year": years[c]}
+        for c in data.get("certifications", [])
+    ]
     data["ratings"] = ratings
     return data
 
 
-def build_profile(
-    fw: Framework, answers: dict[str, Any], now: dt.datetime | None = None
-) -> Profile:
+def build_profile(fw: Framework, answers: Answers, now: dt.datetime | None = None) -> Profile:
     """Validate the answers exactly as an answers file is validated."""
     from pydantic import ValidationError
 
-    from pmopath.framework import validation_errors
+    from pmopath.parsing import validation_errors
     from pmopath.yamlio import Document
 
     data = profile_data(answers)
@@ -329,32 +391,33 @@ def build_profile(
     return profile
 
 
-def review_rows(
-    fw: Framework, answers: dict[str, Any], quick: bool
-) -> list[tuple[str, str, str, str]]:
-    """(key, section, question, answer) for each answered question, in question order.
+@dataclass(frozen=True)
+class ReviewRow:
+    key: Key
+    section: str
+    prompt: str
+    answer: str
 
-    A competency's evidence note is shown with its rating, on one row.
-    """
+
+def review_rows(fw: Framework, answers: Answers, quick: bool) -> list[ReviewRow]:
+    """Each answered question, in question order; a rating's evidence note shown with it."""
     rows = []
     for q in all_questions(fw, answers, quick):
-        if q.key not in answers or q.key.startswith("evidence."):
-            continue
-        section = q.progress.split(" · ", 1)[1] if " · " in q.progress else "Background"
-        rows.append((q.key, section, q.prompt, show_answer(fw, q, answers[q.key], answers)))
+        if q.key in answers and q.key.part is not Part.evidence:
+            rows.append(ReviewRow(q.key, q.section, q.prompt, show_answer(q, answers)))
     # Ratings kept from an earlier target (not asked now) are still shown: nothing is hidden.
-    asked = {r[0] for r in rows}
-    for key, value in answers.items():
-        if key.startswith("rating.") and key not in asked:
+    asked = {r.key for r in rows}
+    for key in answers:
+        if key.part is Part.rating and key not in asked:
             other = question_for(fw, answers, quick, key)
             if other is not None:
                 rows.append(
-                    (key, "Other ratings", other.prompt, show_answer(fw, other, value, answers))
+                    ReviewRow(key, "Other ratings", other.prompt, show_answer(other, answers))
                 )
     return rows
 
 
-def change_answer(fw: Framework, answers: dict[str, Any], quick: bool, key: str, ask: Ask) -> None:
+def change_answer(fw: Framework, answers: Answers, quick: bool, key: Key, ask: Ask) -> None:
     """Ask one question again; a changed rating asks for its evidence again too."""
     question = question_for(fw, answers, quick, key)
     if question is None:
@@ -363,42 +426,46 @@ def change_answer(fw: Framework, answers: dict[str, Any], quick: bool, key: str,
         previous = answers[key]
         question = replace(question, default="" if previous is None else str(previous))
     answers[key] = ask(question)
-    if key.startswith("rating."):
-        comp_id = key.split(".", 1)[1]
-        previous_note = answers.pop(f"evidence.{comp_id}", None)
+    if key.part is Part.rating:
+        evidence = Key(Part.evidence, key.name)
+        previous_note = answers.pop(evidence, None)
         if answers[key] != SKIP:
             note = replace(
-                evidence_question(fw, comp_id, "Change an answer"), default=previous_note or ""
+                evidence_question(fw, key.name, "Change an answer"), default=previous_note or ""
             )
-            answers[f"evidence.{comp_id}"] = ask(note)
+            answers[evidence] = ask(note)
 
 
-def show_answer(
-    fw: Framework, q: Question, value: Any, answers: dict[str, Any] | None = None
-) -> str:
+def show_answer(q: Question, answers: Answers) -> str:
+    """An answer as the review shows it (from the choice's short label, never parsed)."""
+    value = answers[q.key]
     if value is None or value == "":
         return "-"
-    if value == SKIP:
-        return "not sure (unassessed)"
     if q.kind == "select":
-        label = next((c.label for c in q.choices if c.value == value), str(value))
-        if q.key.startswith("rating."):
-            label = label.split(" - ")[0]
-            note = (answers or {}).get("evidence." + q.key.split(".", 1)[1])
-            if note:
-                label += f" - {note}"
-        return label
+        choice = next((c for c in q.choices if c.value == value), None)
+        label = str(value) if choice is None else choice.short or choice.label
+        note = answers.get(Key(Part.evidence, q.key.name)) if q.key.part is Part.rating else None
+        return f"{label} - {note}" if note else label
     if q.kind == "checkbox":
         return ", ".join(value) if value else "none"
     return str(value)
 
 
-def check_answers(fw: Framework, answers: dict[str, Any]) -> None:
+def check_answers(fw: Framework, answers: Answers) -> None:
     """Refuse draft answers that no longer fit the framework (e.g. a removed role)."""
-    for key in ("current_role", "target_role"):
-        value = answers.get(key)
+    for name in ("current_role", "target_role"):
+        value = answers.get(Key(Part.field, name))
         if value is not None and value not in fw.role_by_id:
             raise DataError(
-                f"the draft's {key} '{value}' is not in the framework",
+                f"the draft's {name} '{value}' is not in the framework",
                 hint="`pmopath assess --restart`",
             )
+
+
+def answers_from_draft(stored: dict[str, Any]) -> Answers:
+    """The draft file's answers, keyed as this module keys them."""
+    return {Key.parse(str(k)): v for k, v in stored.items()}
+
+
+def answers_to_draft(answers: Answers) -> dict[str, Any]:
+    return {str(k): v for k, v in answers.items()}

@@ -146,8 +146,31 @@ def score(
     role = fw.role_by_id[target_id]
     hpw = hours_per_week or profile.hours_per_week or DEFAULT_HOURS_PER_WEEK
     path, path_note = choose_path(fw, profile, current_id, target_id)
-    stones = [fw.role_by_id[r] for r in path[1:-1]]
+    gaps = competency_gaps(fw, profile, role, path)
+    readiness, gap_total, need_total = readiness_for(profile, role)
+    next_role = path[1] if len(path) > 1 else None
+    next_ready = None if next_role is None else readiness_for(profile, fw.role_by_id[next_role])[0]
+    return Score(
+        current_role=current_id,
+        target_role=target_id,
+        path=path,
+        path_note=path_note,
+        readiness=readiness,
+        next_role=next_role,
+        next_role_readiness=next_ready,
+        competencies=gaps,
+        experience=experience_gaps(profile, role),
+        certifications=certification_statuses(fw, profile, path, hpw),
+        hours_per_week=hpw,
+        explanation=explain(target_id, gaps, (readiness, gap_total, need_total), path_note),
+    )
 
+
+def competency_gaps(
+    fw: Framework, profile: Profile, role: Role, path: tuple[str, ...]
+) -> tuple[CompetencyGap, ...]:
+    """Each competency the role requires, most urgent first."""
+    stones = [fw.role_by_id[r] for r in path[1:-1]]
     order = {c.id: i for i, c in enumerate(fw.competencies)}
     gaps = []
     for comp_id, req in role.competencies.items():
@@ -174,42 +197,57 @@ def score(
             )
         )
     gaps.sort(key=lambda g: (-g.priority, -g.weight, -g.gap, order[g.id]))
+    return tuple(gaps)
 
-    readiness, gap_total, need_total = readiness_for(profile, role)
-    next_role = path[1] if len(path) > 1 else None
-    next_ready = None if next_role is None else readiness_for(profile, fw.role_by_id[next_role])[0]
 
-    experience = []
-    for req_exp in role.experience:
-        years, _ = experience_years(profile, req_exp.kind)
-        have_years = years or 0.0
-        experience.append(
+def experience_gaps(profile: Profile, role: Role) -> tuple[ExperienceGap, ...]:
+    """Each kind of experience the role asks for, with the shortfall in months."""
+    out = []
+    for req in role.experience:
+        years, _ = experience_years(profile, req.kind)
+        have = years or 0.0
+        out.append(
             ExperienceGap(
-                kind=req_exp.kind.value,
-                current_years=have_years,
-                required_years=req_exp.years,
-                gap_months=max(0, math.ceil(round((req_exp.years - have_years) * 12, 6))),
+                kind=req.kind.value,
+                current_years=have,
+                required_years=req.years,
+                gap_months=max(0, math.ceil(round((req.years - have) * 12, 6))),
             )
         )
+    return tuple(out)
 
+
+def certification_statuses(
+    fw: Framework, profile: Profile, path: tuple[str, ...], hours_per_week: float
+) -> tuple[CertificationStatus, ...]:
+    """Certifications the target and stepping stones recommend, and those held."""
     recommended: dict[str, list[str]] = {}
-    for role_id in (target_id, *reversed(path[1:-1])):
+    for role_id in (path[-1], *reversed(path[1:-1])):
         for cert_id in fw.role_by_id[role_id].certifications:
             recommended.setdefault(cert_id, []).append(role_id)
     for held in profile.certifications:
         recommended.setdefault(held.id, [])
     cache: dict[str, Eligibility] = {}
-    certs = [
+    return tuple(
         CertificationStatus(
-            eligibility=eligibility(fw, fw.certification_by_id[cid], profile, hpw, cache)
+            eligibility=eligibility(fw, fw.certification_by_id[cid], profile, hours_per_week, cache)
             if cid in fw.certification_by_id
             else Eligibility(id=cid, status="held", eligible_in_months=0),
             recommended_by=tuple(by),
         )
         for cid, by in recommended.items()
-    ]
+    )
 
-    explanation = [
+
+def explain(
+    target_id: str,
+    gaps: tuple[CompetencyGap, ...],
+    totals: tuple[float, int, int],
+    path_note: str | None,
+) -> tuple[str, ...]:
+    """How the numbers were computed, one sentence a line."""
+    readiness, gap_total, need_total = totals
+    lines = [
         "readiness = 1 - sum(weight x gap) / sum(weight x required), weights core 3, important 2, useful 1; "
         "an unassessed competency counts as level 0",
         f"readiness for {target_id} = 1 - {gap_total}/{need_total} = {readiness:.3f}",
@@ -218,27 +256,12 @@ def score(
     for g in gaps:
         if g.gap:
             current = "unassessed (0)" if g.current is None else str(g.current)
-            explanation.append(
+            lines.append(
                 f"{g.id}: {current} -> {g.required} ({g.importance.value}); weighted gap {g.weight} x {g.gap} = "
                 f"{g.weight * g.gap}; priority {g.weight} x {g.gap} x (1 + {g.path_need}) = {g.priority:g}"
             )
     if path_note:
-        explanation.append(f"path: {path_note}")
+        lines.append(f"path: {path_note}")
     else:
-        explanation.append(
-            "path: fewest moves; ties to the smaller weighted gap of the stepping stones"
-        )
-    return Score(
-        current_role=current_id,
-        target_role=target_id,
-        path=path,
-        path_note=path_note,
-        readiness=readiness,
-        next_role=next_role,
-        next_role_readiness=next_ready,
-        competencies=tuple(gaps),
-        experience=tuple(experience),
-        certifications=tuple(certs),
-        hours_per_week=hpw,
-        explanation=tuple(explanation),
-    )
+        lines.append("path: fewest moves; ties to the smaller weighted gap of the stepping stones")
+    return tuple(lines)

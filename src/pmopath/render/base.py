@@ -1,75 +1,77 @@
-"""The interface every renderer implements: one method per view.
+"""What every renderer implements: lay out a view, one method per kind of view.
 
 A method returns either text (markdown, JSON: written to stdout as is) or a
-Rich renderable (terminal). The abstract base makes a renderer that misses a
-view fail at import, and the tests check that every :class:`Format` has one.
+Rich renderable (terminal). :meth:`Renderer.render` picks the method named by
+the view's ``kind``; the abstract base makes a text renderer that misses a view
+fail at import, and the tests check that every :class:`Format` has a renderer
+and every view a method in each.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Union
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from pmopath.errors import DataError
-    from pmopath.framework import Framework
-    from pmopath.models import Certification, Competency, Domain, Role
-    from pmopath.planning import Plan
-    from pmopath.profile import Profile
-    from pmopath.scoring import Score
+    from pmopath.history import HistoryView
+    from pmopath.views import View
+    from pmopath.views.browse import (
+        CertsView,
+        CertView,
+        CompetenciesView,
+        CompetencyView,
+        RolesView,
+        RoleView,
+        ValidationView,
+    )
+    from pmopath.views.results import GapView, ProfileView, RoadmapView
 
 Rendered = Union[str, "RenderableType"]
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    number: int
-    ident: str
-    assessed_at: str
-    current_role: str
-    target_role: str | None
-    rated: int
-    readiness: float | None
-    problem: str | None = None  # the file could not be read
+class Renderer:
+    """Lays a view out in one format."""
+
+    def render(self, view: View) -> Rendered:
+        method: Any = getattr(self, view.kind)
+        result: Rendered = method(view)
+        return result
 
 
-class Renderer(ABC):
-    @abstractmethod
-    def roles(self, fw: Framework) -> Rendered: ...
+class ViewRenderer(Renderer, ABC):
+    """A renderer with its own layout for each kind of view (terminal, markdown)."""
 
     @abstractmethod
-    def role(self, fw: Framework, role: Role) -> Rendered: ...
+    def roles(self, view: RolesView) -> Rendered: ...
 
     @abstractmethod
-    def competencies(self, fw: Framework, domain: Domain | None) -> Rendered: ...
+    def role(self, view: RoleView) -> Rendered: ...
 
     @abstractmethod
-    def competency(self, fw: Framework, comp: Competency) -> Rendered: ...
+    def competencies(self, view: CompetenciesView) -> Rendered: ...
 
     @abstractmethod
-    def certs(
-        self, fw: Framework, certs: list[Certification], for_role: Role | None
-    ) -> Rendered: ...
+    def competency(self, view: CompetencyView) -> Rendered: ...
 
     @abstractmethod
-    def cert(self, fw: Framework, cert: Certification) -> Rendered: ...
+    def certifications(self, view: CertsView) -> Rendered: ...
 
     @abstractmethod
-    def validation(self, where: str, problems: list[DataError]) -> Rendered: ...
+    def certification(self, view: CertView) -> Rendered: ...
 
     @abstractmethod
-    def history(self, fw: Framework, entries: list[HistoryEntry]) -> Rendered: ...
+    def validation(self, view: ValidationView) -> Rendered: ...
 
     @abstractmethod
-    def profile(
-        self, fw: Framework, ident: str | None, profile: Profile, warnings: list[str]
-    ) -> Rendered: ...
+    def history(self, view: HistoryView) -> Rendered: ...
 
     @abstractmethod
-    def gap(self, fw: Framework, score: Score, explain: bool) -> Rendered: ...
+    def profile(self, view: ProfileView) -> Rendered: ...
 
     @abstractmethod
-    def roadmap(self, fw: Framework, plan: Plan, explain: bool) -> Rendered: ...
+    def gap(self, view: GapView) -> Rendered: ...
+
+    @abstractmethod
+    def roadmap(self, view: RoadmapView) -> Rendered: ...

@@ -7,42 +7,25 @@ is shown as typed, never turned into a link, image or tag.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from pmopath.errors import DataError
-from pmopath.framework import Framework
-from pmopath.models import (
-    LEVELS,
-    STEPS,
-    Certification,
-    Competency,
-    Domain,
-    ExperienceKind,
-    Provenance,
-    Role,
-)
-from pmopath.months import month_label
-from pmopath.profile import profile_to_data
-from pmopath.render.base import HistoryEntry, Renderer
-from pmopath.render.text import (
-    CONFIDENCE_MARK,
-    EXPERIENCE_LABEL,
-    cert_status_text,
-    certs_for_role,
-    describe_route,
-    exam_text,
-    fee_text,
-    months_text,
-    one_line,
-    requiring_roles,
-    years,
-    years_range,
-)
+from pmopath.models import STEPS, Provenance
+from pmopath.render.base import ViewRenderer
+from pmopath.text import hours, one_line, percent
 
 if TYPE_CHECKING:
-    from pmopath.planning import Plan
-    from pmopath.profile import Profile
-    from pmopath.scoring import Score
+    from pmopath.history import HistoryView
+    from pmopath.views.browse import (
+        CertsView,
+        CertView,
+        CompetenciesView,
+        CompetencyView,
+        RolesView,
+        RoleView,
+        ValidationView,
+    )
+    from pmopath.views.results import GapView, ProfileView, RoadmapView
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
@@ -59,9 +42,8 @@ def level_bar(level: int) -> str:
 
 def provenance(item: Provenance) -> str:
     line = f"*Sources: {', '.join(item.sources)} · as of {item.as_of.isoformat()}"
-    mark = CONFIDENCE_MARK[item.confidence]
-    if mark:
-        line += f" · {mark}"
+    if item.confidence.mark:
+        line += f" · {item.confidence.mark}"
     line += "*"
     if item.note:
         line += f"  \n*{md(item.note)}*"
@@ -69,8 +51,20 @@ def provenance(item: Provenance) -> str:
 
 
 def flag(item: Provenance) -> str:
-    mark = CONFIDENCE_MARK[item.confidence]
+    mark = item.confidence.mark
     return f" *({mark})*" if mark else ""
+
+
+def note(text: str | None, indent: str = "") -> list[str]:
+    return [f"{indent}*{md(text)}*", ""] if text else []
+
+
+def table(header: Iterable[str], align: str, rows: Iterable[Iterable[str]]) -> list[str]:
+    """A pipe table; ``align`` has one of ``l`` / ``r`` per column."""
+    out = ["| " + " | ".join(header) + " |"]
+    out.append("|" + "|".join("---:" if a == "r" else "---" for a in align) + "|")
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    return out
 
 
 def doc(lines: list[str]) -> str:
@@ -78,344 +72,330 @@ def doc(lines: list[str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
-class MarkdownRenderer(Renderer):
-    def roles(self, fw: Framework) -> str:
-        lines = [
-            "# PMO career ladder",
-            "",
-            "| Rank | Role | ID | Track | Typical years | Leads to |",
-            "|---:|---|---|---|---|---|",
-        ]
-        for r in fw.ladder():
-            lines.append(
-                f"| {r.rank} | {md(r.name)} | `{r.id}` | {r.track.value} | {years_range(r)} | "
-                f"{md(', '.join(r.leads_to) or '-')} |"
+class MarkdownRenderer(ViewRenderer):
+    # ------------------------------------------------------------- browse
+
+    def roles(self, view: RolesView) -> str:
+        rows = (
+            (
+                str(r.rank),
+                md(r.name),
+                f"`{r.id}`",
+                r.track.value,
+                r.years_text,
+                md(", ".join(r.leads_to) or "-"),
             )
-        lines += ["", "*Ranks and years are indicative, not a standard.*"]
+            for r in view.roles
+        )
+        lines = ["# PMO career ladder", ""]
+        lines += table(("Rank", "Role", "ID", "Track", "Typical years", "Leads to"), "rlllll", rows)
+        lines += ["", f"*{md(view.note)}*"]
         return doc(lines)
 
-    def role(self, fw: Framework, role: Role) -> str:
+    def role(self, view: RoleView) -> str:
+        role = view.role
         lines = [
             f"# {md(role.name)}",
             "",
-            f"`{role.id}` · rank {role.rank} · {role.track.value} track · {years_range(role)}",
+            f"`{role.id}` · rank {role.rank} · {role.track.value} track · {view.years_text}",
             "",
             md(role.summary),
             "",
-            "## Responsibilities",
-            "",
         ]
+        if role.aliases:
+            lines += [f"Also found as: {md(', '.join(role.aliases))}", ""]
+        if role.other_titles:
+            lines += [f"Other titles: {md(', '.join(role.other_titles))}", ""]
+        lines += ["## Responsibilities", ""]
         lines += [f"- {md(r)}" for r in role.responsibilities]
-        lines += [
-            "",
-            "## Required competency levels (0-4)",
-            "",
-            "| Domain | Competency | Level | Importance |",
-            "|---|---|---|---|",
-        ]
-        for domain in fw.domains:
-            for comp in fw.competencies_in(domain.id):
-                req = role.competencies.get(comp.id)
-                if req is not None:
-                    lines.append(
-                        f"| {md(domain.name)} | {md(comp.name)} | {level_bar(req.level)} {req.level} | "
-                        f"{req.importance.value} |"
-                    )
+        lines += ["", "## Required competency levels (0-4)", ""]
+        lines += table(
+            ("Domain", "Competency", "Level", "Importance"),
+            "llll",
+            (
+                (
+                    md(r.domain_name),
+                    md(r.name),
+                    f"{level_bar(r.level)} {r.level}",
+                    r.importance.value,
+                )
+                for r in view.competencies
+            ),
+        )
         lines += ["", "## Experience", ""]
-        if role.experience:
-            for exp in role.experience:
-                note = f" - {md(exp.note)}" if exp.note else ""
-                lines.append(f"- {years(exp.years)} {EXPERIENCE_LABEL[exp.kind]}{note}")
-        else:
-            lines.append("- No prior experience required")
+        lines += [
+            f"- {md(e.text)}" + (f" - {md(e.note)}" if e.note else "") for e in view.experience
+        ]
+        lines += [] if view.experience else ["- No prior experience required"]
         lines += ["", "## Recommended certifications", ""]
-        for cert in certs_for_role(fw, role):
-            tail = "" if cert.id in role.certifications else " (also suits this role)"
+        for cert in view.certifications:
+            tail = "" if cert.recommended else " (also suits this role)"
             lines.append(f"- {md(cert.name)} (`{cert.id}`){tail}")
         lines += ["", "## Leads to", ""]
-        lines += [f"- {md(fw.role_by_id[n].name)} (`{n}`)" for n in role.leads_to] or [
+        lines += [f"- {md(n.name)} (`{n.id}`, rank {n.rank})" for n in view.leads_to] or [
             "- The top of the ladder."
         ]
         lines += ["", provenance(role)]
         return doc(lines)
 
-    def competencies(self, fw: Framework, domain: Domain | None) -> str:
+    def competencies(self, view: CompetenciesView) -> str:
         lines = ["# Competencies", ""]
-        for dom in fw.domains:
-            if domain is not None and dom.id != domain.id:
-                continue
-            lines += [
-                f"## {md(dom.name)} (`{dom.id}`)",
-                "",
-                md(dom.summary),
-                "",
-                "| ID | Competency | Summary |",
-                "|---|---|---|",
-            ]
-            for comp in fw.competencies_in(dom.id):
-                lines.append(f"| `{comp.id}` | {md(comp.name)} | {md(comp.summary)} |")
-            lines.append("")
-        notice = fw.competencies_file.framework.notice
-        if notice:
-            lines.append(f"*{md(notice)}*")
+        for dom in view.domains:
+            lines += [f"## {md(dom.name)} (`{dom.id}`)", "", md(dom.summary), ""]
+            rows = (
+                (f"`{c.id}`", md(c.name), md(c.summary))
+                for c in view.competencies
+                if c.domain == dom.id
+            )
+            lines += [*table(("ID", "Competency", "Summary"), "lll", rows), ""]
+        if view.notice:
+            lines.append(f"*{md(view.notice)}*")
         return doc(lines)
 
-    def competency(self, fw: Framework, comp: Competency) -> str:
-        domain = fw.domain_by_id[comp.domain]
-        scale = {s.level: s.name for s in fw.competencies_file.scale}
-        lines = [
-            f"# {md(comp.name)}",
-            "",
-            f"`{comp.id}` · {md(domain.name)}",
-            "",
-            md(comp.summary),
-            "",
-            "## What each level looks like",
-            "",
-            "| Level | Descriptor |",
-            "|---|---|",
-        ]
-        for level in LEVELS:
-            lines.append(
-                f"| {level} {md(scale.get(level, ''))} | {md(comp.levels.get(level, ''))} |"
-            )
-        lines += [
-            "",
-            "## Development actions",
-            "",
-            "| Step | Kind | Action | Effort |",
-            "|---|---|---|---:|",
-        ]
-        for step in STEPS:
-            for action in comp.actions.get(step, ()):
-                lines.append(
-                    f"| {step} | {action.kind.value} | {md(action.title)} | {action.hours:g} h |"
-                )
-        needed = requiring_roles(fw, comp.id)
-        if needed:
+    def competency(self, view: CompetencyView) -> str:
+        comp = view.competency
+        lines = [f"# {md(comp.name)}", "", f"`{comp.id}` · {md(view.domain.name)}", ""]
+        lines += [md(comp.summary), ""]
+        if comp.keywords:
+            lines += [f"Keywords: {md(', '.join(comp.keywords))}", ""]
+        lines += [f"*Aligned to: {md(view.alignment)}*", "", "## What each level looks like", ""]
+        lines += table(
+            ("Level", "Descriptor"),
+            "ll",
+            ((f"{s.level} {md(s.name)}", md(comp.levels.get(s.level, ""))) for s in view.scale),
+        )
+        lines += ["", "## Development actions", ""]
+        rows = (
+            (step, a.kind.value, md(a.title), hours(a.hours))
+            for step in STEPS
+            for a in comp.actions.get(step, ())
+        )
+        lines += table(("Step", "Kind", "Action", "Effort"), "lllr", rows)
+        if view.required_by:
             lines += ["", "## Roles that require it", ""]
-            lines += [f"- {md(r.name)}: level {lvl} ({imp})" for r, lvl, imp in needed]
+            lines += [
+                f"- {md(n.name)}: level {n.level} ({n.importance.value})" for n in view.required_by
+            ]
         lines += ["", provenance(comp)]
         return doc(lines)
 
-    def certs(self, fw: Framework, certs: list[Certification], for_role: Role | None) -> str:
-        title = "# Certifications" + (f" for {md(for_role.name)}" if for_role else "")
+    def certifications(self, view: CertsView) -> str:
+        title = "# Certifications" + (
+            f" for {md(view.for_role_name)}" if view.for_role_name else ""
+        )
+        rows = (
+            (
+                f"`{c.id}`",
+                md(c.name) + (" (recommended)" if c.id in view.recommended else ""),
+                md(c.body),
+                c.level.value,
+                c.status.value,
+            )
+            for c in view.certifications
+        )
         lines = [
             title,
             "",
-            "| ID | Certification | Body | Level | Status |",
-            "|---|---|---|---|---|",
+            *table(("ID", "Certification", "Body", "Level", "Status"), "lllll", rows),
         ]
-        for c in certs:
-            lines.append(
-                f"| `{c.id}` | {md(c.name)} | {md(c.body)} | {c.level.value} | {c.status.value} |"
-            )
         return doc(lines)
 
-    def cert(self, fw: Framework, cert: Certification) -> str:
+    def certification(self, view: CertView) -> str:
+        cert = view.certification
         lines = [
             f"# {md(cert.name)}",
             "",
             f"`{cert.id}` · {md(cert.body)} · {cert.level.value} · {cert.status.value}",
             "",
         ]
+        if cert.aliases:
+            lines += [f"Also found as: {md(', '.join(cert.aliases))}", ""]
+        if view.superseded_by is not None:
+            lines += [
+                f"Superseded by {md(view.superseded_by.name)} (`{view.superseded_by.id}`)",
+                "",
+            ]
         if cert.history:
             lines += [md(cert.history), ""]
         lines += [f"## Eligibility{flag(cert.prerequisites)}", ""]
-        for i, route in enumerate(cert.prerequisites.routes, 1):
-            lines.append(f"**Route {i}: {md(route.name)}**")
-            lines.append("")
-            lines += [f"- {md(p)}" for p in describe_route(fw, route)]
-            lines.append("")
-        if cert.prerequisites.note:
-            lines += [f"*{md(cert.prerequisites.note)}*", ""]
-        if cert.exams:
-            lines += ["## Exam", ""]
-            for exam in cert.exams:
-                lines.append(f"- **{md(exam.label)}**: {md(exam_text(exam))}{flag(exam)}")
-                if exam.format:
-                    lines.append(f"  {md(exam.format)}")
-            lines.append("")
-        if cert.fees:
-            lines += ["## Fees", ""]
-            for fee in cert.fees:
-                lines.append(
-                    f"- {md(fee.kind)}: {md(fee_text(fee))} (as of {fee.as_of.isoformat()}){flag(fee)}"
-                )
-            lines.append("")
+        for i, route in enumerate(view.routes, 1):
+            lines += [f"**Route {i}: {md(route.name)}**", ""]
+            lines += [*(f"- {md(p)}" for p in route.parts), ""]
+        lines += note(cert.prerequisites.note)
+        lines += self._exams_and_fees(view)
         lines += [f"## Renewal{flag(cert.renewal)}", "", md(cert.renewal.requirement), ""]
-        lines += [
-            f"## Study effort{flag(cert.study)}",
-            "",
-            f"{cert.study.min_hours:g}-{cert.study.max_hours:g} hours",
-            "",
-        ]
+        lines += note(cert.renewal.note)
+        lines += [f"## Study effort{flag(cert.study)}", "", view.study_text, ""]
+        lines += note(cert.study.note)
+        for title, refs in (("Suits", view.suits), ("Evidences", view.evidences)):
+            if refs:
+                lines += [f"## {title}", "", md(", ".join(r.name for r in refs)), ""]
         lines.append(provenance(cert))
         return doc(lines)
 
-    def validation(self, where: str, problems: list[DataError]) -> str:
-        if not problems:
-            return f"Framework in `{md(where)}` is valid.\n"
-        lines = [f"# {len(problems)} problem(s) in `{md(where)}`", ""]
-        lines += [f"- {md(str(p))}" for p in problems]
-        return doc(lines)
-
-    def history(self, fw: Framework, entries: list[HistoryEntry]) -> str:
-        lines = [
-            "# Assessments",
-            "",
-            "| # | ID | Date (UTC) | Current | Target | Rated | Readiness |",
-            "|---:|---|---|---|---|---:|---:|",
-        ]
-        for e in entries:
-            ready = "-" if e.readiness is None else f"{e.readiness:.0%}"
-            lines.append(
-                f"| {e.number} | `{e.ident}` | {e.assessed_at} | {md(e.current_role)} | {md(e.target_role or '-')} | {e.rated} | {ready} |"
+    def _exams_and_fees(self, view: CertView) -> list[str]:
+        cert = view.certification
+        lines: list[str] = []
+        if cert.exams:
+            lines += ["## Exam", ""]
+        for exam, text in zip(cert.exams, view.exams, strict=True):
+            lines.append(f"- **{md(exam.label)}**: {md(text.text)}{flag(exam)}")
+            lines += [f"  {md(extra)}" for extra in (exam.format, exam.note) if extra]
+        lines += [""] if cert.exams else []
+        if cert.fees:
+            lines += ["## Fees", ""]
+        for fee, amount in zip(cert.fees, view.fees, strict=True):
+            line = (
+                f"- {md(fee.kind)}: {md(amount.amount)} (as of {fee.as_of.isoformat()}){flag(fee)}"
             )
-        return doc(lines)
-
-    def profile(
-        self, fw: Framework, ident: str | None, profile: Profile, warnings: list[str]
-    ) -> str:
-        title = md(profile.name) if profile.name else "Assessment"
-        lines = [f"# {title}", ""]
-        if ident:
-            lines += [f"`{ident}`", ""]
-        data = profile_to_data(profile)
-        lines += ["| Field | Value |", "|---|---|"]
-        for key in ("current_role", "target_role", "education", "training_hours", "hours_per_week"):
-            if key in data:
-                lines.append(f"| {key} | {md(str(data[key]))} |")
-        for key, value in data["experience"].items():
-            lines.append(f"| {key} | {value:g} |")
-        lines.append(
-            f"| certifications | {md(', '.join(c.id for c in profile.certifications) or 'none')} |"
-        )
-        lines += ["", "## Ratings", "", "| Competency | Level | Evidence |", "|---|---|---|"]
-        for key, rating in profile.ratings.items():
-            name = fw.competency_by_id[key].name if key in fw.competency_by_id else key
-            level = (
-                "not sure" if rating.level is None else f"{level_bar(rating.level)} {rating.level}"
-            )
-            lines.append(f"| {md(name)} | {level} | {md(rating.evidence or '')} |")
-        lines += [f"\n*warning: {md(w)}*" for w in warnings]
-        return doc(lines)
-
-    def _gap_lines(self, fw: Framework, score: Score, explain: bool) -> list[str]:
-        names = {r.id: r.name for r in fw.roles}
-        lines = [
-            f"- **Current role:** {md(names[score.current_role])}",
-            f"- **Target role:** {md(names[score.target_role])}",
-            f"- **Readiness for the target:** {score.readiness:.0%}",
-            f"- **Path:** {' → '.join(md(names[r]) for r in score.path)}",
-        ]
-        if score.path_note:
-            lines.append(f"- **Note:** {md(score.path_note)}")
-        if (
-            score.next_role
-            and score.next_role != score.target_role
-            and score.next_role_readiness is not None
-        ):
-            lines.append(
-                f"- **Next step:** {md(names[score.next_role])} (readiness {score.next_role_readiness:.0%})"
-            )
-        lines += [
-            "",
-            "## Gaps",
-            "",
-            "| Competency | Current | Required | Gap | Importance |",
-            "|---|---:|---:|---:|---|",
-        ]
-        for g in score.competencies:
-            current = "not assessed" if g.current is None else str(g.current)
-            lines.append(
-                f"| {md(g.name)} | {current} | {g.required} | {g.gap} | {g.importance.value} |"
-            )
-        if score.experience:
-            lines += [
-                "",
-                "## Experience",
-                "",
-                "| Kind | You | Required | Months to go |",
-                "|---|---:|---:|---:|",
-            ]
-            for e in score.experience:
-                label = EXPERIENCE_LABEL[ExperienceKind(e.kind)]
-                lines.append(
-                    f"| {label} | {e.current_years:g} y | {e.required_years:g} y | {e.gap_months} |"
-                )
-        lines += [
-            "",
-            "## Certifications",
-            "",
-            "| Certification | Status | What is missing |",
-            "|---|---|---|",
-        ]
-        for c in score.certifications:
-            el = c.eligibility
-            name = fw.certification_by_id[el.id].name if el.id in fw.certification_by_id else el.id
-            status = cert_status_text(el.status, el.eligible_in_months)
-            lines.append(f"| {md(name)} | {status} | {md('; '.join(el.missing)) or '-'} |")
-        if explain:
-            lines += ["", "## How this was computed", ""]
-            lines += [f"- {md(line)}" for line in score.explanation]
+            lines.append(line)
+            lines += [f"  {md(fee.note)}"] if fee.note else []
+        lines += [""] if cert.fees else []
         return lines
 
-    def gap(self, fw: Framework, score: Score, explain: bool) -> str:
-        target = fw.role_by_id[score.target_role].name
-        lines = [f"# Gap analysis: {md(target)}", "", *self._gap_lines(fw, score, explain)]
+    def validation(self, view: ValidationView) -> str:
+        if view.valid:
+            return f"{md(view.summary)}\n"
+        lines = [f"# {md(view.summary)}", ""]
+        lines += [f"- {md(p.text)}" for p in view.problems]
         return doc(lines)
 
-    def roadmap(self, fw: Framework, plan: Plan, explain: bool) -> str:
-        score = plan.score
-        target = fw.role_by_id[score.target_role].name
-        who = f" for {md(plan.name)}" if plan.name else ""
-        ready = plan.ready_in_months
-        when = months_text(ready) + (f", by {month_label(plan.as_of, ready)}" if ready else "")
+    # ------------------------------------------------------------ results
+
+    def history(self, view: HistoryView) -> str:
+        lines = ["# Assessments", ""]
+        if not view.assessments:
+            return doc([*lines, "No saved assessments yet. Run `pmopath assess` to make one."])
+        rows = []
+        for e in view.assessments:
+            if e.problem:
+                rows.append((str(e.number), f"`{e.id}`", "", f"**{md(e.problem)}**", "", "", ""))
+                continue
+            ready = "-" if e.readiness is None else percent(e.readiness)
+            target = md(e.target_role_name or "-")
+            rows.append(
+                (
+                    str(e.number),
+                    f"`{e.id}`",
+                    e.assessed_at,
+                    md(e.current_role_name),
+                    target,
+                    str(e.rated),
+                    ready,
+                )
+            )
+        header = ("#", "ID", "Date (UTC)", "Current", "Target", "Rated", "Readiness")
+        return doc([*lines, *table(header, "rllllrr", rows)])
+
+    def profile(self, view: ProfileView) -> str:
+        lines = [f"# {md(view.title)}", ""]
+        sub = " · ".join(x for x in (f"`{view.id}`" if view.id else "", view.assessed_at) if x)
+        lines += [sub, ""] if sub else []
+        roles = f"{md(view.current_role_name)} → {md(view.target_role_name or '-')}"
+        lines += [roles, "", "## Background", ""]
+        rows = [(md(b.label), md(b.value)) for b in view.background]
+        certs = ", ".join(c.name + (f" ({c.year})" if c.year else "") for c in view.certifications)
+        rows.append(("Certifications", md(certs or "none")))
+        lines += table(("Item", "Answer"), "ll", rows)
+        lines += ["", "## Competency ratings (0-4)", ""]
+        rating_rows = (
+            (
+                md(r.domain_name or "(not in framework)"),
+                md(r.name),
+                "not sure" if r.level is None else f"{level_bar(r.level)} {r.level}",
+                md(r.evidence or ""),
+            )
+            for r in view.ratings
+        )
+        lines += table(("Domain", "Competency", "Level", "Evidence"), "llll", rating_rows)
+        lines += [f"\n*warning: {md(w)}*" for w in view.warnings]
+        return doc(lines)
+
+    def gap(self, view: GapView) -> str:
+        target = view.role_names[view.target_role]
+        return doc([f"# Gap analysis: {md(target)}", "", *self._gap_lines(view)])
+
+    def _gap_lines(self, view: GapView) -> list[str]:
+        names = view.role_names
+        lines = [
+            f"- **Current role:** {md(names[view.current_role])}",
+            f"- **Target role:** {md(names[view.target_role])}",
+            f"- **Readiness for the target:** {percent(view.readiness)}",
+            f"- **Path:** {' → '.join(md(names[r]) for r in view.path)}",
+        ]
+        if view.path_note:
+            lines.append(f"- **Note:** {md(view.path_note)}")
+        if view.next_step is not None:
+            step = view.next_step
+            lines.append(f"- **Next step:** {md(step.name)} (readiness {percent(step.readiness)})")
+        lines += ["", "## Gaps", ""]
+        rows = (
+            (
+                md(g.name),
+                "not assessed" if g.current is None else str(g.current),
+                str(g.required),
+                str(g.gap),
+                g.importance.value,
+            )
+            for g in view.competencies
+        )
+        lines += table(("Competency", "Current", "Required", "Gap", "Importance"), "lrrrl", rows)
+        if view.experience:
+            lines += ["", "## Experience", ""]
+            experience = (
+                (e.label, f"{e.current_years:g} y", f"{e.required_years:g} y", str(e.gap_months))
+                for e in view.experience
+            )
+            lines += table(("Kind", "You", "Required", "Months to go"), "lrrr", experience)
+        lines += ["", "## Certifications", ""]
+        certs = (
+            (md(c.name), c.status_text, md("; ".join(c.missing)) or "-")
+            for c in view.certifications
+        )
+        lines += table(("Certification", "Status", "What is missing"), "lll", certs)
+        if view.explanation is not None:
+            lines += ["", "## How this was computed", ""]
+            lines += [f"- {md(line)}" for line in view.explanation]
+        return lines
+
+    def roadmap(self, view: RoadmapView) -> str:
+        target = view.role_names[view.target_role]
+        who = f" for {md(view.name)}" if view.name else ""
         lines = [
             f"# Development plan{who}: {md(target)}",
             "",
-            f"*Made with pmopath on {plan.as_of.isoformat()} · {plan.hours_per_week:g} hours a week · "
+            f"*Made with pmopath on {view.as_of.isoformat()} · {view.hours_per_week:g} hours a week · "
             "month 1 is the month of this plan*",
             "",
             "## Summary",
             "",
-            f"- **Estimated to meet the target's requirements in:** {when}",
-            *self._gap_lines(fw, score, explain),
+            f"- **Estimated to meet the target's requirements in:** {view.ready_text}",
+            *self._gap_lines(view),
+            "",
+            "## Plan",
+            "",
         ]
-        lines += ["", "## Plan", ""]
-        for phase in plan.phases:
-            lines += [
-                f"### {phase.title} ({month_label(plan.as_of, phase.start_month)} to "
-                f"{month_label(plan.as_of, phase.end_month)})",
-                "",
-            ]
+        for phase in view.phases:
+            lines += [f"### {phase.title} ({phase.start_label} to {phase.end_label})", ""]
             for it in phase.items:
-                effort = f"{it.effort_hours:g} h" if it.effort_hours else "milestone"
-                span = month_label(plan.as_of, it.start_month)
+                effort = hours(it.effort_hours) if it.effort_hours else "milestone"
+                span = it.start_label
                 if it.end_month != it.start_month:
-                    span += f" to {month_label(plan.as_of, it.end_month)}"
+                    span += f" to {it.end_label}"
                 lines.append(f"- [ ] **{md(it.title)}** ({effort}, {span})  ")
                 lines.append(f"  *Why:* {md(it.why)}")
             lines.append("")
-        if plan.cut_items:
+        if view.cut_items:
             lines += [
-                f"*{plan.cut_items} later items are beyond the {plan.horizon}-month horizon.*",
+                f"*{view.cut_items} later items are beyond the {view.horizon}-month horizon.*",
                 "",
             ]
-        if plan.star_seeds:
+        if view.star_seeds:
             lines += ["## STAR story seeds", "", "From your own evidence notes:", ""]
-            lines += [f"- **{md(name)}:** {md(note)}" for name, note in plan.star_seeds]
+            lines += [f"- **{md(s.competency)}:** {md(s.evidence)}" for s in view.star_seeds]
             lines.append("")
-        lines += [
-            "## Timeline",
-            "",
-            *gantt(plan),
-            "",
-            "## Current vs required levels",
-            "",
-            *level_chart(fw, score),
-        ]
+        lines += ["## Timeline", "", *gantt(view), "", "## Current vs required levels", ""]
+        lines += level_chart(view)
         return doc(lines)
 
 
@@ -424,7 +404,7 @@ def mermaid_text(text: str) -> str:
     return re.sub(r"[:;#\"`<>{}\[\]]", " ", one_line(text)).strip()[:60]
 
 
-def gantt(plan: Plan) -> list[str]:
+def gantt(view: RoadmapView) -> list[str]:
     lines = [
         "```mermaid",
         "gantt",
@@ -432,18 +412,19 @@ def gantt(plan: Plan) -> list[str]:
         "    dateFormat YYYY-MM",
         "    axisFormat %Y-%m",
     ]
-    for phase in plan.phases:
+    for phase in view.phases:
         lines.append(f"    section {mermaid_text(phase.title)}")
         for it in phase.items:
-            start = month_label(plan.as_of, it.start_month)
             months = it.end_month - it.start_month + 1
-            lines.append(f"    {mermaid_text(it.title)} :t{it.rank}, {start}, {months * 30}d")
+            lines.append(
+                f"    {mermaid_text(it.title)} :t{it.rank}, {it.start_label}, {months * 30}d"
+            )
     lines.append("```")
     return lines
 
 
-def level_chart(fw: Framework, score: Score) -> list[str]:
-    gaps = score.competencies
+def level_chart(view: GapView) -> list[str]:
+    gaps = view.competencies
     labels = ", ".join(f'"{mermaid_text(g.id)}"' for g in gaps)
     current = ", ".join(str(g.current or 0) for g in gaps)
     required = ", ".join(str(g.required) for g in gaps)

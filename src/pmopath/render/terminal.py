@@ -1,4 +1,4 @@
-"""Rich output for people at a terminal.
+"""Rich output for people at a terminal: lays each view out, nothing more.
 
 Every string that comes from a data file is wrapped in :func:`lit`, which makes
 a :class:`rich.text.Text` from cleaned text: Rich markup such as ``[red]`` or
@@ -7,51 +7,39 @@ a :class:`rich.text.Text` from cleaned text: Rich markup such as ``[red]`` or
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from pmopath.errors import DataError
-from pmopath.framework import Framework
-from pmopath.models import (
-    LEVELS,
-    STEPS,
-    Certification,
-    Competency,
-    Confidence,
-    Domain,
-    ExperienceKind,
-    Provenance,
-    Role,
-)
-from pmopath.months import month_label
-from pmopath.render.base import HistoryEntry, Renderer
-from pmopath.render.text import (
-    CONFIDENCE_MARK,
-    EXPERIENCE_LABEL,
-    cert_status_text,
-    certs_for_role,
-    clean,
-    describe_route,
-    exam_text,
-    fee_text,
-    months_text,
-    requiring_roles,
-    years,
-    years_range,
-)
+from pmopath.models import STEPS, Confidence, Provenance
+from pmopath.render.base import ViewRenderer
+from pmopath.text import clean, hours, percent
 
 if TYPE_CHECKING:
-    from pmopath.planning import Plan
-    from pmopath.profile import Profile
-    from pmopath.scoring import Score
-
+    from pmopath.history import HistoryView
+    from pmopath.views.browse import (
+        CertsView,
+        CertView,
+        CompetenciesView,
+        CompetencyView,
+        RolesView,
+        RoleView,
+        ValidationView,
+    )
+    from pmopath.views.results import GapView, PhaseRow, ProfileView, RoadmapView
 
 IMPORTANCE_STYLE = {"core": "bold", "important": "", "useful": "dim"}
+STATUS_STYLE = {
+    "held": "green",
+    "eligible": "green",
+    "not-yet-eligible": "yellow",
+    "blocked": "red",
+}
+Row = TypeVar("Row")
 
 
 def lit(text: str, style: str = "") -> Text:
@@ -72,24 +60,17 @@ def bar(level: int, required: int | None = None, width: int = 4) -> Text:
     return out
 
 
-def short_name(role: Role) -> str:
-    """The shortest name that finds a role: its first alias, else its ID."""
-    return role.aliases[0] if role.aliases and len(role.aliases[0]) < len(role.id) else role.id
+def grouped(rows: Iterable[Row], domain_of: dict[int, str]) -> Iterator[tuple[Text, Row]]:
+    """Rows with their domain named on the first row of each domain only."""
+    last = None
+    for i, row in enumerate(rows):
+        domain = domain_of[i]
+        yield (lit(domain) if domain != last else Text("")), row
+        last = domain
 
 
-def role_name(fw: Framework, role_id: str | None) -> str:
-    role = fw.role_by_id.get(role_id or "")
-    return role.name if role is not None else str(role_id)
-
-
-def by_domain(fw: Framework, wanted: Container[str]) -> Iterator[tuple[Text, Competency]]:
-    """Competencies in ``wanted``, grouped by domain; the domain is named on its first row only."""
-    for domain in fw.domains:
-        first = True
-        for comp in fw.competencies_in(domain.id):
-            if comp.id in wanted:
-                yield (lit(domain.name) if first else Text("")), comp
-                first = False
+def by_domain(rows: Sequence[Row], domains: Sequence[str | None]) -> Iterator[tuple[Text, Row]]:
+    return grouped(rows, {i: d or "" for i, d in enumerate(domains)})
 
 
 def heading(text: str, sub: str = "") -> Text:
@@ -106,9 +87,8 @@ def section(title: str) -> Text:
 
 def provenance(item: Provenance) -> Text:
     out = Text(f"Sources: {', '.join(item.sources)} · as of {item.as_of.isoformat()}", style="dim")
-    mark = CONFIDENCE_MARK[item.confidence]
-    if mark:
-        out.append(f" · {mark}", style="yellow")
+    if item.confidence.mark:
+        out.append(f" · {item.confidence.mark}", style="yellow")
     if item.note:
         out.append("\n")
         out.append(clean(item.note), style="dim")
@@ -116,19 +96,28 @@ def provenance(item: Provenance) -> Text:
 
 
 def flag(item: Provenance) -> Text:
-    mark = CONFIDENCE_MARK[item.confidence]
-    if not mark:
+    if not item.confidence.mark:
         return Text("")
     style = "red" if item.confidence is Confidence.conflicting else "yellow"
-    return Text(f" [{mark}]", style=style)
+    return Text(f" [{item.confidence.mark}]", style=style)
 
 
-def bullets(items: list[str] | tuple[str, ...]) -> Group:
-    return Group(*(Text("  • ").append(clean(i)) for i in items))
+def bullets(items: Iterable[str], indent: str = "  ") -> Group:
+    return Group(*(Text(f"{indent}• ").append(clean(i)) for i in items))
 
 
-class TerminalRenderer(Renderer):
-    def roles(self, fw: Framework) -> RenderableType:
+def note_line(text: str | None, indent: str = "  ") -> list[RenderableType]:
+    return [lit(indent + text, "dim")] if text else []
+
+
+def hint(text: str) -> Text:
+    return Text(text, style="dim")
+
+
+class TerminalRenderer(ViewRenderer):
+    # ------------------------------------------------------------- browse
+
+    def roles(self, view: RolesView) -> RenderableType:
         table = Table(
             title="PMO career ladder (entry to executive)",
             title_justify="left",
@@ -139,26 +128,28 @@ class TerminalRenderer(Renderer):
         table.add_column("Track")
         table.add_column("Typical", justify="right", no_wrap=True)
         table.add_column("Leads to")
-        for role in fw.ladder():
+        for role in view.roles:
             table.add_row(
                 str(role.rank),
                 lit(role.name).append("\n" + clean(role.id), style="cyan"),
                 role.track.value,
-                years_range(role),
-                lit(", ".join(short_name(fw.role_by_id[n]) for n in role.leads_to) or "-"),
+                role.years_text,
+                lit(", ".join(role.leads_to_short) or "-"),
             )
-        note = Text(
-            "Ranks and years are indicative. Leads to: short names (aliases). "
-            "`pmopath roles ROLE` shows one role in depth.",
-            style="dim",
+        return Group(
+            table,
+            hint(
+                f"{view.note} Leads to: short names (aliases). "
+                "`pmopath roles ROLE` shows one role in depth."
+            ),
         )
-        return Group(table, note)
 
-    def role(self, fw: Framework, role: Role) -> RenderableType:
+    def role(self, view: RoleView) -> RenderableType:
+        role = view.role
         parts: list[RenderableType] = [
             heading(
                 role.name,
-                f"{role.id} · rank {role.rank} · {role.track.value} track · {years_range(role)}",
+                f"{role.id} · rank {role.rank} · {role.track.value} track · {view.years_text}",
             ),
             lit(role.summary),
         ]
@@ -167,156 +158,127 @@ class TerminalRenderer(Renderer):
         if role.other_titles:
             parts.append(lit("Other titles: " + ", ".join(role.other_titles), "dim"))
         parts += [section("Responsibilities"), bullets(role.responsibilities)]
+        parts += [section("Required competency levels (0-4)"), self._requirements(view)]
+        parts.append(section("Experience"))
+        for exp in view.experience:
+            line = Text(f"  • {exp.text}")
+            if exp.note:
+                line.append(" - " + clean(exp.note), style="dim")
+            parts.append(line)
+        if not view.experience:
+            parts.append(Text("  • No prior experience required"))
+        parts.append(section("Recommended certifications"))
+        for cert in view.certifications:
+            line = Text("  • ").append(clean(cert.name)).append(f"  ({cert.id})", style="cyan")
+            if not cert.recommended:
+                line.append("  also suits this role", style="dim")
+            parts.append(line)
+        parts.append(section("Leads to"))
+        for nxt in view.leads_to:
+            parts.append(
+                Text("  → ")
+                .append(clean(nxt.name))
+                .append(f"  ({nxt.id}, rank {nxt.rank})", style="dim")
+            )
+        if not view.leads_to:
+            parts.append(Text("  The top of the ladder."))
+        parts += [Text(""), provenance(role)]
+        return Group(*parts)
 
-        parts.append(section("Required competency levels (0-4)"))
+    def _requirements(self, view: RoleView) -> Table:
         table = Table(show_header=True, box=None, pad_edge=False)
-        table.add_column("Domain", style="dim")
-        table.add_column("Competency")
-        table.add_column("Level")
-        table.add_column("Importance")
-        for label, comp in by_domain(fw, role.competencies):
-            req = role.competencies[comp.id]
+        for column in ("Domain", "Competency", "Level", "Importance"):
+            table.add_column(column, style="dim" if column == "Domain" else "")
+        rows = view.competencies
+        for label, req in by_domain(rows, [r.domain_name for r in rows]):
             table.add_row(
                 label,
-                lit(comp.name, IMPORTANCE_STYLE[req.importance.value]),
+                lit(req.name, IMPORTANCE_STYLE[req.importance.value]),
                 bar(req.level).append(f" {req.level}"),
                 req.importance.value,
             )
-        parts.append(table)
+        return table
 
-        parts.append(section("Experience"))
-        if role.experience:
-            for exp in role.experience:
-                line = Text(f"  • {years(exp.years)} {EXPERIENCE_LABEL[exp.kind]}")
-                if exp.note:
-                    line.append(" - " + clean(exp.note), style="dim")
-                parts.append(line)
-        else:
-            parts.append(Text("  • No prior experience required"))
-
-        parts.append(section("Recommended certifications"))
-        for cert in certs_for_role(fw, role):
-            recommended = cert.id in role.certifications
-            line = Text("  • ").append(clean(cert.name)).append(f"  ({cert.id})", style="cyan")
-            if not recommended:
-                line.append("  also suits this role", style="dim")
-            parts.append(line)
-
-        parts.append(section("Leads to"))
-        if role.leads_to:
-            for nxt in role.leads_to:
-                other = fw.role_by_id[nxt]
-                parts.append(
-                    Text("  → ")
-                    .append(clean(other.name))
-                    .append(f"  ({other.id}, rank {other.rank})", style="dim")
-                )
-        else:
-            parts.append(Text("  The top of the ladder."))
-        parts.append(Text(""))
-        parts.append(provenance(role))
-        return Group(*parts)
-
-    def competencies(self, fw: Framework, domain: Domain | None) -> RenderableType:
+    def competencies(self, view: CompetenciesView) -> RenderableType:
         parts: list[RenderableType] = []
-        for dom in fw.domains:
-            if domain is not None and dom.id != domain.id:
-                continue
-            table = Table(
-                title=f"{clean(dom.name)}  ({dom.id})", title_justify="left", title_style="bold"
-            )
+        for dom in view.domains:
+            table = Table(title=lit(f"{dom.name}  ({dom.id})", "bold"), title_justify="left")
             table.add_column("ID", style="cyan")
             table.add_column("Competency")
             table.add_column("Summary", style="dim")
-            for comp in fw.competencies_in(dom.id):
-                table.add_row(lit(comp.id), lit(comp.name), lit(comp.summary))
+            for comp in view.competencies:
+                if comp.domain == dom.id:
+                    table.add_row(lit(comp.id), lit(comp.name), lit(comp.summary))
             parts.append(table)
-        info = fw.competencies_file.framework
-        if info.notice:
-            parts.append(lit(info.notice, "dim"))
+        if view.notice:
+            parts.append(lit(view.notice, "dim"))
         return Group(*parts)
 
-    def competency(self, fw: Framework, comp: Competency) -> RenderableType:
-        domain = fw.domain_by_id[comp.domain]
+    def competency(self, view: CompetencyView) -> RenderableType:
+        comp = view.competency
         parts: list[RenderableType] = [
-            heading(comp.name, f"{comp.id} · {domain.name}"),
+            heading(comp.name, f"{comp.id} · {view.domain.name}"),
             lit(comp.summary),
         ]
         if comp.keywords:
             parts.append(lit("Keywords: " + ", ".join(comp.keywords), "dim"))
-        align = comp.aligned_to
-        aligned = f"Aligned to: Talent Triangle - {align.talent_triangle.value}"
-        if align.pmo_competency_framework:
-            aligned += "; PMO Competency Framework domain - " + ", ".join(
-                align.pmo_competency_framework
-            )
-        parts.append(lit(aligned, "dim"))
-
+        parts.append(lit("Aligned to: " + view.alignment, "dim"))
         parts.append(section("What each level looks like"))
-        scale = {s.level: s.name for s in fw.competencies_file.scale}
         table = Table(box=None, show_header=False, pad_edge=False)
         table.add_column("Level")
         table.add_column("Descriptor")
-        for level in LEVELS:
+        for scale in view.scale:
             table.add_row(
-                bar(level).append(f" {level} {clean(scale.get(level, ''))}"),
-                lit(comp.levels.get(level, "")),
+                bar(scale.level).append(f" {scale.level} {clean(scale.name)}"),
+                lit(comp.levels.get(scale.level, "")),
             )
-        parts.append(table)
+        parts += [table, section("Development actions, by step"), self._actions(view)]
+        if view.required_by:
+            parts.append(section("Roles that require it"))
+            for need in view.required_by:
+                parts.append(
+                    Text("  ")
+                    .append(bar(need.level))
+                    .append(f" {need.level}  ")
+                    .append(clean(need.name))
+                    .append(f"  {need.importance.value}", style="dim")
+                )
+        parts += [Text(""), provenance(comp)]
+        return Group(*parts)
 
-        parts.append(section("Development actions, by step"))
+    def _actions(self, view: CompetencyView) -> Table:
         table = Table(box=None, pad_edge=False)
         table.add_column("Step")
         table.add_column("Kind")
         table.add_column("Action")
         table.add_column("Effort", justify="right")
         for step in STEPS:
-            for i, action in enumerate(comp.actions.get(step, ())):
+            for i, action in enumerate(view.competency.actions.get(step, ())):
                 table.add_row(
                     step.replace("-", "→") if i == 0 else "",
                     action.kind.value,
                     lit(action.title),
-                    f"{action.hours:g} h",
+                    hours(action.hours),
                 )
-        parts.append(table)
+        return table
 
-        needed = requiring_roles(fw, comp.id)
-        if needed:
-            parts.append(section("Roles that require it"))
-            for role, level, importance in needed:
-                parts.append(
-                    Text("  ")
-                    .append(bar(level))
-                    .append(f" {level}  ")
-                    .append(clean(role.name))
-                    .append(f"  {importance}", style="dim")
-                )
-        parts.append(Text(""))
-        parts.append(provenance(comp))
-        return Group(*parts)
-
-    def certs(
-        self, fw: Framework, certs: list[Certification], for_role: Role | None
-    ) -> RenderableType:
-        title = "Certifications" + (f" for {clean(for_role.name)}" if for_role else "")
+    def certifications(self, view: CertsView) -> RenderableType:
+        title = lit("Certifications" + (f" for {view.for_role_name}" if view.for_role_name else ""))
         table = Table(title=title, title_justify="left")
-        table.add_column("ID", style="cyan")
-        table.add_column("Certification")
-        table.add_column("Body")
-        table.add_column("Level")
-        table.add_column("Status")
-        for cert in certs:
+        for column in ("ID", "Certification", "Body", "Level", "Status"):
+            table.add_column(column, style="cyan" if column == "ID" else "")
+        for cert in view.certifications:
             status = Text(
                 cert.status.value, style="" if cert.status.value == "active" else "yellow"
             )
             name = lit(cert.name)
-            if for_role is not None and cert.id in for_role.certifications:
+            if cert.id in view.recommended:
                 name.append("  recommended", style="green")
             table.add_row(lit(cert.id), name, lit(cert.body), cert.level.value, status)
-        note = Text("`pmopath certs ID` shows prerequisites, exam, fees and renewal.", style="dim")
-        return Group(table, note)
+        return Group(table, hint("`pmopath certs ID` shows prerequisites, exam, fees and renewal."))
 
-    def cert(self, fw: Framework, cert: Certification) -> RenderableType:
+    def certification(self, view: CertView) -> RenderableType:
+        cert = view.certification
         parts: list[RenderableType] = [
             heading(cert.name, f"{cert.id} · {cert.body} · {cert.level.value}"),
         ]
@@ -324,72 +286,59 @@ class TerminalRenderer(Renderer):
             parts.append(lit("Also found as: " + ", ".join(cert.aliases), "dim"))
         if cert.status.value != "active":
             parts.append(Text(f"Status: {cert.status.value}", style="yellow"))
+        if view.superseded_by is not None:
+            parts.append(lit(f"Superseded by {view.superseded_by.name} ({view.superseded_by.id})"))
         if cert.history:
             parts.append(lit(cert.history))
-
         parts.append(section("Eligibility").append(flag(cert.prerequisites)))
-        routes = cert.prerequisites.routes
-        for i, route in enumerate(routes):
-            label = f"Route {i + 1}: " if len(routes) > 1 else ""
+        for i, route in enumerate(view.routes):
+            label = f"Route {i + 1}: " if len(view.routes) > 1 else ""
             parts.append(Text("  ").append(label + clean(route.name), style="bold"))
-            for part in describe_route(fw, route):
-                parts.append(Text("    • ").append(part))
-        if cert.prerequisites.note:
-            parts.append(lit("  " + cert.prerequisites.note, "dim"))
-
-        if cert.exams:
-            parts.append(section("Exam"))
-            for exam in cert.exams:
-                line = (
-                    Text("  • ")
-                    .append(clean(exam.label), style="bold")
-                    .append(": " + exam_text(exam))
-                )
-                line.append(flag(exam))
-                parts.append(line)
-                for extra in (exam.format, exam.note):
-                    if extra:
-                        parts.append(lit("    " + extra, "dim"))
-
-        if cert.fees:
-            parts.append(section("Fees"))
-            for fee in cert.fees:
-                line = Text(f"  • {clean(fee.kind)}: {fee_text(fee)}")
-                line.append(f"  (as of {fee.as_of.isoformat()})", style="dim").append(flag(fee))
-                parts.append(line)
-                if fee.note:
-                    parts.append(lit("    " + fee.note, "dim"))
-
+            parts.append(bullets(route.parts, "    "))
+        parts += note_line(cert.prerequisites.note)
+        parts += self._exams_and_fees(view)
         parts.append(section("Renewal").append(flag(cert.renewal)))
         parts.append(lit("  " + cert.renewal.requirement))
-        if cert.renewal.note:
-            parts.append(lit("  " + cert.renewal.note, "dim"))
-
+        parts += note_line(cert.renewal.note)
         parts.append(section("Study effort").append(flag(cert.study)))
-        parts.append(Text(f"  {cert.study.min_hours:g}-{cert.study.max_hours:g} hours"))
-        if cert.study.note:
-            parts.append(lit("  " + cert.study.note, "dim"))
-
-        if cert.suits_roles:
-            parts.append(section("Suits"))
-            parts.append(lit("  " + ", ".join(fw.role_by_id[r].name for r in cert.suits_roles)))
-        if cert.evidences:
-            parts.append(section("Evidences"))
-            parts.append(lit("  " + ", ".join(fw.competency_by_id[c].name for c in cert.evidences)))
-        parts.append(Text(""))
-        parts.append(provenance(cert))
+        parts.append(Text(f"  {view.study_text}"))
+        parts += note_line(cert.study.note)
+        for title, refs in (("Suits", view.suits), ("Evidences", view.evidences)):
+            if refs:
+                parts += [section(title), lit("  " + ", ".join(r.name for r in refs))]
+        parts += [Text(""), provenance(cert)]
         return Group(*parts)
 
-    def validation(self, where: str, problems: list[DataError]) -> RenderableType:
-        if not problems:
-            return Text(f"✓ {clean(where)}: framework is valid", style="green")
-        lines: list[RenderableType] = [lit(str(p)) for p in problems]
-        n = len(problems)
-        lines.append(Text(f"\n✗ {n} problem{'s' if n != 1 else ''} in {clean(where)}", style="red"))
+    def _exams_and_fees(self, view: CertView) -> list[RenderableType]:
+        cert = view.certification
+        parts: list[RenderableType] = []
+        if cert.exams:
+            parts.append(section("Exam"))
+        for exam, text in zip(cert.exams, view.exams, strict=True):
+            line = Text("  • ").append(clean(exam.label), style="bold").append(": " + text.text)
+            parts.append(line.append(flag(exam)))
+            for extra in (exam.format, exam.note):
+                parts += note_line(extra, "    ")
+        if cert.fees:
+            parts.append(section("Fees"))
+        for fee, amount in zip(cert.fees, view.fees, strict=True):
+            line = Text(f"  • {clean(fee.kind)}: {clean(amount.amount)}")
+            line.append(f"  (as of {fee.as_of.isoformat()})", style="dim").append(flag(fee))
+            parts.append(line)
+            parts += note_line(fee.note, "    ")
+        return parts
+
+    def validation(self, view: ValidationView) -> RenderableType:
+        if view.valid:
+            return Text(f"✓ {clean(view.summary)}", style="green")
+        lines: list[RenderableType] = [lit(p.text) for p in view.problems]
+        lines.append(Text(f"\n✗ {clean(view.summary)}", style="red"))
         return Group(*lines)
 
-    def history(self, fw: Framework, entries: list[HistoryEntry]) -> RenderableType:
-        if not entries:
+    # ------------------------------------------------------------ results
+
+    def history(self, view: HistoryView) -> RenderableType:
+        if not view.assessments:
             return Text("No saved assessments yet. Run `pmopath assess` to make one.")
         table = Table(
             title="Your assessments (oldest first)", title_justify="left", box=box.SIMPLE_HEAD
@@ -400,219 +349,164 @@ class TerminalRenderer(Renderer):
         table.add_column("Current → target")
         table.add_column("Rated", justify="right")
         table.add_column("Readiness", justify="right")
-        for e in entries:
+        for e in view.assessments:
             if e.problem:
                 table.add_row(
-                    str(e.number), lit(e.ident), "", Text(clean(e.problem), style="red"), "", ""
+                    str(e.number), lit(e.id), "", Text(clean(e.problem), style="red"), "", ""
                 )
                 continue
-            names = (
-                role_name(fw, e.current_role)
-                + " → "
-                + (role_name(fw, e.target_role) if e.target_role else "-")
-            )
-            ready = "-" if e.readiness is None else f"{e.readiness:.0%}"
-            table.add_row(
-                str(e.number), lit(e.ident), e.assessed_at, lit(names), str(e.rated), ready
-            )
-        return Group(
-            table, Text("`pmopath show ID` prints one; `pmopath show` the latest.", style="dim")
-        )
+            names = f"{e.current_role_name} → {e.target_role_name or '-'}"
+            ready = "-" if e.readiness is None else percent(e.readiness)
+            table.add_row(str(e.number), lit(e.id), e.assessed_at, lit(names), str(e.rated), ready)
+        return Group(table, hint("`pmopath show ID` prints one; `pmopath show` the latest."))
 
-    def profile(
-        self, fw: Framework, ident: str | None, profile: Profile, warnings: list[str]
-    ) -> RenderableType:
-        title = clean(profile.name) if profile.name else "Assessment"
-        sub = ident or ""
-        if profile.assessed_at:
-            sub += f" · {profile.assessed_at:%Y-%m-%d %H:%M} UTC"
-        parts: list[RenderableType] = [heading(title, sub)]
-        target = role_name(fw, profile.target_role) if profile.target_role else "-"
-        parts.append(lit(f"{role_name(fw, profile.current_role)} → {target}"))
-        exp = profile.experience
+    def profile(self, view: ProfileView) -> RenderableType:
+        sub = " · ".join(x for x in (view.id, view.assessed_at) if x)
+        parts: list[RenderableType] = [heading(view.title, sub)]
+        parts.append(lit(f"{view.current_role_name} → {view.target_role_name or '-'}"))
         parts.append(section("Background"))
-        for label, value in (
-            ("Project management", f"{exp.project_management_years:g} years"),
-            ("Programmes / portfolios", f"{exp.program_portfolio_years:g} years"),
-            ("PMO", f"{exp.pmo_years:g} years"),
-            ("Managing people", f"{exp.people_leadership_years:g} years"),
-            ("Education", profile.education.value if profile.education else "-"),
-            ("PM training", f"{profile.training_hours:g} hours"),
-            (
-                "Time for development",
-                f"{profile.hours_per_week:g} h/week" if profile.hours_per_week else "-",
-            ),
-        ):
-            parts.append(Text(f"  {label:<24}").append(value))
-        certs = ", ".join(
-            (fw.certification_by_id[c.id].name if c.id in fw.certification_by_id else c.id)
-            + (f" ({c.year})" if c.year else "")
-            for c in profile.certifications
-        )
-        parts.append(Text(f"  {'Certifications':<24}").append(clean(certs or "none")))
+        for row in view.background:
+            parts.append(Text(f"  {row.label:<34}").append(clean(row.value)))
+        certs = ", ".join(c.name + (f" ({c.year})" if c.year else "") for c in view.certifications)
+        parts.append(Text(f"  {'Certifications':<34}").append(clean(certs or "none")))
         parts.append(section("Competency ratings (0-4)"))
         table = Table(box=None, pad_edge=False)
-        table.add_column("Domain", style="dim")
-        table.add_column("Competency")
-        table.add_column("Level")
-        table.add_column("Evidence", style="dim")
-        shown = set()
-        for domain_label, comp in by_domain(fw, profile.ratings):
-            rating = profile.ratings[comp.id]
-            shown.add(comp.id)
+        for column in ("Domain", "Competency", "Level", "Evidence"):
+            table.add_column(column, style="dim" if column in ("Domain", "Evidence") else "")
+        rows = view.ratings
+        domains = [r.domain_name or "(not in framework)" for r in rows]
+        for label, rating in by_domain(rows, domains):
             level = (
                 Text("not sure", style="yellow")
                 if rating.level is None
                 else bar(rating.level).append(f" {rating.level}")
             )
-            table.add_row(domain_label, lit(comp.name), level, lit(rating.evidence or ""))
-        for key, rating in profile.ratings.items():
-            if key not in shown:
-                table.add_row(
-                    "(not in framework)", lit(key), str(rating.level), lit(rating.evidence or "")
-                )
+            table.add_row(label, lit(rating.name), level, lit(rating.evidence or ""))
         parts.append(table)
-        for warning in warnings:
-            parts.append(Text("warning: " + clean(warning), style="yellow"))
+        parts += [Text("warning: " + clean(w), style="yellow") for w in view.warnings]
         return Group(*parts)
 
-    def _gap_parts(self, fw: Framework, score: Score, explain: bool) -> list[RenderableType]:
-        target = fw.role_by_id[score.target_role]
-        parts: list[RenderableType] = []
-        head = Text()
-        head.append(
-            clean(role_name(fw, score.current_role)) + " → " + clean(target.name), style="bold"
-        )
-        head.append(
-            f"   readiness {score.readiness:.0%}",
-            style="bold green" if score.readiness >= 0.8 else "bold yellow",
-        )
-        parts.append(head)
-        path = " → ".join(role_name(fw, r) for r in score.path)
-        parts.append(lit(f"Path: {path}", "dim"))
-        if score.path_note:
-            parts.append(lit(score.path_note, "yellow"))
-        if (
-            score.next_role
-            and score.next_role != score.target_role
-            and score.next_role_readiness is not None
-        ):
-            parts.append(
-                Text(
-                    f"Next step: {clean(role_name(fw, score.next_role))}, readiness {score.next_role_readiness:.0%}"
-                )
-            )
+    def gap(self, view: GapView) -> RenderableType:
+        parts = self._gap_parts(view)
+        parts.append(hint("\n`pmopath roadmap` turns these gaps into a dated plan."))
+        return Group(*parts)
 
-        parts.append(section("Competencies: current vs required (▒ = gap)"))
+    def _gap_parts(self, view: GapView) -> list[RenderableType]:
+        parts = self._gap_header(view)
+        parts += [section("Competencies: current vs required (▒ = gap)"), self._gap_table(view)]
+        if view.unassessed:
+            parts.append(
+                lit(f"? = not assessed, counted as 0: {', '.join(view.unassessed)}", "yellow")
+            )
+        if view.experience:
+            parts.append(section("Experience"))
+        for e in view.experience:
+            line = Text(f"  {e.label:<34} {e.current_years:g} of {e.required_years:g} years")
+            line.append(
+                f"   {e.gap_months} months to go" if e.gap_months else "   met",
+                style="yellow" if e.gap_months else "green",
+            )
+            parts.append(line)
+        parts += [section("Certifications"), self._cert_table(view)]
+        if view.explanation is not None:
+            parts.append(section("How this was computed"))
+            parts += [lit("  " + line) for line in view.explanation]
+        return parts
+
+    def _gap_header(self, view: GapView) -> list[RenderableType]:
+        names = view.role_names
+        head = Text()
+        head.append(f"{names[view.current_role]} → {names[view.target_role]}", style="bold")
+        style = "bold green" if view.readiness >= 0.8 else "bold yellow"
+        head.append(f"   readiness {percent(view.readiness)}", style=style)
+        parts: list[RenderableType] = [lit("").append(head)]
+        parts.append(lit("Path: " + " → ".join(names[r] for r in view.path), "dim"))
+        if view.path_note:
+            parts.append(lit(view.path_note, "yellow"))
+        if view.next_step is not None:
+            step = view.next_step
+            parts.append(lit(f"Next step: {step.name}, readiness {percent(step.readiness)}"))
+        return parts
+
+    def _gap_table(self, view: GapView) -> Table:
         table = Table(box=None, pad_edge=False)
-        table.add_column("Domain", style="dim")
-        table.add_column("Competency")
-        table.add_column("Level")
-        table.add_column("Gap", justify="right")
-        table.add_column("Importance")
-        by_id = {g.id: g for g in score.competencies}
-        for label, comp in by_domain(fw, by_id):
-            g = by_id[comp.id]
+        for column in ("Domain", "Competency", "Level", "Gap", "Importance"):
+            table.add_column(
+                column,
+                style="dim" if column == "Domain" else "",
+                justify="right" if column == "Gap" else "left",
+            )
+        rows = sorted(view.competencies, key=lambda g: g.position)
+        for label, g in by_domain(rows, [g.domain_name for g in rows]):
             level = bar(g.current or 0, g.required).append(
                 f" {'?' if g.current is None else g.current}/{g.required}"
             )
             table.add_row(
-                label, lit(comp.name), level, str(g.gap) if g.gap else "", g.importance.value
+                label, lit(g.name), level, str(g.gap) if g.gap else "", g.importance.value
             )
-        parts.append(table)
-        unassessed = [g.name for g in score.competencies if g.current is None]
-        if unassessed:
-            parts.append(lit(f"? = not assessed, counted as 0: {', '.join(unassessed)}", "yellow"))
+        return table
 
-        if score.experience:
-            parts.append(section("Experience"))
-            for e in score.experience:
-                kind_label = EXPERIENCE_LABEL[ExperienceKind(e.kind)]
-                line = Text(f"  {kind_label:<34} {e.current_years:g} of {e.required_years:g} years")
-                line.append(
-                    f"   {e.gap_months} months to go" if e.gap_months else "   met",
-                    style="yellow" if e.gap_months else "green",
-                )
-                parts.append(line)
-
-        parts.append(section("Certifications"))
+    def _cert_table(self, view: GapView) -> Table:
         table = Table(box=None, pad_edge=False)
         table.add_column("Certification")
         table.add_column("Status")
         table.add_column("What is missing", style="dim")
-        for c in score.certifications:
-            el = c.eligibility
-            name = fw.certification_by_id[el.id].name if el.id in fw.certification_by_id else el.id
-            style = {
-                "held": "green",
-                "eligible": "green",
-                "not-yet-eligible": "yellow",
-                "blocked": "red",
-            }[el.status]
+        for c in view.certifications:
             table.add_row(
-                lit(name),
-                Text(cert_status_text(el.status, el.eligible_in_months), style=style),
-                lit("; ".join(el.missing)),
+                lit(c.name),
+                Text(c.status_text, style=STATUS_STYLE[c.status]),
+                lit("; ".join(c.missing)),
             )
-        parts.append(table)
-        if explain:
-            parts.append(section("How this was computed"))
-            parts += [lit("  " + line) for line in score.explanation]
-            for c in score.certifications:
-                for a in c.eligibility.assumptions:
-                    parts.append(lit(f"  {c.eligibility.id}: {a}", "dim"))
-        return parts
+        return table
 
-    def gap(self, fw: Framework, score: Score, explain: bool) -> RenderableType:
-        parts = self._gap_parts(fw, score, explain)
-        parts.append(Text("\n`pmopath roadmap` turns these gaps into a dated plan.", style="dim"))
-        return Group(*parts)
-
-    def roadmap(self, fw: Framework, plan: Plan, explain: bool) -> RenderableType:
-        score = plan.score
-        parts = self._gap_parts(fw, score, explain)
-        ready = plan.ready_in_months
-        when = months_text(ready)
-        if ready:
-            when += f", by {month_label(plan.as_of, ready)}"
+    def roadmap(self, view: RoadmapView) -> RenderableType:
+        parts = self._gap_parts(view)
         parts.insert(
             1,
             Text(
-                f"Estimated to meet the requirements in {when} at {plan.hours_per_week:g} h/week",
+                f"Estimated to meet the requirements in {view.ready_text} "
+                f"at {view.hours_per_week:g} h/week",
                 style="bold",
             ),
         )
-        for phase in plan.phases:
-            span = f"months {phase.start_month}-{phase.end_month}"
-            table = Table(
-                title=f"{phase.title}  ({span}: {month_label(plan.as_of, phase.start_month)} to {month_label(plan.as_of, phase.end_month)})",
-                title_justify="left",
-                title_style="bold",
-                box=box.SIMPLE_HEAD,
-            )
-            table.add_column("#", justify="right")
-            table.add_column("Item")
-            table.add_column("Effort", justify="right", no_wrap=True)
-            table.add_column("Month", no_wrap=True)
-            table.add_column("Why", style="dim")
-            for it in phase.items:
-                effort = f"{it.effort_hours:g} h" if it.effort_hours else "-"
-                month = month_label(plan.as_of, it.start_month)
-                if it.end_month != it.start_month:
-                    month += f" → {month_label(plan.as_of, it.end_month)}"
-                table.add_row(str(it.rank), lit(it.title), effort, month, lit(it.why))
-            parts.append(table)
-        if plan.cut_items:
-            parts.append(
-                Text(
-                    f"{plan.cut_items} later items are beyond --horizon {plan.horizon}.",
-                    style="dim",
-                )
-            )
-        if plan.star_seeds:
+        parts += [self._phase_table(phase) for phase in view.phases]
+        if view.cut_items:
+            parts.append(hint(f"{view.cut_items} later items are beyond --horizon {view.horizon}."))
+        if view.star_seeds:
             parts.append(section("STAR story seeds (your evidence notes)"))
-            parts += [lit(f"  • {name}: {note}") for name, note in plan.star_seeds]
-        parts.append(
-            Text("\n`pmopath roadmap --format markdown -o plan.md` saves this plan.", style="dim")
-        )
+            parts += [lit(f"  • {s.competency}: {s.evidence}") for s in view.star_seeds]
+        parts.append(hint("\n`pmopath roadmap --format markdown -o plan.md` saves this plan."))
         return Group(*parts)
+
+    def _phase_table(self, phase: PhaseRow) -> Table:
+        span = f"months {phase.start_month}-{phase.end_month}"
+        table = Table(
+            title=f"{phase.title}  ({span}: {phase.start_label} to {phase.end_label})",
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+        )
+        table.add_column("#", justify="right")
+        table.add_column("Item")
+        table.add_column("Effort", justify="right", no_wrap=True)
+        table.add_column("Month", no_wrap=True)
+        table.add_column("Why", style="dim")
+        for it in phase.items:
+            effort = hours(it.effort_hours) if it.effort_hours else "-"
+            month = it.start_label
+            if it.end_month != it.start_month:
+                month += f" → {it.end_label}"
+            table.add_row(str(it.rank), lit(it.title), effort, month, lit(it.why))
+        return table
+
+
+def review_table(rows: Sequence[tuple[str, str, str]]) -> Table:
+    """The assessment's review screen: (part, question, answer) for each answer."""
+    table = Table(title="Your answers", title_justify="left", show_lines=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("Section", style="dim")
+    table.add_column("Question")
+    table.add_column("Answer")
+    for i, (part, prompt, answer) in enumerate(rows, 1):
+        table.add_row(str(i), lit(part), lit(prompt), lit(answer))
+    return table

@@ -1,0 +1,99 @@
+"""Text helpers with no project imports: cleaning data text, plurals, numbers, months.
+
+Every module may import this one; it imports nothing from pmopath. Each rule
+here (how a count is pluralised, how a share is shown as a percentage, how a
+plan month becomes a calendar month) exists once, so the formats agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+
+
+def clean(text: str) -> str:
+    """Make text from a data file safe to show: control characters become visible escapes.
+
+    Terminal escape sequences (ESC ...), other C0/C1 controls and bidirectional
+    overrides would otherwise move the cursor, restyle or reorder the screen.
+    """
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in "\n\t":
+            out.append(ch)
+        elif code in _BIDI or unicodedata.category(ch) == "Cc":
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def one_line(text: str) -> str:
+    """Cleaned text with every run of white space folded to one space."""
+    return re.sub(r"\s+", " ", clean(text)).strip()
+
+
+# ------------------------------------------------------------------ counts
+
+
+_IRREGULAR = {"competency": "competencies", "problem": "problems", "stone": "stones"}
+
+
+def plural(word: str, n: float) -> str:
+    """``word`` for a count of one, its plural otherwise (``1 month``, ``2 months``, ``0 months``)."""
+    if n == 1:
+        return word
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def count(n: float, word: str) -> str:
+    """``count(1, "month")`` -> ``1 month``; ``count(2.5, "year")`` -> ``2.5 years``."""
+    return f"{n:g} {plural(word, n)}"
+
+
+def capital(text: str) -> str:
+    """The first letter upper case, the rest as written ("working in a PMO" -> "Working in a PMO")."""
+    return text[:1].upper() + text[1:]
+
+
+# ----------------------------------------------------------------- numbers
+
+
+def percent(share: float) -> str:
+    """A share from 0 to 1 as a whole percentage: ``0.617`` -> ``62%``."""
+    return f"{share:.0%}"
+
+
+def hours(value: float) -> str:
+    return f"{value:g} h"
+
+
+def span_months(value: int) -> str:
+    """``36`` -> ``36 months (3 years)``; ``18`` -> ``18 months``."""
+    if value % 12 == 0 and value >= 24:
+        return f"{value} months ({value // 12} years)"
+    return count(value, "month")
+
+
+def window(value: int) -> str:
+    """A recency window: ``96`` -> ``8 years``; ``18`` -> ``18 months``."""
+    return count(value // 12, "year") if value % 12 == 0 else count(value, "month")
+
+
+# ------------------------------------------------------------------ months
+
+
+def month_label(as_of: dt.date, month: int) -> str:
+    """``YYYY-MM`` of plan month ``month``; month 1 is the month of ``as_of``."""
+    index = as_of.year * 12 + as_of.month - 1 + month - 1
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"

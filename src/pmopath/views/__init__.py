@@ -1,0 +1,54 @@
+"""One view per result: what a command shows, resolved once for every format.
+
+A view holds names resolved from IDs, labels chosen and numbers formatted, so a
+renderer only lays it out. The JSON output is the view's ``model_dump``, with
+``schema_version`` and ``kind`` in front; keys are only ever added within a
+schema version. Builders are pure functions of the framework and the results.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pmopath.models import Model
+
+#: The JSON documents' schema version (README, "JSON output").
+SCHEMA_VERSION = 1
+
+
+class View(Model):
+    """Base of every view. ``kind`` names the result, and the renderers' method for it."""
+
+    kind: ClassVar[str]
+
+    def json_exclude(self) -> set[str]:
+        """Fields left out of the JSON document (e.g. an explanation that was not asked for)."""
+        return set()
+
+    def to_json(self) -> dict[str, Any]:
+        body = self.model_dump(mode="json", exclude=self.json_exclude())
+        return {"schema_version": SCHEMA_VERSION, "kind": self.kind, **body}
+
+
+class Ref(Model):
+    """Something named: an ID and the name a person reads."""
+
+    id: str
+    name: str
+
+
+class RoleRef(Ref):
+    rank: int | None = None
+
+
+def all_views() -> list[type[View]]:
+    """Every concrete view class (for the renderers' and parity tests)."""
+    from pmopath.views import browse, results  # noqa: F401  (registers the subclasses)
+
+    out: list[type[View]] = []
+    stack = list(View.__subclasses__())
+    while stack:
+        cls = stack.pop(0)
+        out.append(cls)
+        stack.extend(cls.__subclasses__())
+    return [c for c in out if "kind" in c.__dict__]

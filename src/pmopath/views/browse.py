@@ -1,0 +1,362 @@
+"""Views of the framework itself: the ladder, roles, competencies, certifications, checks."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pmopath.errors import DataError
+from pmopath.framework import Framework
+from pmopath.models import (
+    Certification,
+    Competency,
+    Domain,
+    Exam,
+    Fee,
+    Importance,
+    Model,
+    Role,
+    Route,
+    ScaleLevel,
+)
+from pmopath.text import count, one_line, span_months, window
+from pmopath.views import Ref, RoleRef, View
+
+LADDER_NOTE = "Ranks and years are indicative, not a standard."
+
+
+def years_text(role: Role) -> str:
+    lo, hi = role.typical_years.min, role.typical_years.max
+    return f"{lo:g}+ yrs" if hi is None else f"{lo:g}-{hi:g} yrs"
+
+
+def short_name(role: Role) -> str:
+    """The shortest name that finds a role: its first alias when shorter, else its ID."""
+    return role.aliases[0] if role.aliases and len(role.aliases[0]) < len(role.id) else role.id
+
+
+# ---------------------------------------------------------------- the ladder
+
+
+class LadderEntry(Role):
+    """A role as the ladder lists it: the role, its typical years in words, short next steps."""
+
+    years_text: str
+    leads_to_short: tuple[str, ...]
+
+
+class RolesView(View):
+    kind: ClassVar[str] = "roles"
+    roles: tuple[LadderEntry, ...]
+    note: str
+
+
+def roles_view(fw: Framework) -> RolesView:
+    entries = tuple(
+        LadderEntry(
+            **role.model_dump(),
+            years_text=years_text(role),
+            leads_to_short=tuple(short_name(fw.role_by_id[n]) for n in role.leads_to),
+        )
+        for role in fw.ladder()
+    )
+    return RolesView(roles=entries, note=LADDER_NOTE)
+
+
+# ------------------------------------------------------------------ one role
+
+
+class Requirement(Model):
+    """A competency a role requires, at a level, with its domain."""
+
+    id: str
+    name: str
+    domain: str
+    domain_name: str
+    level: int
+    importance: Importance
+
+
+class ExperienceNeed(Model):
+    kind: str
+    label: str
+    years: float
+    text: str  # "5 years working in a PMO"
+    note: str | None
+
+
+class CertChoice(Ref):
+    recommended: bool  # recommended by the role, not merely suiting it
+
+
+class RoleView(View):
+    kind: ClassVar[str] = "role"
+    role: Role
+    years_text: str
+    competencies: tuple[Requirement, ...]  # by domain, in framework order
+    experience: tuple[ExperienceNeed, ...]
+    certifications: tuple[CertChoice, ...]
+    leads_to: tuple[RoleRef, ...]
+
+
+def requirements(fw: Framework, role: Role) -> tuple[Requirement, ...]:
+    out = []
+    for domain in fw.domains:
+        for comp in fw.competencies_in(domain.id):
+            req = role.competencies.get(comp.id)
+            if req is not None:
+                out.append(
+                    Requirement(
+                        id=comp.id,
+                        name=comp.name,
+                        domain=domain.id,
+                        domain_name=domain.name,
+                        level=req.level,
+                        importance=req.importance,
+                    )
+                )
+    return tuple(out)
+
+
+def role_view(fw: Framework, role: Role) -> RoleView:
+    experience = tuple(
+        ExperienceNeed(
+            kind=e.kind.value,
+            label=e.kind.label,
+            years=e.years,
+            text=f"{count(e.years, 'year')} {e.kind.label}",
+            note=e.note,
+        )
+        for e in role.experience
+    )
+    certs = tuple(
+        CertChoice(id=c.id, name=c.name, recommended=c.id in role.certifications)
+        for c in fw.certs_for_role(role)
+    )
+    leads = tuple(
+        RoleRef(id=n, name=fw.role_by_id[n].name, rank=fw.role_by_id[n].rank) for n in role.leads_to
+    )
+    return RoleView(
+        role=role,
+        years_text=years_text(role),
+        competencies=requirements(fw, role),
+        experience=experience,
+        certifications=certs,
+        leads_to=leads,
+    )
+
+
+# -------------------------------------------------------------- competencies
+
+
+class CompetenciesView(View):
+    kind: ClassVar[str] = "competencies"
+    domains: tuple[Domain, ...]
+    competencies: tuple[Competency, ...]
+    notice: str | None
+
+
+def competencies_view(fw: Framework, domain: Domain | None) -> CompetenciesView:
+    domains = tuple(d for d in fw.domains if domain is None or d.id == domain.id)
+    wanted = {d.id for d in domains}
+    return CompetenciesView(
+        domains=domains,
+        competencies=tuple(c for c in fw.competencies if c.domain in wanted),
+        notice=fw.competencies_file.framework.notice,
+    )
+
+
+class RoleNeed(Ref):
+    level: int
+    importance: Importance
+
+
+class CompetencyView(View):
+    kind: ClassVar[str] = "competency"
+    competency: Competency
+    domain: Domain
+    alignment: str
+    scale: tuple[ScaleLevel, ...]
+    required_by: tuple[RoleNeed, ...]  # in ladder order
+
+
+def competency_view(fw: Framework, comp: Competency) -> CompetencyView:
+    align = comp.aligned_to
+    alignment = f"Talent Triangle - {align.talent_triangle.value}"
+    if align.pmo_competency_framework:
+        alignment += "; PMO Competency Framework domain - " + ", ".join(
+            align.pmo_competency_framework
+        )
+    needs = tuple(
+        RoleNeed(id=role.id, name=role.name, level=req.level, importance=req.importance)
+        for role, req in fw.roles_requiring(comp.id)
+    )
+    return CompetencyView(
+        competency=comp,
+        domain=fw.domain_by_id[comp.domain],
+        alignment=alignment,
+        scale=tuple(sorted(fw.competencies_file.scale, key=lambda s: s.level)),
+        required_by=needs,
+    )
+
+
+# ------------------------------------------------------------ certifications
+
+
+class CertsView(View):
+    kind: ClassVar[str] = "certifications"
+    for_role: str | None
+    for_role_name: str | None
+    recommended: tuple[str, ...]  # IDs the role recommends (the rest merely suit it)
+    certifications: tuple[Certification, ...]
+
+
+def certs_view(fw: Framework, for_role: Role | None) -> CertsView:
+    listed = fw.certifications if for_role is None else tuple(fw.certs_for_role(for_role))
+    return CertsView(
+        for_role=None if for_role is None else for_role.id,
+        for_role_name=None if for_role is None else for_role.name,
+        recommended=() if for_role is None else for_role.certifications,
+        certifications=tuple(listed),
+    )
+
+
+class RouteText(Model):
+    name: str
+    parts: tuple[str, ...]
+
+
+class ExamText(Model):
+    label: str
+    text: str  # "180 questions, 230 minutes, ..."
+
+
+class FeeText(Model):
+    kind: str
+    amount: str  # "USD 405", "about GBP 400", "not known"
+
+
+class CertView(View):
+    kind: ClassVar[str] = "certification"
+    certification: Certification
+    routes: tuple[RouteText, ...]
+    exams: tuple[ExamText, ...]
+    fees: tuple[FeeText, ...]
+    study_text: str
+    superseded_by: Ref | None
+    suits: tuple[Ref, ...]
+    evidences: tuple[Ref, ...]
+
+
+def cert_names(fw: Framework, ids: tuple[str, ...]) -> str:
+    return ", ".join(fw.cert_name(i) for i in ids)
+
+
+def describe_route(fw: Framework, route: Route) -> tuple[str, ...]:
+    """The parts of one eligibility route, in words."""
+    parts: list[str] = []
+    if route.education is not None:
+        edu = route.education.phrase
+        if route.accreditation == "pmi-gac":
+            edu += " from a PMI GAC-accredited programme"
+        parts.append(f"Education: {edu} or higher")
+    for gate in route.experience:
+        text = f"{span_months(gate.months)} of {gate.kind.label}"
+        if gate.within_months:
+            text += f" within the last {window(gate.within_months)}"
+        if gate.waived_by:
+            text += f" (or hold {cert_names(fw, gate.waived_by)})"
+        if gate.note:
+            text += f" - {gate.note}"
+        parts.append(text)
+    if route.training is not None:
+        t = route.training
+        text = f"{t.hours:g} hours of {t.topic}"
+        if t.waived_by:
+            text += f" (or hold {cert_names(fw, t.waived_by)})"
+        if t.note:
+            text += f" - {t.note}"
+        parts.append(text)
+    if route.certifications:
+        parts.append("Hold first: " + cert_names(fw, route.certifications))
+    parts.extend(route.conditions)
+    return tuple(one_line(p) for p in parts or ["No prerequisite"])
+
+
+def fee_amount(fee: Fee) -> str:
+    if fee.amount is None:
+        return "not known"
+    amount = f"{fee.currency or ''} {fee.amount:,.0f}".strip()
+    return "about " + amount if fee.approximate else amount
+
+
+def exam_text(exam: Exam) -> str:
+    bits = []
+    if exam.questions:
+        q = f"{exam.questions} questions"
+        if exam.scored_questions:
+            q += f" ({exam.scored_questions} scored)"
+        bits.append(q)
+    if exam.minutes:
+        bits.append(f"{exam.minutes} minutes")
+    if exam.pass_mark:
+        bits.append(f"pass mark {exam.pass_mark}")
+    if exam.valid_from:
+        bits.append(f"from {exam.valid_from.isoformat()}")
+    if exam.valid_until:
+        bits.append(f"until {exam.valid_until.isoformat()}")
+    return one_line(", ".join(bits) or "format not known")
+
+
+def cert_view(fw: Framework, cert: Certification) -> CertView:
+    routes = tuple(
+        RouteText(name=r.name, parts=describe_route(fw, r)) for r in cert.prerequisites.routes
+    )
+    superseded = cert.superseded_by
+    return CertView(
+        certification=cert,
+        routes=routes,
+        exams=tuple(ExamText(label=e.label, text=exam_text(e)) for e in cert.exams),
+        fees=tuple(FeeText(kind=f.kind, amount=fee_amount(f)) for f in cert.fees),
+        study_text=f"{cert.study.min_hours:g}-{cert.study.max_hours:g} hours",
+        superseded_by=None
+        if superseded is None
+        else Ref(id=superseded, name=fw.cert_name(superseded)),
+        suits=tuple(Ref(id=r, name=fw.role_name(r)) for r in cert.suits_roles),
+        evidences=tuple(Ref(id=c, name=fw.competency_name(c)) for c in cert.evidences),
+    )
+
+
+# -------------------------------------------------------------- validation
+
+
+class Problem(Model):
+    file: str | None
+    line: int | None
+    field: str | None
+    message: str
+    hint: str | None
+    text: str  # the whole problem on one line: file:line: field: message (hint)
+
+
+class ValidationView(View):
+    kind: ClassVar[str] = "validation"
+    path: str
+    valid: bool
+    problems: tuple[Problem, ...]
+    summary: str
+
+
+def validation_view(where: str, problems: list[DataError]) -> ValidationView:
+    n = len(problems)
+    summary = f"{where}: framework is valid" if not n else f"{count(n, 'problem')} in {where}"
+    return ValidationView(
+        path=where,
+        valid=not problems,
+        problems=tuple(
+            Problem(
+                file=p.path, line=p.line, field=p.field, message=p.message, hint=p.hint, text=str(p)
+            )
+            for p in problems
+        ),
+        summary=summary,
+    )

@@ -1,0 +1,349 @@
+"""Views of a person's results: a saved profile, the gap analysis and the roadmap."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from pmopath.framework import Framework
+from pmopath.models import ExperienceKind, Model
+from pmopath.planning import Plan, PlanItem
+from pmopath.profile import EXPERIENCE_FIELDS, Profile, profile_to_data
+from pmopath.scoring import CompetencyGap, Score
+from pmopath.text import capital, count, month_label, percent
+from pmopath.views import Ref, View
+
+# --------------------------------------------------------------- a profile
+
+
+class Labelled(Model):
+    label: str
+    value: str
+
+
+class HeldRef(Ref):
+    year: int | None
+
+
+class RatingRow(Model):
+    id: str
+    name: str
+    domain_name: str | None  # None: the framework no longer has this competency
+    level: int | None  # None: not sure (unassessed)
+    evidence: str | None
+
+
+class ProfileView(View):
+    kind: ClassVar[str] = "profile"
+    id: str | None
+    profile: dict[str, Any]  # the profile file's own data (README, "Profile format")
+    warnings: tuple[str, ...]
+    title: str  # the person's name, or "Assessment"
+    assessed_at: str | None  # "YYYY-MM-DD HH:MM UTC"
+    current_role_name: str
+    target_role_name: str | None
+    background: tuple[Labelled, ...]
+    certifications: tuple[HeldRef, ...]
+    ratings: tuple[RatingRow, ...]  # by domain; unknown competencies last
+
+
+def background(profile: Profile) -> tuple[Labelled, ...]:
+    rows = [
+        Labelled(
+            label=capital(kind.label), value=count(profile.experience.years(kind) or 0, "year")
+        )
+        for kind in EXPERIENCE_FIELDS
+    ]
+    rows += [
+        Labelled(label="Education", value=profile.education.label if profile.education else "-"),
+        Labelled(label="PM training", value=count(profile.training_hours, "hour")),
+        Labelled(
+            label="Time for development",
+            value=f"{profile.hours_per_week:g} h/week" if profile.hours_per_week else "-",
+        ),
+    ]
+    return tuple(rows)
+
+
+def rating_rows(fw: Framework, profile: Profile) -> tuple[RatingRow, ...]:
+    rows = []
+    for domain in fw.domains:
+        for comp in fw.competencies_in(domain.id):
+            rating = profile.ratings.get(comp.id)
+            if rating is not None:
+                rows.append(
+                    RatingRow(
+                        id=comp.id,
+                        name=comp.name,
+                        domain_name=domain.name,
+                        level=rating.level,
+                        evidence=rating.evidence,
+                    )
+                )
+    for key, rating in profile.ratings.items():
+        if key not in fw.competency_by_id:
+            rows.append(
+                RatingRow(
+                    id=key, name=key, domain_name=None, level=rating.level, evidence=rating.evidence
+                )
+            )
+    return tuple(rows)
+
+
+def profile_view(
+    fw: Framework, ident: str | None, profile: Profile, warnings: list[str]
+) -> ProfileView:
+    target = profile.target_role
+    return ProfileView(
+        id=ident,
+        profile=profile_to_data(profile),
+        warnings=tuple(warnings),
+        title=profile.name or "Assessment",
+        assessed_at=None
+        if profile.assessed_at is None
+        else f"{profile.assessed_at:%Y-%m-%d %H:%M} UTC",
+        current_role_name=fw.role_name(profile.current_role),
+        target_role_name=None if target is None else fw.role_name(target),
+        background=background(profile),
+        certifications=tuple(
+            HeldRef(id=c.id, name=fw.cert_name(c.id), year=c.year) for c in profile.certifications
+        ),
+        ratings=rating_rows(fw, profile),
+    )
+
+
+# ------------------------------------------------------------------- gaps
+
+
+class GapRow(CompetencyGap):
+    domain_name: str
+    position: int  # the competency's place in the framework (domain by domain), for tables
+
+
+class ExperienceRow(Model):
+    kind: str
+    label: str
+    current_years: float
+    required_years: float
+    gap_months: int
+
+
+class CertRow(Model):
+    id: str
+    name: str
+    status: str  # held | eligible | not-yet-eligible | blocked
+    status_text: str  # "eligible in 3 months"
+    eligible_in_months: int | None
+    missing: tuple[str, ...]
+    route: str | None
+    assumptions: tuple[str, ...]
+    recommended_by: tuple[str, ...]
+
+
+class NextStep(Ref):
+    readiness: float
+
+
+class GapView(View):
+    kind: ClassVar[str] = "gap"
+    name: str | None  # the person's
+    current_role: str
+    target_role: str
+    role_names: dict[str, str]  # every role on the path, by ID
+    path: tuple[str, ...]
+    path_note: str | None
+    readiness: float
+    next_role: str | None
+    next_role_readiness: float | None
+    next_step: NextStep | None  # the next role when it is not the target itself
+    competencies: tuple[GapRow, ...]  # most urgent first
+    unassessed: tuple[str, ...]  # names of required competencies not rated
+    experience: tuple[ExperienceRow, ...]
+    certifications: tuple[CertRow, ...]
+    explanation: tuple[str, ...] | None  # with --explain
+
+    def json_exclude(self) -> set[str]:
+        return {"explanation"} if self.explanation is None else set()
+
+
+def status_text(status: str, months: int | None) -> str:
+    if status == "not-yet-eligible":
+        return f"eligible in {count(months or 0, 'month')}"
+    return {"held": "held", "eligible": "eligible now", "blocked": "blocked"}[status]
+
+
+def gap_fields(fw: Framework, score: Score, name: str | None, explain: bool) -> dict[str, Any]:
+    """The fields a gap view and a roadmap view share."""
+    next_step = None
+    if score.next_role and score.next_role != score.target_role:
+        assert score.next_role_readiness is not None
+        next_step = NextStep(
+            id=score.next_role,
+            name=fw.role_name(score.next_role),
+            readiness=score.next_role_readiness,
+        )
+    explanation = None
+    if explain:
+        explanation = score.explanation + tuple(
+            f"{c.eligibility.id}: {a}"
+            for c in score.certifications
+            for a in c.eligibility.assumptions
+        )
+    return {
+        "name": name,
+        "current_role": score.current_role,
+        "target_role": score.target_role,
+        "role_names": {
+            r: fw.role_name(r) for r in (score.current_role, *score.path, score.target_role)
+        },
+        "path": score.path,
+        "path_note": score.path_note,
+        "readiness": round(score.readiness, 4),
+        "next_role": score.next_role,
+        "next_role_readiness": None
+        if score.next_role_readiness is None
+        else round(score.next_role_readiness, 4),
+        "next_step": next_step,
+        "competencies": tuple(
+            GapRow(
+                **g.model_dump(),
+                domain_name=fw.domain_by_id[g.domain].name,
+                position=fw.position(g.id),
+            )
+            for g in score.competencies
+        ),
+        "unassessed": tuple(g.name for g in score.competencies if g.current is None),
+        "experience": experience_rows(score),
+        "certifications": cert_rows(fw, score),
+        "explanation": explanation,
+    }
+
+
+def experience_rows(score: Score) -> tuple[ExperienceRow, ...]:
+    return tuple(
+        ExperienceRow(**e.model_dump(), label=ExperienceKind(e.kind).label)
+        for e in score.experience
+    )
+
+
+def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
+    rows = []
+    for c in score.certifications:
+        el = c.eligibility
+        rows.append(
+            CertRow(
+                id=el.id,
+                name=fw.cert_name(el.id),
+                status=el.status,
+                status_text=status_text(el.status, el.eligible_in_months),
+                eligible_in_months=el.eligible_in_months,
+                missing=el.missing,
+                route=el.route,
+                assumptions=el.assumptions,
+                recommended_by=c.recommended_by,
+            )
+        )
+    return tuple(rows)
+
+
+def gap_view(fw: Framework, score: Score, name: str | None, explain: bool) -> GapView:
+    return GapView(**gap_fields(fw, score, name, explain))
+
+
+# ---------------------------------------------------------------- roadmap
+
+
+class ItemRow(PlanItem):
+    start_label: str  # YYYY-MM
+    end_label: str
+
+
+class PhaseRow(Model):
+    title: str
+    start_month: int
+    end_month: int
+    start_label: str
+    end_label: str
+    items: tuple[ItemRow, ...]
+
+
+class StarSeed(Model):
+    competency: str
+    evidence: str
+
+
+class RoadmapView(GapView):
+    kind: ClassVar[str] = "roadmap"
+    as_of: dt.date
+    hours_per_week: float
+    ready_in_months: int | None
+    ready_text: str  # "102 months (about 8.5 years), by 2035-04"
+    ready_label: str | None  # YYYY-MM
+    horizon: int | None
+    cut_items: int
+    phases: tuple[PhaseRow, ...]
+    star_seeds: tuple[StarSeed, ...]
+
+
+def ready_text(months: int | None, as_of: dt.date) -> str:
+    if months is None:
+        return "not estimated"
+    if months == 0:
+        return "now: you meet the target's requirements"
+    years_part = f" (about {months / 12:.1f} years)" if months >= 12 else ""
+    return f"{count(months, 'month')}{years_part}, by {month_label(as_of, months)}"
+
+
+def roadmap_view(fw: Framework, plan: Plan, explain: bool) -> RoadmapView:
+    as_of = plan.as_of
+
+    def item(it: PlanItem) -> ItemRow:
+        return ItemRow(
+            **it.model_dump(),
+            start_label=month_label(as_of, it.start_month),
+            end_label=month_label(as_of, it.end_month),
+        )
+
+    phases = tuple(
+        PhaseRow(
+            title=ph.title,
+            start_month=ph.start_month,
+            end_month=ph.end_month,
+            start_label=month_label(as_of, ph.start_month),
+            end_label=month_label(as_of, ph.end_month),
+            items=tuple(item(it) for it in ph.items),
+        )
+        for ph in plan.phases
+    )
+    ready = plan.ready_in_months
+    return RoadmapView(
+        **gap_fields(fw, plan.score, plan.name, explain),
+        as_of=as_of,
+        hours_per_week=plan.hours_per_week,
+        ready_in_months=ready,
+        ready_text=ready_text(ready, as_of),
+        ready_label=month_label(as_of, ready) if ready else None,
+        horizon=plan.horizon,
+        cut_items=plan.cut_items,
+        phases=phases,
+        star_seeds=tuple(StarSeed(competency=c, evidence=e) for c, e in plan.star_seeds),
+    )
+
+
+def summary_lines(view: RoadmapView) -> list[str]:
+    """The three-line readiness summary shown after an assessment is saved."""
+    target = view.role_names[view.target_role]
+    line = f"Readiness for {target}: {percent(view.readiness)}"
+    if view.next_step is not None:
+        line += f" (next step, {view.next_step.name}: {percent(view.next_step.readiness)})"
+    lines = [line]
+    gaps = [g for g in view.competencies if g.gap][:3]
+    if gaps:
+        lines.append(
+            "Biggest gaps: " + "; ".join(f"{g.name} {g.current or 0}→{g.required}" for g in gaps)
+        )
+    lines.append(
+        f"Estimated time to meet the requirements: {count(view.ready_in_months or 0, 'month')} "
+        f"at {view.hours_per_week:g} h/week"
+    )
+    return lines
