@@ -97,3 +97,29 @@ def test_ladder_cycle_between_roles_of_equal_rank(runner: CliRunner, data_copy: 
     line = problem_line(out, roles, "roles[pmo-analyst].leads_to")
     assert line in block_of(roles, "pmo-analyst")
     assert "project-planner" in roles.read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+def test_plan_actions_placeholders_and_references_are_checked(
+    runner: CliRunner, data_copy: Path
+) -> None:
+    comps = data_copy / "competencies.yaml"
+    edit(comps, "{target_role} roles and tell", "{target} roles and tell")
+    edit(comps, "      competency: networking\n", "      competency: netwerking\n")
+    out = validate(runner, data_copy)
+    assert "unknown placeholder '{target}'" in out and "plan_actions.apply.title" in out
+    assert "unknown competency 'netwerking'" in out and "did you mean 'networking'?" in out
+
+
+def test_a_framework_without_plan_actions_still_plans(runner: CliRunner, data_copy: Path) -> None:
+    import json
+
+    comps = data_copy / "competencies.yaml"
+    text = comps.read_text(encoding="utf-8")
+    comps.write_text(text[: text.index("\n# Items every plan gets")] + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["validate", str(data_copy)]).exit_code == 0
+    pm = Path(__file__).resolve().parents[1] / "examples" / "project-manager.yaml"
+    args = ["--data", str(data_copy), "roadmap", "-p", str(pm), "-f", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    kinds = {i["kind"] for p in json.loads(result.stdout)["phases"] for i in p["items"]}
+    assert "competency" in kinds and not kinds & {"network", "application"}

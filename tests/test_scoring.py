@@ -16,8 +16,8 @@ from pmopath.framework import load_framework
 from pmopath.planning import Plan, plan
 from pmopath.profile import Experience, HeldCertification, Profile, Rating, load_profile
 from pmopath.render.jsonout import JsonRenderer
-from pmopath.views.results import roadmap_view
 from pmopath.scoring import candidate_paths, readiness_for, score
+from pmopath.views.results import roadmap_view
 
 ROOT = Path(__file__).resolve().parents[1]
 FW = load_framework()
@@ -241,6 +241,11 @@ def test_plan_invariants(profile: Profile, target: str) -> None:
                 assert by_ref[first].end_month <= it.start_month  # never before its prerequisite
             else:
                 assert first in profile.held()
+    # no month's study exceeds the weekly hours, and every hour of study is placed
+    capacity = result.hours_per_week * 52 / 12
+    assert all(used <= capacity + 1e-6 for used in p.study_hours_by_month)
+    effort = sum(it.effort_hours for it in items)
+    assert sum(p.study_hours_by_month) == pytest.approx(effort, abs=0.05 * len(items) + 1e-6)
     # the same input gives the same plan, byte for byte
     again = plan(score(profile, FW, target), profile, FW, as_of=AS_OF)
     renderer = JsonRenderer()

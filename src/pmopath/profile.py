@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
@@ -19,6 +20,7 @@ from pydantic.fields import FieldInfo
 from pmopath.errors import DataError, NotFoundError
 from pmopath.models import Education, ExperienceKind, Level, Model
 from pmopath.parsing import parse_model
+from pmopath.text import count
 from pmopath.yamlio import Document, Loc, dump_yaml, format_loc, load_yaml, read_text
 
 if TYPE_CHECKING:
@@ -111,16 +113,23 @@ class Profile(Model):
     current_role: Identifier = Field(description="Your current role (the closest match)")
     target_role: Identifier | None = Field(None, description="The role you are aiming for")
     experience: Experience = Experience()
-    education: Education | None = Field(None, description="Highest education completed")
+    education: Education | None = Field(
+        None, title="Education", description="Highest education completed"
+    )
     training_hours: Annotated[float, Field(ge=0, le=10_000), Compact] = Field(
         0,
+        title="PM training",
         description="Hours of formal project management training (courses, contact hours)",
+        json_schema_extra={"unit": "hour"},
     )
     certifications: tuple[HeldCertification, ...] = Field(
         (), description="Certifications you hold (space to tick, enter when done)"
     )
     hours_per_week: Annotated[float, Field(gt=0, le=80), Compact] | None = Field(
-        None, description="Hours per week you can give to development"
+        None,
+        title="Time for development",
+        description="Hours per week you can give to development",
+        json_schema_extra={"suffix": "h/week"},
     )
     ratings: dict[str, Rating] = Field(default_factory=dict)
     assessed_at: dt.datetime | None = None
@@ -150,6 +159,27 @@ class Profile(Model):
     def level(self, competency: str) -> int | None:
         rating = self.ratings.get(competency)
         return None if rating is None else rating.level
+
+
+def shown_fields() -> list[str]:
+    """The top-level fields a profile shows as background: those with a ``title``."""
+    return [name for name, info in Profile.model_fields.items() if info.title]
+
+
+def shown_value(profile: Profile, name: str) -> str:
+    """A background field's value as a person reads it ("24 hours", "6 h/week", "-")."""
+    value = getattr(profile, name)
+    extra = Profile.model_fields[name].json_schema_extra
+    extra = extra if isinstance(extra, dict) else {}
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, Enum) and hasattr(value, "label"):
+        return str(value.label)
+    if isinstance(value, (int, float)) and "unit" in extra:
+        return count(value, str(extra["unit"]))
+    if isinstance(value, (int, float)):
+        return f"{value:g} {extra.get('suffix', '')}".strip()
+    return str(value)
 
 
 @dataclass(frozen=True)

@@ -204,13 +204,12 @@ def field_questions(fw: Framework, name: str, answers: Answers) -> list[Question
         return [Question(key, "select", prompt, choices=choices, default=DEFAULT_EDUCATION.value)]
     if name == "certifications":
         return [certifications_question(fw, prompt), *cert_year_questions(fw, answers)]
-    if name == "name":
-        return [
-            Question(key, "text", prompt, parse=optional_text(bounds(Profile, name).max_length))
-        ]
-    default = (
-        DEFAULT_HOURS_PER_WEEK if name == "hours_per_week" else Profile.model_fields[name].default
-    )
+    limits = bounds(Profile, name)
+    if limits.high is None:  # text
+        return [Question(key, "text", prompt, parse=optional_text(limits.max_length))]
+    default = Profile.model_fields[name].default
+    if name == "hours_per_week":
+        default = DEFAULT_HOURS_PER_WEEK
     return [Question(key, "text", prompt, default=f"{default:g}", parse=number_for(Profile, name))]
 
 

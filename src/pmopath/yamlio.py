@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from pmopath.errors import DataError
+from pmopath.errors import DataError, EnvironmentProblem
 
 Loc = tuple[str | int, ...]
 
@@ -284,7 +284,12 @@ def dump_yaml(data: Any) -> str:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically: temp file, flush, fsync, rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where a folder is needed, at the last step
+        raise EnvironmentProblem(
+            f"{path.parent}: a file is in the way where a folder is needed"
+        ) from None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("w", encoding="utf-8", newline="\n") as handle:

@@ -461,14 +461,15 @@ class TerminalRenderer(ViewRenderer):
 
     def roadmap(self, view: RoadmapView) -> RenderableType:
         parts = self._gap_parts(view)
-        parts.insert(
-            1,
+        who = f" for {view.name}" if view.name else ""
+        parts[1:1] = [
+            lit(f"Development plan{who}, made {view.as_of.isoformat()}", "dim"),
             Text(
                 f"Estimated to meet the requirements in {view.ready_text} "
                 f"at {view.hours_per_week:g} h/week",
                 style="bold",
             ),
-        )
+        ]
         parts += [self._phase_table(phase) for phase in view.phases]
         if view.cut_items:
             parts.append(hint(f"{view.cut_items} later items are beyond --horizon {view.horizon}."))

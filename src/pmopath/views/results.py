@@ -8,7 +8,13 @@ from typing import Any, ClassVar
 from pmopath.framework import Framework
 from pmopath.models import ExperienceKind, Model
 from pmopath.planning import Plan, PlanItem
-from pmopath.profile import EXPERIENCE_FIELDS, Profile, profile_to_data
+from pmopath.profile import (
+    EXPERIENCE_FIELDS,
+    Profile,
+    profile_to_data,
+    shown_fields,
+    shown_value,
+)
 from pmopath.scoring import CompetencyGap, Score
 from pmopath.text import capital, count, month_label, percent
 from pmopath.views import Ref, View
@@ -48,6 +54,7 @@ class ProfileView(View):
 
 
 def background(profile: Profile) -> tuple[Labelled, ...]:
+    """Each kind of experience, then each titled profile field, as a person reads them."""
     rows = [
         Labelled(
             label=capital(kind.label), value=count(profile.experience.years(kind) or 0, "year")
@@ -55,12 +62,8 @@ def background(profile: Profile) -> tuple[Labelled, ...]:
         for kind in EXPERIENCE_FIELDS
     ]
     rows += [
-        Labelled(label="Education", value=profile.education.label if profile.education else "-"),
-        Labelled(label="PM training", value=count(profile.training_hours, "hour")),
-        Labelled(
-            label="Time for development",
-            value=f"{profile.hours_per_week:g} h/week" if profile.hours_per_week else "-",
-        ),
+        Labelled(label=str(Profile.model_fields[name].title), value=shown_value(profile, name))
+        for name in shown_fields()
     ]
     return tuple(rows)
 

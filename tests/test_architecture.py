@@ -1,0 +1,325 @@
+"""The code's shape: imports point one way, every view has a renderer, formats agree."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pmopath.console import as_text
+from pmopath.errors import DataError
+from pmopath.framework import load_framework
+from pmopath.history import HistoryEntry, HistoryView
+from pmopath.models import Model
+from pmopath.planning import plan
+from pmopath.profile import load_profile
+from pmopath.render import Format, renderer_for
+from pmopath.render.base import ViewRenderer
+from pmopath.scoring import score
+from pmopath.text import one_line, percent
+from pmopath.views import View, all_views
+from pmopath.views.browse import (
+    cert_view,
+    certs_view,
+    competencies_view,
+    competency_view,
+    role_view,
+    roles_view,
+    validation_view,
+)
+from pmopath.views.results import gap_view, profile_view, roadmap_view
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "pmopath"
+ROOT = SRC.parents[1]
+
+# ------------------------------------------------------------------ imports
+
+#: Each module's layer. A module may import its own layer or lower ones, never higher.
+LAYERS: dict[str, int] = {
+    "pmopath": 0,
+    "pmopath.text": 0,
+    "pmopath.errors": 0,
+    "pmopath.models": 1,
+    "pmopath.yamlio": 2,
+    "pmopath.parsing": 2,
+    "pmopath.framework": 2,
+    "pmopath.checks": 2,
+    "pmopath.profile": 2,
+    "pmopath.store": 2,
+    "pmopath.schemas": 2,
+    "pmopath.eligibility": 3,
+    "pmopath.scoring": 3,
+    "pmopath.planning": 3,
+    "pmopath.questionnaire": 3,
+    "pmopath.views": 4,
+    "pmopath.views.browse": 4,
+    "pmopath.views.results": 4,
+    "pmopath.history": 4,
+    "pmopath.render": 5,
+    "pmopath.render.base": 5,
+    "pmopath.render.terminal": 5,
+    "pmopath.render.markdown": 5,
+    "pmopath.render.jsonout": 5,
+    "pmopath.console": 5,
+    "pmopath.assess": 6,
+    "pmopath.prompts": 6,
+    "pmopath.cli": 6,
+    "pmopath.__main__": 6,
+}
+LAYER_NAMES = ("base", "models", "loading", "core", "views", "renderers", "CLI")
+PRESENTATION = ("rich", "typer", "questionary", "prompt_toolkit")
+CORE = ("pmopath.eligibility", "pmopath.scoring", "pmopath.planning", "pmopath.questionnaire")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every module a file imports, at the top, inside functions or under TYPE_CHECKING."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+MODULES = {module_name(p): p for p in sorted(SRC.rglob("*.py"))}
+
+
+def test_every_module_has_a_layer() -> None:
+    assert set(MODULES) == set(LAYERS)
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_imports_point_one_way(name: str) -> None:
+    mine = LAYERS[name]
+    for imported in imports_of(MODULES[name]):
+        if imported in LAYERS:
+            assert LAYERS[imported] <= mine, (
+                f"{name} ({LAYER_NAMES[mine]}) imports {imported} ({LAYER_NAMES[LAYERS[imported]]})"
+            )
+        if mine <= LAYERS["pmopath.history"]:
+            top = imported.split(".")[0]
+            assert top not in PRESENTATION, f"{name} imports {imported}"
+
+
+@pytest.mark.parametrize("name", CORE)
+def test_core_imports_no_presentation(name: str) -> None:
+    """The core, followed through every pmopath module it reaches, never meets a presentation module."""
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for imported in imports_of(MODULES[current]):
+            assert imported.split(".")[0] not in PRESENTATION, f"{current} imports {imported}"
+            assert not imported.startswith(("pmopath.render", "pmopath.console", "pmopath.cli")), (
+                f"{current} imports {imported}"
+            )
+            if imported in MODULES:
+                todo.append(imported)
+
+
+def test_no_function_is_longer_than_80_lines() -> None:
+    long = []
+    for path in MODULES.values():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                assert node.end_lineno is not None
+                length = node.end_lineno - node.lineno + 1
+                if length > 80:
+                    long.append(f"{path.name}:{node.name} ({length} lines)")
+    assert not long
+
+
+# -------------------------------------------------------------------- views
+
+FW = load_framework()
+AS_OF = dt.date(2026, 11, 22)
+
+
+def fixtures() -> list[View]:
+    """One of every view, from the example project manager and the built-in framework."""
+    loaded = load_profile(ROOT / "examples" / "project-manager.yaml", FW)
+    profile = loaded.profile.model_copy(update={"assessed_at": dt.datetime(2026, 11, 22, 9, 30)})
+    result = score(profile, FW, "director")
+    history = HistoryView(
+        assessments=(
+            HistoryEntry(
+                number=1,
+                id="20261101-080000",
+                assessed_at="",
+                current_role="",
+                current_role_name="",
+                target_role=None,
+                target_role_name=None,
+                rated=0,
+                readiness=None,
+                problem="invalid YAML: did not find expected node content",
+            ),
+            HistoryEntry(
+                number=2,
+                id="20261122-093000",
+                assessed_at="2026-11-22 09:30",
+                current_role="project-manager",
+                current_role_name="Project Manager",
+                target_role="pmo-director",
+                target_role_name="PMO Director",
+                rated=20,
+                readiness=0.6174,
+            ),
+        )
+    )
+    problem = DataError(
+        "unknown role 'pm-x'", path="roles.yaml", line=12, field="roles[1].leads_to"
+    )
+    return [
+        roles_view(FW),
+        role_view(FW, FW.role("director")),
+        competencies_view(FW, None),
+        competency_view(FW, FW.competency("governance")),
+        certs_view(FW, FW.role("pmo-manager")),
+        cert_view(FW, FW.certification("pmp")),
+        validation_view("our-framework", [problem]),
+        history,
+        profile_view(FW, "20261122-093000", profile, ["rating for 'old-one' was kept"]),
+        gap_view(FW, result, profile.name, True),
+        roadmap_view(FW, plan(result, profile, FW, as_of=AS_OF), True),
+    ]
+
+
+VIEWS = fixtures()
+TEXT_FORMATS = (Format.terminal, Format.markdown)
+
+
+def test_every_view_has_a_fixture_and_a_renderer_method() -> None:
+    assert {type(v) for v in VIEWS} == set(all_views())
+    for fmt in TEXT_FORMATS:
+        renderer = renderer_for(fmt)
+        assert isinstance(renderer, ViewRenderer)
+        for view in VIEWS:
+            assert callable(getattr(renderer, view.kind)), (fmt, view.kind)
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.kind)
+def test_json_is_the_views_own_dump(view: View) -> None:
+    import json
+
+    doc = json.loads(str(renderer_for(Format.json).render(view)))
+    assert doc["schema_version"] == 1 and doc["kind"] == view.kind
+    assert {k: v for k, v in doc.items() if k not in ("schema_version", "kind")} == view.model_dump(
+        mode="json", exclude=view.json_exclude()
+    )
+
+
+def texts(value: Any) -> list[str]:
+    """What a person reads of a value: names, titles, labels and plain strings."""
+    if value is None or isinstance(value, bool):
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, (tuple, list)):
+        return [t for item in value for t in texts(item)]
+    if isinstance(value, dict):
+        return [t for item in value.values() for t in texts(item)]
+    if isinstance(value, Model):
+        for attr in ("name", "title", "text", "message", "label", "competency"):
+            if isinstance(getattr(value, attr, None), str):
+                return [getattr(value, attr)]
+    return []
+
+
+Probe = Callable[[Any], list[str]]
+
+#: Fields whose visible form is not their raw value.
+PROBES: dict[str, Probe] = {
+    "readiness": lambda v: [percent(v.readiness)],
+    "next_role_readiness": lambda v: [percent(v.next_role_readiness)],
+    "next_step": lambda v: [v.next_step.name, percent(v.next_step.readiness)],
+    "path": lambda v: [" → ".join(v.role_names[r] for r in v.path)],
+    "current_role": lambda v: [v.role_names[v.current_role]] if hasattr(v, "role_names") else [],
+    "target_role": lambda v: [v.role_names[v.target_role]],
+    "hours_per_week": lambda v: [f"{v.hours_per_week:g}"],
+    "as_of": lambda v: [v.as_of.isoformat()],
+    "ready_in_months": lambda v: [v.ready_text],
+    "ready_label": lambda v: [v.ready_label],
+    "competencies": lambda v: [c.name for c in v.competencies],
+    "experience": lambda v: [e.label if hasattr(e, "label") else e.text for e in v.experience],
+    "certifications": lambda v: [c.name for c in v.certifications],
+    "phases": lambda v: [p.title for p in v.phases] + [i.title for p in v.phases for i in p.items],
+    "star_seeds": lambda v: [s.evidence for s in v.star_seeds],
+    "assessments": lambda v: (
+        [e.id for e in v.assessments] + [e.problem or e.current_role_name for e in v.assessments]
+    ),
+    "problems": lambda v: [p.text for p in v.problems],
+    "role": lambda v: [v.role.name, v.role.summary],
+    "competency": lambda v: [v.competency.name, v.competency.summary],
+    "certification": lambda v: [v.certification.name, v.certification.renewal.requirement],
+    "domains": lambda v: [d.name for d in v.domains],
+    "required_by": lambda v: [r.name for r in v.required_by],
+    "scale": lambda v: [s.name for s in v.scale],
+    "routes": lambda v: [p for r in v.routes for p in r.parts],
+    "ratings": lambda v: (
+        [r.name for r in v.ratings] + [r.evidence for r in v.ratings if r.evidence]
+    ),
+    "recommended": lambda v: ["recommended"],
+    "roles": lambda v: [r.name for r in v.roles] + [r.years_text for r in v.roles],
+    "role_names": lambda v: list(v.role_names.values()),
+    "for_role": lambda v: [v.for_role_name],
+}
+
+#: Fields a format leaves out on purpose, and why.
+OMITTED: dict[tuple[str, str], str] = {
+    (
+        "profile",
+        "profile",
+    ): "the file's own data; the text formats show it as background and ratings",
+    ("validation", "path"): "named in the summary line",
+    ("validation", "valid"): "shown as the summary line",
+    ("gap", "next_role"): "the next step line names it (when it is not the target)",
+    ("roadmap", "next_role"): "the next step line names it (when it is not the target)",
+    ("gap", "name"): "the person's name titles the roadmap, not the gap analysis",
+    ("roadmap", "ready_label"): "part of ready_text",
+    ("roadmap", "horizon"): "only named when items were cut (cut_items)",
+    ("roadmap", "cut_items"): "only shown when items were cut",
+    ("gap", "unassessed"): "only shown when a required competency is unassessed",
+    ("roadmap", "unassessed"): "only shown when a required competency is unassessed",
+}
+
+
+def normalise(out: str, fmt: Format) -> str:
+    if fmt is Format.markdown:
+        out = re.sub(r"\\(.)", r"\1", out)
+    return one_line(out)
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.kind)
+def test_every_field_of_a_view_appears_in_every_format(view: View, fmt: Format) -> None:
+    out = normalise(as_text(renderer_for(fmt).render(view), width=3000), fmt)
+    missing = []
+    for name in type(view).model_fields:
+        if (view.kind, name) in OMITTED:
+            continue
+        value = getattr(view, name)
+        probe = PROBES.get(name)
+        wanted = probe(view) if probe is not None and value is not None else texts(value)
+        missing += [f"{name}: {w!r}" for w in wanted if one_line(w) not in out]
+    assert not missing, f"{view.kind} in {fmt.value} lacks " + "; ".join(missing[:8])
+
+
+def test_omissions_name_real_fields() -> None:
+    fields = {(v.kind, f) for v in VIEWS for f in type(v).model_fields}
+    assert set(OMITTED) <= fields
