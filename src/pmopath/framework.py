@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -133,10 +133,15 @@ class Framework:
     def competencies_in(self, domain_id: str) -> list[Competency]:
         return [c for c in self.competencies if c.domain == domain_id]
 
+    def in_order(self) -> Iterator[tuple[Domain, Competency]]:
+        """Every competency with its domain, domain by domain (the order tables and questions use)."""
+        for domain in self.domains:
+            for comp in self.competencies_in(domain.id):
+                yield domain, comp
+
     @cached_property
     def _positions(self) -> dict[str, int]:
-        ordered = [c for d in self.domains for c in self.competencies_in(d.id)]
-        return {c.id: i for i, c in enumerate(ordered)}
+        return {c.id: i for i, (_, c) in enumerate(self.in_order())}
 
     def position(self, comp_id: str) -> int:
         """A competency's place in the framework, domain by domain (for tables)."""

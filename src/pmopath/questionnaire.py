@@ -170,16 +170,11 @@ def prompt_of(model: type[Any], field_name: str, **values: str) -> str:
 
 def competencies_to_rate(fw: Framework, target: str | None, quick: bool) -> list[str]:
     """Competency IDs in question order (by domain); with ``quick``, the target's core ones."""
-    target_role = fw.role_by_id.get(target or "")
-    out = []
-    for domain in fw.domains:
-        for comp in fw.competencies_in(domain.id):
-            if quick and target_role is not None:
-                req = target_role.competencies.get(comp.id)
-                if req is None or req.importance is not Importance.core:
-                    continue
-            out.append(comp.id)
-    return out
+    role = fw.role_by_id.get(target or "")
+    core = None
+    if quick and role is not None:
+        core = {c for c, req in role.competencies.items() if req.importance is Importance.core}
+    return [comp.id for _, comp in fw.in_order() if core is None or comp.id in core]
 
 
 def field_questions(fw: Framework, name: str, answers: Answers) -> list[Question]:

@@ -99,22 +99,18 @@ class RoleView(View):
 
 
 def requirements(fw: Framework, role: Role) -> tuple[Requirement, ...]:
-    out = []
-    for domain in fw.domains:
-        for comp in fw.competencies_in(domain.id):
-            req = role.competencies.get(comp.id)
-            if req is not None:
-                out.append(
-                    Requirement(
-                        id=comp.id,
-                        name=comp.name,
-                        domain=domain.id,
-                        domain_name=domain.name,
-                        level=req.level,
-                        importance=req.importance,
-                    )
-                )
-    return tuple(out)
+    return tuple(
+        Requirement(
+            id=comp.id,
+            name=comp.name,
+            domain=domain.id,
+            domain_name=domain.name,
+            level=role.competencies[comp.id].level,
+            importance=role.competencies[comp.id].importance,
+        )
+        for domain, comp in fw.in_order()
+        if comp.id in role.competencies
+    )
 
 
 def role_view(fw: Framework, role: Role) -> RoleView:

@@ -69,27 +69,23 @@ def background(profile: Profile) -> tuple[Labelled, ...]:
 
 
 def rating_rows(fw: Framework, profile: Profile) -> tuple[RatingRow, ...]:
-    rows = []
-    for domain in fw.domains:
-        for comp in fw.competencies_in(domain.id):
-            rating = profile.ratings.get(comp.id)
-            if rating is not None:
-                rows.append(
-                    RatingRow(
-                        id=comp.id,
-                        name=comp.name,
-                        domain_name=domain.name,
-                        level=rating.level,
-                        evidence=rating.evidence,
-                    )
-                )
-    for key, rating in profile.ratings.items():
-        if key not in fw.competency_by_id:
-            rows.append(
-                RatingRow(
-                    id=key, name=key, domain_name=None, level=rating.level, evidence=rating.evidence
-                )
-            )
+    ratings = profile.ratings
+    rows = [
+        RatingRow(
+            id=comp.id,
+            name=comp.name,
+            domain_name=domain.name,
+            level=ratings[comp.id].level,
+            evidence=ratings[comp.id].evidence,
+        )
+        for domain, comp in fw.in_order()
+        if comp.id in ratings
+    ]
+    rows += [
+        RatingRow(id=key, name=key, domain_name=None, level=r.level, evidence=r.evidence)
+        for key, r in ratings.items()
+        if key not in fw.competency_by_id
+    ]
     return tuple(rows)
 
 
