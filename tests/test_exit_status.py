@@ -31,7 +31,10 @@ def test_documented_codes() -> None:
         "DATA": 2,
         "USAGE": 3,
         "ENVIRONMENT": 4,
+        "HANGUP": 129,
         "INTERRUPTED": 130,
+        "BROKEN_PIPE": 141,
+        "TERMINATED": 143,
     }
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from pmopath.assess import run_assessment
+from pmopath.assess import Interrupted, run_assessment
 from pmopath.errors import RefusedError
 from pmopath.framework import Framework, load_framework
 from pmopath.profile import load_profile
 from pmopath.questionnaire import Part, all_questions, answers_from_draft, competencies_to_rate
 from pmopath.store import Store
-from scripted import BACKGROUND, Interrupt, ScriptedAsk, skip_risk
+from scripted import BACKGROUND, ScriptedAsk, skip_risk
 
 NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.timezone.utc)
 
@@ -86,10 +86,12 @@ def test_quick_rates_only_core_competencies(fw: Framework, store: Store) -> None
 
 
 def run_interrupted(fw: Framework, store: Store, k: int) -> None:
-    with pytest.raises(Interrupt):
+    with pytest.raises(Interrupted) as info:
         run_assessment(
             fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk, interrupt_at=k), quiet(), now=NOW
         )
+    assert info.value.kept == k  # the message says exactly what the draft holds
+    assert (info.value.draft is None) == (k == 0)
 
 
 def test_interrupt_at_any_question_then_resume_gives_the_same_profile(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
 
-from pmopath.errors import RefusedError
+from pmopath.errors import DataError, RefusedError
 from pmopath.framework import Framework
 from pmopath.profile import Profile, dump_profile
 from pmopath.questionnaire import (
@@ -27,7 +28,8 @@ from pmopath.questionnaire import (
     review_rows,
 )
 from pmopath.render.terminal import review_table
-from pmopath.store import Draft, Store
+from pmopath.store import Draft, DraftLock, Store
+from pmopath.text import count
 
 SAVE = Key(Part.review, "save")
 REVIEW = Key(Part.review)
@@ -43,38 +45,122 @@ def confirm(ask: Ask, name: str, prompt: str, default: bool) -> bool:
     return bool(ask(Question(Key(Part.confirm, name), "confirm", prompt, default=default)))
 
 
+class Interrupted(KeyboardInterrupt):
+    """The assessment stopped (Ctrl-C or a signal); says what was kept, and where."""
+
+    def __init__(self, kept: int, draft: Path | None, signum: int | None = None) -> None:
+        super().__init__()
+        self.kept, self.draft, self.signum = kept, draft, signum
+
+    def summary(self) -> str:
+        if not self.kept or self.draft is None:
+            return "nothing was answered yet, so nothing was saved"
+        return (
+            f"{count(self.kept, 'answer')} kept in {self.draft}; "
+            "`pmopath assess --resume` continues"
+        )
+
+
 def start_or_resume(
     store: Store, ask: Ask, console: Console, *, resume: bool, restart: bool, quick: bool
-) -> Draft:
-    """Decide between the draft in progress and a new assessment."""
+) -> tuple[Draft, DraftLock] | None:
+    """The draft this session works on, locked; None if the person chose to only look.
+
+    The first existing draft that no other session holds is offered; when every
+    draft is held by another session, this one may look at it or start its own.
+    """
+    held: list[Path] = []
+    for path in store.draft_paths():
+        lock = store.lock_draft(path)
+        if lock is None:
+            held.append(path)
+            continue
+        try:
+            return _decide(store, path, lock, ask, console, resume, restart, quick), lock
+        except BaseException:
+            lock.release()
+            raise
+    if held and not _separate(store, held[0], ask, console):
+        return None
+    path = store.free_draft_path()
+    lock = store.lock_draft(path)
+    if lock is None:  # pragma: no cover - a race with a session that started just now
+        raise RefusedError(f"{path} was taken by another session", hint="try again")
+    if resume and not held:
+        console.print(Text("No assessment in progress; starting a new one.", style="yellow"))
+    return _fresh(path, quick), lock
+
+
+def _fresh(path: Path, quick: bool) -> Draft:
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    draft = store.load_draft()
-    fresh = Draft(started=now, quick=quick, answers={})
+    return Draft(started=now, quick=quick, answers={}, path=path)
+
+
+def _separate(store: Store, other: Path, ask: Ask, console: Console) -> bool:
+    """Another session holds the draft: look at it (read-only), or start a separate one."""
+    console.print(
+        Text(f"Another `pmopath assess` is in progress and holds {other}.", style="yellow")
+    )
+    look = Key(Part.confirm, "look")
+    picked = ask(
+        Question(
+            Key(Part.confirm, "separate"),
+            "select",
+            "What would you like to do?",
+            choices=(
+                Choice(True, "Start a separate assessment (its own draft)"),
+                Choice(look, "Look at the other session's answers (read-only)"),
+                Choice(False, "Quit and leave it to the other session"),
+            ),
+            default=True,
+        )
+    )
+    if picked == look:
+        draft = store.load_draft(other)
+        answers = answers_from_draft(draft.answers) if draft is not None else {}
+        console.print(Text(f"{count(len(answers), 'answer')} so far in {other}:", style="bold"))
+        for key, value in answers.items():
+            console.print(Text(f"  {key}: {value}"))
+    return picked is True
+
+
+def _decide(
+    store: Store,
+    path: Path,
+    lock: DraftLock,
+    ask: Ask,
+    console: Console,
+    resume: bool,
+    restart: bool,
+    quick: bool,
+) -> Draft:
+    """Resume, restart or discard the draft at ``path`` (which this session holds)."""
+    try:
+        draft = store.load_draft(path)
+    except DataError:
+        if not restart:
+            raise
+        moved = store.move_aside(path, dt.datetime.now(dt.timezone.utc))
+        console.print(Text(f"The draft could not be read; moved it to {moved}.", style="yellow"))
+        return _fresh(path, quick)
     if draft is None:
-        if resume:
-            console.print(Text("No assessment in progress; starting a new one.", style="yellow"))
-        return fresh
-    count = len(draft.answers)
+        return _fresh(path, quick)
+    n = count(len(draft.answers), "answer")
     if restart:
-        if not confirm(
-            ask, "restart", f"Discard the assessment in progress ({count} answers)?", False
-        ):
+        if not confirm(ask, "restart", f"Discard the assessment in progress ({n})?", False):
             raise RefusedError(
                 "kept the assessment in progress", hint="`pmopath assess --resume` continues it"
             )
-        store.discard_draft()
-        return fresh
+        store.discard_draft(path)
+        return _fresh(path, quick)
     if resume or confirm(
-        ask,
-        "resume",
-        f"Resume the assessment you started {draft.started} ({count} answers so far)?",
-        True,
+        ask, "resume", f"Resume the assessment you started {draft.started} ({n} so far)?", True
     ):
-        console.print(Text(f"Resuming: {count} answers kept.", style="green"))
+        console.print(Text(f"Resuming: {n} kept.", style="green"))
         return draft
     if confirm(ask, "discard", "Discard it and start a new assessment?", False):
-        store.discard_draft()
-        return fresh
+        store.discard_draft(path)
+        return _fresh(path, quick)
     raise RefusedError(
         "kept the assessment in progress", hint="`pmopath assess --resume` continues it"
     )
@@ -105,27 +191,52 @@ def run_assessment(
     resume: bool = False,
     restart: bool = False,
     now: dt.datetime | None = None,
-) -> Saved:
+) -> Saved | None:
     """The whole interactive flow: background, ratings, review, save.
 
     Every answer is written to the draft as soon as it is given, so Ctrl-C or a
-    closed terminal loses nothing; KeyboardInterrupt propagates to the caller.
+    closed terminal loses nothing; an interruption propagates as :class:`Interrupted`.
+    Returns None when the person only looked at another session's answers.
     """
-    draft = start_or_resume(store, ask, console, resume=resume, restart=restart, quick=quick)
+    chosen = start_or_resume(store, ask, console, resume=resume, restart=restart, quick=quick)
+    if chosen is None:
+        return None
+    draft, lock = chosen
+    try:
+        return _run(fw, store, draft, ask, console, now)
+    finally:
+        lock.release()
+
+
+def _run(
+    fw: Framework,
+    store: Store,
+    draft: Draft,
+    ask: Ask,
+    console: Console,
+    now: dt.datetime | None,
+) -> Saved:
     answers = answers_from_draft(draft.answers)
     check_answers(fw, answers)
+    saved_count = len(answers)
 
     def saved(current: Answers) -> None:
-        store.save_draft(Draft(draft.started, draft.quick, answers_to_draft(current)))
+        nonlocal saved_count
+        store.save_draft(replace(draft, answers=answers_to_draft(current)))
+        saved_count = len(current)
 
-    answer_all(fw, answers, draft.quick, ask, saved)
-    while (picked := review(fw, answers, draft.quick, ask, console)) != SAVE:
-        change_answer(fw, answers, draft.quick, picked, ask)
-        saved(answers)
-        answer_all(fw, answers, draft.quick, ask, saved)  # e.g. a new target's core competencies
+    try:
+        answer_all(fw, answers, draft.quick, ask, saved)
+        while (picked := review(fw, answers, draft.quick, ask, console)) != SAVE:
+            change_answer(fw, answers, draft.quick, picked, ask)
+            saved(answers)
+            answer_all(fw, answers, draft.quick, ask, saved)  # e.g. a new target's competencies
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", None)
+        raise Interrupted(saved_count, draft.path if saved_count else None, signum) from None
 
     when = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     profile = build_profile(fw, answers, when)
     ident = store.save_assessment(dump_profile(profile), when)
-    store.discard_draft()
+    store.discard_draft(draft.path)
     return Saved(ident, profile)

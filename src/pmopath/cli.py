@@ -6,7 +6,9 @@ commands, so ``pmopath --help`` and shell completion stay fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -16,13 +18,15 @@ from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from pmopath import __version__
-from pmopath.console import as_text, emit, error_line
-from pmopath.errors import EnvironmentProblem, ExitStatus, PmopathError
+from pmopath.console import as_text, emit, error_line, silence_stdout
+from pmopath.errors import DataError, EnvironmentProblem, ExitStatus, PmopathError
 from pmopath.render import Format
 
 if TYPE_CHECKING:
+    from pmopath.assess import Saved
     from pmopath.framework import Framework
     from pmopath.profile import Profile
+    from pmopath.store import Store
     from pmopath.views import View
 
 
@@ -45,7 +49,10 @@ class _Group(TyperGroup):
         except UsageError as exc:  # a bad option or value: the command line, not the data
             exc.exit_code = ExitStatus.USAGE
             raise
-        except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
+        except BrokenPipeError:  # `pmopath roadmap | head`: the reader has all it wanted
+            silence_stdout()
+            ctx.exit(ExitStatus.BROKEN_PIPE)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except OSError as exc:
             problem = EnvironmentProblem.from_os_error(exc)
@@ -327,7 +334,7 @@ def assess(
     import datetime as dt
     import sys
 
-    from pmopath.console import message, stderr_console
+    from pmopath.console import message
     from pmopath.store import Store
 
     fw = _framework(ctx)
@@ -351,22 +358,61 @@ def assess(
             "pmopath assess asks questions and needs a terminal",
             hint="pass a profile with --answers FILE to assess without one",
         )
-    from pmopath.assess import run_assessment
+    saved = _assess_interactively(fw, store, quick=quick, resume=resume, restart=restart)
+    if saved is None:
+        return
+    message(f"Saved assessment {saved.ident} to {store.path(saved.ident)}", "green")
+    _after_save(fw, saved.ident, saved.profile)
+
+
+def _assess_interactively(
+    fw: Framework, store: Store, *, quick: bool, resume: bool, restart: bool
+) -> Saved | None:
+    """The questionnaire in the terminal; an interruption ends with what was kept, and why."""
+    import sys
+
+    from pmopath.assess import Interrupted, run_assessment
+    from pmopath.console import message, stderr_console
     from pmopath.prompts import QuestionaryAsk
 
     console = stderr_console()
     try:
-        saved = run_assessment(
-            fw, store, QuestionaryAsk(console), console, quick=quick, resume=resume, restart=restart
-        )
-    except KeyboardInterrupt:
-        message(
-            "\nInterrupted. Every answer so far is saved; `pmopath assess --resume` continues.",
-            "yellow",
-        )
-        raise typer.Exit(ExitStatus.INTERRUPTED) from None
-    message(f"Saved assessment {saved.ident} to {store.path(saved.ident)}", "green")
-    _after_save(fw, saved.ident, saved.profile)
+        with _signals_interrupt():
+            ask = QuestionaryAsk(console)
+            return run_assessment(
+                fw, store, ask, console, quick=quick, resume=resume, restart=restart
+            )
+    except Interrupted as stop:
+        sys.stderr.write("\x1b[?25h" if sys.stderr.isatty() else "")  # the cursor, shown again
+        what = "Interrupted" if stop.signum is None else f"Stopped by signal {stop.signum}"
+        message(f"\n{what}: {stop.summary()}.", "yellow")
+        status = ExitStatus.INTERRUPTED if stop.signum is None else ExitStatus(128 + stop.signum)
+        raise typer.Exit(status) from None
+
+
+class _Signalled(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is, so prompts restore the terminal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__()
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """During the questionnaire, SIGTERM and SIGHUP stop it like Ctrl-C (the draft is kept)."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Signalled(signum)
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {sig: signal.signal(sig, stop) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _after_save(fw: Framework, ident: str, profile: Profile) -> None:
@@ -391,13 +437,31 @@ def _subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Framework, 
     from pmopath.store import Store
 
     fw = _framework(ctx)
-    if profile_path is None:
+    if profile_path is not None:
+        loaded = load_profile(profile_path, fw, strict=False)
+    else:
         store = Store()
-        profile_path = store.path(store.find(None))
-    loaded = load_profile(profile_path, fw, strict=False)
+        latest = store.find(None)
+        _warn_skipped(store)
+        try:
+            loaded = store.load(latest, fw)
+        except DataError as exc:
+            exc.hint = (
+                f"it is your latest saved assessment ({latest}); `pmopath history` lists the "
+                "others, `pmopath show N` shows one, and --profile FILE scores another file"
+            )
+            raise
     for warning in loaded.warnings:
         message(f"warning: {warning}", "yellow")
     return fw, loaded.profile
+
+
+def _warn_skipped(store: Any) -> None:
+    """Name what the store passed over: entries that are not regular files."""
+    from pmopath.console import message
+
+    for name in store.skipped:
+        message(f"warning: skipped {store.assessments / name}: not a regular file", "yellow")
 
 
 def _as_of(value: str | None) -> Any:
@@ -513,7 +577,11 @@ def roadmap(
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite --output if it exists.")
+        bool,
+        typer.Option(
+            "--force",
+            help="Overwrite --output if it exists (keeping its permissions), or create its missing folder.",
+        ),
     ] = False,
     as_of: AsOfOption = None,
 ) -> None:
@@ -543,8 +611,12 @@ def roadmap(
 def history(ctx: typer.Context, fmt: FormatOption = Format.terminal) -> None:
     """List your saved assessments: date, current and target role, readiness."""
     from pmopath.history import history_view
+    from pmopath.store import Store
 
-    _show(fmt, history_view(_framework(ctx)))
+    store = Store()
+    view = history_view(_framework(ctx), store)
+    _warn_skipped(store)
+    _show(fmt, view)
 
 
 @app.command(
@@ -562,14 +634,14 @@ def show(
     fmt: FormatOption = Format.terminal,
 ) -> None:
     """Print one saved assessment."""
-    from pmopath.profile import load_profile
     from pmopath.store import Store
     from pmopath.views.results import profile_view
 
     fw = _framework(ctx)
     store = Store()
     found = store.find(ident)
-    loaded = load_profile(store.path(found), fw, strict=False)
+    _warn_skipped(store)
+    loaded = store.load(found, fw)
     _show(fmt, profile_view(fw, found, loaded.profile, loaded.warnings))
 
 
@@ -588,33 +660,34 @@ def export_profile(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="File to write, or - for stdout.", dir_okay=False)
     ] = Path("-"),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Overwrite an existing file (keeping its permissions), or create its missing folder.",
+        ),
+    ] = False,
 ) -> None:
     """Write a saved assessment to a profile file, to share or to edit and re-import with --answers."""
-    from pmopath.profile import dump_profile, load_profile
+    from pmopath.profile import dump_profile
     from pmopath.store import Store
 
     fw = _framework(ctx)
     store = Store()
     found = store.find(ident)
-    text = dump_profile(load_profile(store.path(found), fw, strict=False).profile)
+    text = dump_profile(store.load(found, fw).profile)
     write_output(text, output, force=force)
 
 
 def write_output(text: str, output: Path, *, force: bool) -> None:
-    """Write a result to a file atomically (refusing to overwrite without --force), or to stdout."""
+    """Write a result to a file (see ``yamlio.write_output_file`` for the rules), or to stdout."""
     from pmopath.console import message
+    from pmopath.yamlio import write_output_file
 
     if str(output) == "-":
         emit(text)
         return
-    if output.exists() and not force:
-        from pmopath.errors import RefusedError
-
-        raise RefusedError(f"{output} already exists", hint="add --force to overwrite it")
-    from pmopath.yamlio import atomic_write_text
-
-    atomic_write_text(output, text)
+    write_output_file(output, text, force=force)
     message(f"Wrote {output}", "green")
 
 

@@ -7,33 +7,74 @@ terminal, so ``pmopath roles > file`` and pipes get plain text.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
+
+from pmopath.text import encodable
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from pmopath.render.base import Rendered
 
+_PROBE = "→█•✓"
+
+
+class _Transliterating:
+    """A stream for an output encoding that cannot carry pmopath's symbols (e.g. ASCII)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.encoding = stream.encoding
+
+    def write(self, text: str) -> int:
+        return self._stream.write(encodable(text, self.encoding))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+
+def safe(stream: TextIO) -> Any:
+    """The stream itself, or a transliterating wrapper when its encoding cannot carry symbols."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    return stream if encodable(_PROBE, encoding) == _PROBE else _Transliterating(stream)
+
 
 def stdout_console() -> Console:
     from rich.console import Console
 
-    return Console(file=sys.stdout, highlight=False, emoji=False)
+    return Console(file=safe(sys.stdout), highlight=False, emoji=False)
 
 
 def stderr_console() -> Console:
     from rich.console import Console
 
-    return Console(file=sys.stderr, highlight=False, emoji=False)
+    return Console(file=safe(sys.stderr), highlight=False, emoji=False)
 
 
 def emit(rendered: Rendered) -> None:
     """Write a result to stdout: text as is, Rich renderables through a console."""
     if isinstance(rendered, str):
-        sys.stdout.write(rendered)
-        sys.stdout.flush()
+        safe(sys.stdout).write(rendered)
     else:
         stdout_console().print(rendered)
+    sys.stdout.flush()
+
+
+def silence_stdout() -> None:
+    """The reader went away: point stdout at /dev/null so nothing more is tried, or reported."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (e.g. under a test runner)
+        pass
 
 
 def as_text(rendered: Rendered, width: int = 100) -> str:

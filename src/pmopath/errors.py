@@ -22,7 +22,10 @@ class ExitStatus(IntEnum):
     DATA = 2  # bad input data: a framework, profile or answers file
     USAGE = 3  # the command as typed cannot be carried out: usage, names, refusals
     ENVIRONMENT = 4  # the system refused: disk full, permission denied, not a folder
+    HANGUP = 129  # SIGHUP: the terminal closed
     INTERRUPTED = 130  # Ctrl-C
+    BROKEN_PIPE = 141  # the reader of stdout went away (SIGPIPE)
+    TERMINATED = 143  # SIGTERM
 
 
 class PmopathError(Exception):

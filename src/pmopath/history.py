@@ -7,7 +7,7 @@ from typing import ClassVar
 from pmopath.errors import DataError
 from pmopath.framework import Framework
 from pmopath.models import Model
-from pmopath.profile import Profile, load_profile
+from pmopath.profile import Profile
 from pmopath.store import Store
 from pmopath.views import View
 
@@ -44,7 +44,7 @@ def history_view(fw: Framework, store: Store | None = None) -> HistoryView:
     entries = []
     for number, ident in enumerate(store.ids(), 1):
         try:
-            profile = load_profile(store.path(ident), fw, strict=False).profile
+            profile = store.load(ident, fw).profile
         except DataError as exc:
             entries.append(
                 HistoryEntry(

@@ -17,7 +17,7 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_lengt
 SourceId = Annotated[str, StringConstraints(pattern=r"^S[0-9]+[a-z]?$", max_length=16)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=120)]
-Level = Annotated[int, Field(ge=0, le=4)]
+Level = Annotated[int, Field(ge=0, le=4, strict=True)]  # no booleans, no 2.0, no "2"
 Step = Literal["0-1", "1-2", "2-3", "3-4"]
 STEPS: tuple[Step, ...] = ("0-1", "1-2", "2-3", "3-4")
 LEVELS = (0, 1, 2, 3, 4)

@@ -12,15 +12,26 @@ from pydantic import ValidationError
 
 from pmopath.errors import DataError, DataErrors
 from pmopath.models import Model
+from pmopath.text import plural
 from pmopath.yamlio import Document, Loc, format_loc
 
 M = TypeVar("M", bound=Model)
+UNKNOWN_SHOWN = 5  # unknown fields named one by one; the rest are counted
 
 
 def validation_errors(doc: Document, exc: ValidationError) -> list[DataError]:
-    """Turn pydantic's errors into DataErrors with the file, line and field path."""
+    """Turn pydantic's errors into DataErrors with the file, line and field path.
+
+    Past the first few unknown fields, the rest are counted in one line, so a file
+    with thousands of stray keys gives a readable report.
+    """
     out = []
+    unknown = 0
     for err in exc.errors(include_url=False):
+        if err["type"] == "extra_forbidden":
+            unknown += 1
+            if unknown > UNKNOWN_SHOWN:
+                continue
         loc: Loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
         # Drop pydantic's union/validator tags that are not part of the document.
         loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in {"str"})))
@@ -41,6 +52,9 @@ def validation_errors(doc: Document, exc: ValidationError) -> list[DataError]:
                 field=format_loc(loc, doc.data) or None,
             )
         )
+    if unknown > UNKNOWN_SHOWN:
+        more = unknown - UNKNOWN_SHOWN
+        out.append(DataError(f"and {more:,} more unknown {plural('field', more)}", path=doc.path))
     return out
 
 

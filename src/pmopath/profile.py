@@ -20,7 +20,7 @@ from pydantic.fields import FieldInfo
 from pmopath.errors import DataError, NotFoundError
 from pmopath.models import Education, ExperienceKind, Level, Model
 from pmopath.parsing import parse_model
-from pmopath.text import count
+from pmopath.text import count, plural
 from pmopath.yamlio import Document, Loc, dump_yaml, format_loc, load_yaml, read_text
 
 if TYPE_CHECKING:
@@ -231,21 +231,25 @@ class Loaded:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_profile(path: Path) -> tuple[Profile, Document]:
-    doc = load_yaml(path, text=read_text(path, max_bytes=MAX_PROFILE_BYTES))
+def read_profile(path: Path, text: str | None = None) -> tuple[Profile, Document]:
+    if text is None:
+        text = read_text(path, max_bytes=MAX_PROFILE_BYTES)
+    doc = load_yaml(path, text=text)
     if not isinstance(doc.data, dict):
         raise DataError("expected a mapping (a profile) at the top of the file", path=path, line=1)
     return parse_model(doc, Profile), doc
 
 
-def load_profile(path: Path, fw: Framework, *, strict: bool = True) -> Loaded:
-    """Read, validate and resolve a profile file.
+def load_profile(
+    path: Path, fw: Framework, *, strict: bool = True, text: str | None = None
+) -> Loaded:
+    """Read, validate and resolve a profile file (``text``: its content, already read).
 
     ``strict`` (answers files): any unknown ID is an error. Otherwise (saved
     assessments): a rating or certification the framework no longer has is kept,
     with a warning, so nothing is dropped silently.
     """
-    profile, doc = read_profile(path)
+    profile, doc = read_profile(path, text)
     return resolve_profile(profile, fw, doc=doc, strict=strict)
 
 
@@ -290,13 +294,17 @@ def resolve_profile(
             certs.append(held.model_copy(update={"id": cid}))
 
     ratings: dict[str, Rating] = {}
+    dropped: list[str] = []
     for key, rating in profile.ratings.items():
-        try:
-            cid = fw.competency(key).id
-        except NotFoundError as exc:
-            if strict:
+        if key in fw.competency_by_id:  # the usual case, without the did-you-mean search
+            cid = key
+        elif strict:
+            try:
+                cid = fw.competency(key).id
+            except NotFoundError as exc:
                 raise fail(exc, ("ratings", key)) from None
-            warnings.append(f"rating for '{key}', which the framework no longer has, was kept")
+        else:
+            dropped.append(key)
             cid = key
         if cid in ratings:
             where = None if doc is None else doc.path
@@ -304,6 +312,7 @@ def resolve_profile(
                 f"'{key}' rates '{cid}' a second time", path=where, field=f"ratings.{key}"
             )
         ratings[cid] = rating
+    warnings += unknown_ratings(dropped)
 
     resolved = profile.model_copy(
         update={
@@ -314,6 +323,15 @@ def resolve_profile(
         }
     )
     return Loaded(resolved, warnings)
+
+
+def unknown_ratings(keys: list[str], shown: int = 3) -> list[str]:
+    """One warning per kept rating the framework no longer has, the rest counted in one line."""
+    out = [f"rating for '{k}', which the framework no longer has, was kept" for k in keys[:shown]]
+    if len(keys) > shown:
+        more = len(keys) - shown
+        out.append(f"and {more:,} more {plural('rating', more)} the framework does not have")
+    return out
 
 
 def default_target(fw: Framework, current: str) -> str:

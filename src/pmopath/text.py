@@ -37,6 +37,49 @@ def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", clean(text)).strip()
 
 
+#: ASCII stand-ins for the symbols pmopath prints, for outputs that cannot carry them.
+_ASCII = {
+    "→": "->",
+    "█": "#",
+    "▒": "=",
+    "░": ".",
+    "•": "*",
+    "✓": "OK",
+    "✗": "X",
+    "·": "-",
+    "—": "-",
+    "–": "-",
+    "─": "-",
+    "…": "...",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+}
+
+
+def encodable(text: str, encoding: str | None) -> str:
+    """``text`` as ``encoding`` can carry it: symbols spelled in ASCII, accents dropped, else ``?``."""
+    try:
+        text.encode(encoding or "utf-8")
+        return text
+    except (UnicodeEncodeError, LookupError):
+        pass
+    out = []
+    for ch in text:
+        try:
+            ch.encode(encoding or "ascii")
+            out.append(ch)
+            continue
+        except (UnicodeEncodeError, LookupError):
+            pass
+        plain = (
+            _ASCII.get(ch) or unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+        )
+        out.append(plain or "?")
+    return "".join(out)
+
+
 # ------------------------------------------------------------------ counts
 
 
@@ -76,6 +119,14 @@ def percent(share: float) -> str:
 
 def hours(value: float) -> str:
     return f"{value:g} h"
+
+
+def size(n_bytes: int) -> str:
+    """``4194304`` -> ``4 MiB``; ``524288`` -> ``512 KiB``."""
+    for unit, scale in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if n_bytes >= scale:
+            return f"{n_bytes / scale:g} {unit}"
+    return count(n_bytes, "byte")
 
 
 def span_months(value: int) -> str:

@@ -18,6 +18,7 @@ The document is built from the parser's event stream iteratively, in one pass.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,13 +26,18 @@ from typing import Any
 
 import yaml
 
-from pmopath.errors import DataError, EnvironmentProblem
+from pmopath.errors import DataError, EnvironmentProblem, RefusedError
+from pmopath.text import size
 
 Loc = tuple[str | int, ...]
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 48
 MAX_NODES = 500_000  # after alias expansion
+MAX_NUMBER_CHARS = 40  # a longer int or float is refused before it is converted
+_BOOL = "tag:yaml.org,2002:bool"
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_DATE_TAGS = {"tag:yaml.org,2002:timestamp"}
 
 _LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 C_LOADER = _LOADER is not yaml.SafeLoader
@@ -67,9 +73,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror or exc}", path=path) from None
     if len(raw) > max_bytes:
-        raise DataError(
-            f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit", path=path
-        )
+        raise DataError(f"file is larger than the {size(max_bytes)} limit", path=path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -153,7 +157,7 @@ class _Builder:
                     raise self.fail("more than one YAML document in the file", line)
                 continue
             if isinstance(event, yaml.ScalarEvent):
-                value = self._scalar(loader, event)
+                value = self._scalar(loader, event, self._where(stack))
                 self._emit(stack, value, 1, line, event.anchor)
                 if not stack:
                     root = value
@@ -179,18 +183,36 @@ class _Builder:
                     root = frame.container
         return Document(self.path, root, self.lines)
 
-    def _scalar(self, loader: Any, event: Any) -> Any:
+    @staticmethod
+    def _where(stack: list[_Frame]) -> Loc:
+        """The path of the value about to be read (for a mapping key: the mapping)."""
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top.container, list):
+            return (*top.loc, len(top.container))
+        return (*top.loc, top.key) if top.pending_key else top.loc
+
+    def _scalar(self, loader: Any, event: Any, loc: Loc) -> Any:
+        """One scalar, strictly: YAML 1.2 booleans only, bounded numbers, real dates."""
         tag = event.tag
+        text = event.value
+        line = event.start_mark.line + 1
         if tag is None or tag == "!":
-            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            tag = loader.resolve(yaml.ScalarNode, text, event.implicit)
+            if tag == _BOOL and text.lower() not in ("true", "false"):
+                tag = "tag:yaml.org,2002:str"  # yes/no/on/off are words, not booleans
+        if tag in _NUMBER_TAGS and len(text) > MAX_NUMBER_CHARS:
+            raise self.fail(f"number too long ({len(text)} characters)", line, loc)
+        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
         try:
-            value = loader.construct_object(node, deep=True)
+            return loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            raise self.fail(
-                f"unsupported YAML value: {exc.problem}", event.start_mark.line + 1
-            ) from None
-        return value
+            raise self.fail(f"unsupported YAML value: {exc.problem}", line, loc) from None
+        except (ValueError, OverflowError) as exc:
+            what = "date" if tag in _DATE_TAGS else "value"
+            shown = text if len(text) <= 40 else text[:37] + "..."
+            raise self.fail(f"not a valid {what}: '{shown}' ({exc})", line, loc) from None
 
     def _child_loc(self, stack: list[_Frame], line: int) -> Loc:
         if not stack:
@@ -282,8 +304,11 @@ def dump_yaml(data: Any) -> str:
     return str(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100))
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically: temp file, flush, fsync, rename."""
+def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> None:
+    """Write ``text`` to ``path`` atomically: temp file, flush, fsync, rename.
+
+    ``mode``: the permission bits the file gets (default: a new file's, from the umask).
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a file where a folder is needed, at the last step
@@ -293,6 +318,8 @@ def atomic_write_text(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("w", encoding="utf-8", newline="\n") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -310,3 +337,51 @@ def atomic_write_text(path: Path, text: str) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+def write_output_file(path: Path, text: str, *, force: bool) -> None:
+    """Write a result the person asked for (``--output``), never clobbering by surprise.
+
+    * nothing there: written, in an existing folder (with ``force``, a missing one is made);
+    * a regular file, or a symlink: replaced only with ``force``, atomically, keeping the
+      file's permissions (a symlink's target file is replaced, the link stays);
+    * a FIFO or a character device (``/dev/stdout``): written in place, never replaced;
+    * a folder, or anything else: refused.
+    """
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        _write_new(path, text, force=force)
+        return
+    kind = st.st_mode
+    if stat.S_ISDIR(kind):
+        raise RefusedError(f"{path} is a folder", hint=f"give a file name, e.g. {path / 'plan.md'}")
+    if stat.S_ISFIFO(kind) or stat.S_ISCHR(kind):
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+        return
+    if not (stat.S_ISREG(kind) or stat.S_ISLNK(kind)):
+        raise RefusedError(f"{path} is not a regular file; pmopath will not replace it")
+    if not force:
+        raise RefusedError(f"{path} already exists", hint="add --force to overwrite it")
+    if stat.S_ISLNK(kind):
+        try:
+            target = path.resolve(strict=True)
+        except (FileNotFoundError, RuntimeError):  # dangling or looping: replace the link
+            atomic_write_text(path, text)
+            return
+        write_output_file(target, text, force=True)
+        return
+    atomic_write_text(path, text, mode=stat.S_IMODE(kind))
+
+
+def _write_new(path: Path, text: str, *, force: bool) -> None:
+    parent = path.parent
+    if not parent.is_dir():
+        if parent.exists() or any(p.is_file() for p in parent.parents):
+            raise EnvironmentProblem(f"{parent}: a file is in the way where a folder is needed")
+        if not force:
+            raise RefusedError(
+                f"the folder {parent} does not exist", hint="create it, or add --force to create it"
+            )
+    atomic_write_text(path, text)

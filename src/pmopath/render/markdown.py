@@ -399,9 +399,48 @@ class MarkdownRenderer(ViewRenderer):
         return doc(lines)
 
 
-def mermaid_text(text: str) -> str:
-    """Mermaid task and axis names cannot hold some punctuation."""
-    return re.sub(r"[:;#\"`<>{}\[\]]", " ", one_line(text)).strip()[:60]
+#: Words that start a statement in a Mermaid gantt (or any diagram) when they begin a line.
+MERMAID_KEYWORDS = frozenset(
+    {
+        "accdescr",
+        "acctitle",
+        "axisformat",
+        "call",
+        "click",
+        "dateformat",
+        "displaymode",
+        "excludes",
+        "gantt",
+        "includes",
+        "inclusiveenddates",
+        "section",
+        "tickinterval",
+        "title",
+        "todaymarker",
+        "topaxis",
+        "weekday",
+        "weekend",
+    }
+)
+MERMAID_LABEL = 60
+
+
+def mermaid_text(text: str, limit: int = MERMAID_LABEL) -> str:
+    """Data text made safe as a Mermaid task or axis name.
+
+    Punctuation Mermaid reads as syntax and comment markers (``%%``) are removed,
+    leading statement keywords (``section``, ``click``, ...) are dropped, a long
+    name is cut at a word with an ellipsis, and an empty one becomes "Untitled".
+    """
+    plain = re.sub(r"[:;#%\"`<>{}\[\]\\]", " ", one_line(text))
+    words = plain.split()
+    while words and words[0].lower().rstrip(".,") in MERMAID_KEYWORDS:
+        words.pop(0)
+    label = " ".join(words).strip(" ,.-")
+    if len(label) > limit:
+        cut = label[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,.-")
+        label = cut + "…"
+    return label or "Untitled"
 
 
 def gantt(view: RoadmapView) -> list[str]:
