@@ -1,90 +1,169 @@
-"""Start-up benchmark: how quickly pmopath answers, against a bare `import typer, rich`.
+"""Start-up benchmark: how quickly pmopath answers, against a trivial Typer app.
 
-Run with `make bench` (or `python benchmarks/startup.py [--runs N]`). Each
-command runs N times in a fresh interpreter; the median wall time is reported,
-with its ratio to the baseline measured in the same run, so figures from
-different machines compare.
+Run with `make bench`, or `python benchmarks/startup.py [--runs N] [--pmopath PATH] [--json]`.
+
+What runs: the installed `pmopath` console script (what users run), by default
+the one beside this interpreter (a venv's bin/); `--pmopath` picks another
+install (a venv or checkout folder, a `pmopath` script, or a venv's python) so
+a second checkout can be measured. The two baselines run with that install's
+own Python: `benchmarks/trivial_app.py` (a one-command Typer app printing a
+one-row Rich table) and a bare `python -c "import typer, rich"`.
+
+How: one untimed warm-up per command, then N rounds in which every command runs
+once in turn (round-robin), so machine noise hits all commands alike. Each run
+is a fresh process with stdout discarded, PMOPATH_HOME set to an empty
+temporary folder and PMOPATH_DATA unset. Reported per command: the median wall
+time, its ratio to the trivial app and to the bare import (both measured in the
+same run, so figures from different machines compare), and the peak memory:
+the largest max RSS of the child over the runs (`os.wait4` rusage). A command
+that does not exit 0 stops the benchmark with its stderr and exit code 1.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
-import subprocess
+import json
+import platform
 import sys
-import tempfile
-import time
-from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchlib import (
+    ROOT,
+    BenchError,
+    Series,
+    Target,
+    find_target,
+    markdown_table,
+    mib,
+    python_version,
+    round_robin,
+    runner,
+    version_of,
+)
+
 PROFILE = ROOT / "examples" / "project-manager.yaml"
+TRIVIAL = "trivial Typer app"
+BARE = "python -c 'import typer, rich'"
 
 
-def commands() -> list[tuple[str, list[str]]]:
-    py = sys.executable
-    cmds = [
-        ("baseline: python -c 'import typer, rich'", [py, "-c", "import typer, rich"]),
-        ("pmopath --version", [py, "-m", "pmopath", "--version"]),
-        ("pmopath --help", [py, "-m", "pmopath", "--help"]),
-        ("pmopath roles", [py, "-m", "pmopath", "roles"]),
-        ("pmopath roles director", [py, "-m", "pmopath", "roles", "director"]),
-        (
-            "pmopath certs pmp --format json",
-            [py, "-m", "pmopath", "certs", "pmp", "--format", "json"],
-        ),
-        ("pmopath validate", [py, "-m", "pmopath", "validate"]),
+def commands(target: Target) -> list[Series]:
+    """The baselines, then each pmopath command, as argv lists."""
+    py, pm = str(target.python), str(target.script)
+    profile = str(PROFILE)
+    plan = ["roadmap", "--profile", profile, "--target", "director", "--format"]
+    pmopath_args = [
+        ["--version"],
+        ["--help"],
+        ["roles"],
+        ["roles", "director"],
+        ["certs", "pmp"],
+        ["competencies"],
+        ["gap", "--profile", profile],
+        [*plan, "json"],
+        [*plan, "markdown"],
     ]
-    if PROFILE.exists():
-        cmds += [
-            (
-                "pmopath gap (example PM)",
-                [py, "-m", "pmopath", "gap", "--target", "director", "--profile", str(PROFILE)],
-            ),
-            (
-                "pmopath roadmap --format markdown",
-                [
-                    py,
-                    "-m",
-                    "pmopath",
-                    "roadmap",
-                    "--target",
-                    "director",
-                    "--profile",
-                    str(PROFILE),
-                    "--format",
-                    "markdown",
-                ],
-            ),
-        ]
-    return cmds
+    series = [
+        Series(TRIVIAL, [py, str(ROOT / "benchmarks" / "trivial_app.py")]),
+        Series(BARE, [py, "-c", "import typer, rich"]),
+    ]
+    for args in pmopath_args:
+        shown = " ".join("PROFILE" if a == profile else a for a in args)
+        series.append(Series(f"pmopath {shown}", [pm, *args]))
+    return series
 
 
-def measure(argv: list[str], runs: int, env: dict[str, str]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(
-            argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True
-        )
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def rows(series: list[Series]) -> list[dict[str, Any]]:
+    """Per command: median, ratios to both baselines, peak RSS, every time."""
+    trivial = next(s for s in series if s.name == TRIVIAL).median
+    bare = next(s for s in series if s.name == BARE).median
+    return [
+        {
+            "command": s.name,
+            "argv": s.argv,
+            "median_ms": round(s.median * 1000, 2),
+            "x_trivial_app": round(s.median / trivial, 3),
+            "x_import_typer_rich": round(s.median / bare, 3),
+            "peak_rss_kib": s.peak_kib,
+            "times_ms": [round(t * 1000, 2) for t in s.times],
+        }
+        for s in series
+    ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "PMOPATH_HOME": home, "NO_COLOR": "1"}
-        env.pop("PMOPATH_DATA", None)
-        results = [(name, measure(argv, args.runs, env)) for name, argv in commands()]
-    base = results[0][1]
-    print(f"median of {args.runs} runs, Python {sys.version.split()[0]}")
-    print(f"{'command':<45} {'ms':>8} {'x baseline':>11}")
-    for name, secs in results:
-        print(f"{name:<45} {secs * 1000:8.1f} {secs / base:11.2f}")
+def report(results: list[dict[str, Any]], header: dict[str, Any]) -> str:
+    """The markdown report: a one-line context, then the table."""
+    table = markdown_table(
+        ["command", "median ms", "× trivial app", "× import typer, rich", "peak RSS MiB"],
+        [
+            [
+                f"`{r['command']}`",
+                f"{r['median_ms']:.1f}",
+                f"{r['x_trivial_app']:.2f}",
+                f"{r['x_import_typer_rich']:.2f}",
+                mib(r["peak_rss_kib"]),
+            ]
+            for r in results
+        ],
+    )
+    context = (
+        f"{header['version']} ({header['script']}), Python {header['python_version']}, "
+        f"{header['platform']}; median of {header['runs']} round-robin runs; "
+        f"PROFILE = examples/project-manager.yaml; RSS floor of the launcher "
+        f"{mib(header['launcher_floor_kib'])} MiB (no reading can be below it)"
+    )
+    return f"{context}\n\n{table}"
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Median start-up time and peak memory of pmopath commands, "
+        "against a trivial Typer app and a bare `import typer, rich`."
+    )
+    parser.add_argument("--runs", type=int, default=15, help="timed runs per command (15)")
+    parser.add_argument(
+        "--pmopath",
+        metavar="PATH",
+        help="the install to measure: a venv or checkout folder, a pmopath script, "
+        "or a venv's python (default: the pmopath beside this interpreter)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of markdown")
+    parser.add_argument(
+        "--timeout", type=float, default=60, help="seconds before a run is killed (60)"
+    )
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        target = find_target(args.pmopath)
+        with runner(args.timeout) as r:
+            series = commands(target)
+            round_robin(series, args.runs, r)
+            version = version_of(target, r.env)
+            floor = r.floor_kib
+    except BenchError as exc:
+        print(f"startup.py: {exc}", file=sys.stderr)
+        return 1
+    header = {
+        "version": version,
+        "script": str(target.script),
+        "python": str(target.python),
+        "python_version": python_version(target),
+        "platform": f"{platform.system()} {platform.machine()}",
+        "runs": args.runs,
+        "launcher_floor_kib": floor,
+    }
+    results = rows(series)
+    if args.json:
+        print(json.dumps({**header, "results": results}, indent=2))
+    else:
+        print(report(results, header))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

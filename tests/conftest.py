@@ -11,10 +11,22 @@ from pmopath.framework import builtin_data_dir
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session")
+def framework_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One framework cache for the session (entries are keyed by content, so it is shared)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Tests never touch the user's data folder, and bugs show their traceback."""
+def _isolated(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+    framework_cache: Path,
+) -> None:
+    """Tests never touch the user's data or cache folders, and bugs show their traceback."""
     monkeypatch.setenv("PMOPATH_HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.setenv("PMOPATH_CACHE", str(framework_cache))
+    monkeypatch.delenv("PMOPATH_NO_CACHE", raising=False)
     monkeypatch.setenv("PMOPATH_DEBUG", "1")
     monkeypatch.delenv("PMOPATH_DATA", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")

@@ -43,6 +43,7 @@ ROOT = SRC.parents[1]
 LAYERS: dict[str, int] = {
     "pmopath": 0,
     "pmopath.text": 0,
+    "pmopath.places": 0,
     "pmopath.errors": 0,
     "pmopath.models": 1,
     "pmopath.yamlio": 2,
@@ -51,6 +52,7 @@ LAYERS: dict[str, int] = {
     "pmopath.checks": 2,
     "pmopath.profile": 2,
     "pmopath.store": 2,
+    "pmopath.cache": 2,
     "pmopath.schemas": 2,
     "pmopath.eligibility": 3,
     "pmopath.scoring": 3,
@@ -70,6 +72,7 @@ LAYERS: dict[str, int] = {
     "pmopath.prompts": 6,
     "pmopath.cli": 6,
     "pmopath.__main__": 6,
+    "pmopath._entry": 6,
 }
 LAYER_NAMES = ("base", "models", "loading", "core", "views", "renderers", "CLI")
 PRESENTATION = ("rich", "typer", "questionary", "prompt_toolkit")
@@ -323,3 +326,9 @@ def test_every_field_of_a_view_appears_in_every_format(view: View, fmt: Format) 
 def test_omissions_name_real_fields() -> None:
     fields = {(v.kind, f) for v in VIEWS for f in type(v).model_fields}
     assert set(OMITTED) <= fields
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.kind)
+def test_views_built_without_validation_would_pass_it(view: View) -> None:
+    """Builders use model_construct (no second validation); what they build must be valid."""
+    assert type(view).model_validate(view.model_dump()) == view

@@ -1,6 +1,6 @@
 """`python -m pmopath`."""
 
-from pmopath.cli import main
+from pmopath._entry import main
 
 if __name__ == "__main__":
     main()

@@ -86,7 +86,7 @@ app = typer.Typer(
         "pmopath roadmap --format markdown -o plan.md · pmopath roles director · pmopath certs pmp"
     ),
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
@@ -369,7 +369,10 @@ def _assess_interactively(
     fw: Framework, store: Store, *, quick: bool, resume: bool, restart: bool
 ) -> Saved | None:
     """The questionnaire in the terminal; an interruption ends with what was kept, and why."""
+    import gc
     import sys
+
+    gc.enable()  # a session lasts as long as the person takes (see pmopath._entry)
 
     from pmopath.assess import Interrupted, run_assessment
     from pmopath.console import message, stderr_console

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pmopath.errors import DataError, DataErrors, NotFoundError
 from pmopath.models import (
@@ -30,8 +30,9 @@ from pmopath.models import (
     RoleCompetency,
     RolesFile,
 )
-from pmopath.parsing import parse_model
-from pmopath.yamlio import Document, load_yaml
+
+if TYPE_CHECKING:
+    from pmopath.yamlio import Document
 
 FILES = tuple(FILE_MODELS)
 ENV_DATA = "PMOPATH_DATA"
@@ -118,20 +119,41 @@ class Framework:
         order = {"delivery": 0, "pmo": 1, "executive": 2}
         return sorted(self.roles, key=lambda r: (r.rank, order[r.track.value], r.id))
 
+    @cached_property
+    def _names(self) -> dict[str, dict[str, Any]]:
+        """For each kind, every ID and alias -> its item (built once, not per lookup)."""
+        return {
+            "role": names_of(self.roles, lambda r: r.aliases),
+            "competency": names_of(self.competencies, lambda c: ()),
+            "certification": names_of(self.certifications, lambda c: c.aliases),
+            "domain": names_of(self.domains, lambda d: ()),
+        }
+
     def role(self, name: str) -> Role:
-        return resolve(name, self.roles, "role", lambda r: r.aliases)
+        found: Role = resolve(name, self._names["role"], "role")
+        return found
 
     def competency(self, name: str) -> Competency:
-        return resolve(name, self.competencies, "competency", lambda c: ())
+        found: Competency = resolve(name, self._names["competency"], "competency")
+        return found
 
     def certification(self, name: str) -> Certification:
-        return resolve(name, self.certifications, "certification", lambda c: c.aliases)
+        found: Certification = resolve(name, self._names["certification"], "certification")
+        return found
 
     def domain(self, name: str) -> Domain:
-        return resolve(name, self.domains, "domain", lambda d: ())
+        found: Domain = resolve(name, self._names["domain"], "domain")
+        return found
+
+    @cached_property
+    def _by_domain(self) -> dict[str, list[Competency]]:
+        grouped: dict[str, list[Competency]] = {}
+        for comp in self.competencies:
+            grouped.setdefault(comp.domain, []).append(comp)
+        return grouped
 
     def competencies_in(self, domain_id: str) -> list[Competency]:
-        return [c for c in self.competencies if c.domain == domain_id]
+        return list(self._by_domain.get(domain_id, ()))
 
     def in_order(self) -> Iterator[tuple[Domain, Competency]]:
         """Every competency with its domain, domain by domain (the order tables and questions use)."""
@@ -188,19 +210,19 @@ class Framework:
 T = TypeVar("T", Role, Competency, Certification, Domain)
 
 
-def resolve(
-    name: str,
-    items: Sequence[T],
-    what: str,
-    aliases: Any,
-) -> T:
-    """Find an item by exact ID, alias, or unambiguous prefix of either."""
-    key = name.strip().lower()
+def names_of(items: Sequence[T], aliases: Any) -> dict[str, T]:
+    """Every ID, then every alias not already taken, -> its item."""
     names: dict[str, T] = {}
     for item in items:
         names[item.id] = item
         for alias in aliases(item):
             names.setdefault(alias, item)
+    return names
+
+
+def resolve(name: str, names: dict[str, Any], what: str) -> Any:
+    """Find an item by exact ID, alias, or unambiguous prefix of either."""
+    key = name.strip().lower()
     if key in names:
         return names[key]
     matches = {id(names[n]): names[n] for n in names if n.startswith(key)} if key else {}
@@ -233,6 +255,8 @@ _LIST_COMMAND = {
 
 
 def read_documents(paths: dict[str, Path]) -> tuple[dict[str, Document], list[DataError]]:
+    from pmopath.yamlio import load_yaml
+
     docs: dict[str, Document] = {}
     errors: list[DataError] = []
     for name, path in paths.items():
@@ -245,7 +269,13 @@ def read_documents(paths: dict[str, Path]) -> tuple[dict[str, Document], list[Da
 
 def check_framework(data_dir: Path | None = None) -> tuple[Framework | None, list[DataError]]:
     """Load and check everything, returning every problem found (never raising DataError)."""
-    paths = resolve_paths(data_dir)
+    return check_paths(resolve_paths(data_dir))
+
+
+def check_paths(paths: dict[str, Path]) -> tuple[Framework | None, list[DataError]]:
+    """Read, validate and cross-check the framework files at ``paths`` (no cache)."""
+    from pmopath.parsing import parse_model
+
     docs, errors = read_documents(paths)
     parsed: dict[str, Model] = {}
     for name, doc in docs.items():
@@ -275,9 +305,21 @@ def _as(value: Model, kind: type[M]) -> M:
 
 
 def load_framework(data_dir: Path | None = None) -> Framework:
-    """The validated framework; raises DataErrors listing every problem."""
-    fw, errors = check_framework(data_dir)
+    """The validated framework; raises DataErrors listing every problem.
+
+    A framework validated before, byte for byte, comes from the cache (see
+    :mod:`pmopath.cache`); ``pmopath validate`` always checks the files themselves.
+    """
+    from pmopath import cache
+
+    paths = resolve_paths(data_dir)
+    key = cache.cache_key(paths)
+    if key is not None and (cached := cache.load(key, paths)) is not None:
+        return cached
+    fw, errors = check_paths(paths)
     if errors:
         raise DataErrors(errors)
     assert fw is not None
+    if key is not None:
+        cache.save(key, fw)
     return fw

@@ -47,7 +47,7 @@ def history_view(fw: Framework, store: Store | None = None) -> HistoryView:
             profile = store.load(ident, fw).profile
         except DataError as exc:
             entries.append(
-                HistoryEntry(
+                HistoryEntry.model_construct(
                     number=number,
                     id=ident,
                     assessed_at="",
@@ -63,7 +63,7 @@ def history_view(fw: Framework, store: Store | None = None) -> HistoryView:
             continue
         when = profile.assessed_at.strftime("%Y-%m-%d %H:%M") if profile.assessed_at else ""
         entries.append(
-            HistoryEntry(
+            HistoryEntry.model_construct(
                 number=number,
                 id=ident,
                 assessed_at=when,
@@ -77,4 +77,4 @@ def history_view(fw: Framework, store: Store | None = None) -> HistoryView:
                 readiness=readiness_of(fw, profile),
             )
         )
-    return HistoryView(assessments=tuple(entries))
+    return HistoryView.model_construct(assessments=tuple(entries))

@@ -24,7 +24,7 @@ LEVELS = (0, 1, 2, 3, 4)
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False, defer_build=True)
 
 
 class Confidence(str, Enum):

@@ -50,9 +50,9 @@ def data_home() -> Path:
     override = os.environ.get(ENV_HOME)
     if override:
         return Path(override).expanduser()
-    from platformdirs import user_data_dir
+    from pmopath.places import user_data_dir
 
-    return Path(user_data_dir("pmopath", appauthor=False))
+    return user_data_dir()
 
 
 def new_id(now: dt.datetime) -> str:

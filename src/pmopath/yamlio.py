@@ -17,6 +17,7 @@ The document is built from the parser's event stream iteratively, in one pass.
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 from collections.abc import Hashable
@@ -31,7 +32,7 @@ from pmopath.text import size
 
 Loc = tuple[str | int, ...]
 
-MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 48
 MAX_NODES = 500_000  # after alias expansion
 MAX_NUMBER_CHARS = 40  # a longer int or float is refused before it is converted
@@ -130,6 +131,8 @@ class _Builder:
 
     def build(self) -> Document:
         loader = _LOADER(self.text)
+        collecting = gc.isenabled()
+        gc.disable()  # a big file builds ~100k objects and no cycles; collecting is wasted work
         try:
             return self._run(loader)
         except yaml.MarkedYAMLError as exc:
@@ -143,6 +146,8 @@ class _Builder:
             raise self.fail("invalid YAML: nesting too deep", None) from None
         finally:
             loader.dispose()
+            if collecting:
+                gc.enable()
 
     def _run(self, loader: Any) -> Document:
         stack: list[_Frame] = []

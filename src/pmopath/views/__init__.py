@@ -4,6 +4,10 @@ A view holds names resolved from IDs, labels chosen and numbers formatted, so a
 renderer only lays it out. The JSON output is the view's ``model_dump``, with
 ``schema_version`` and ``kind`` in front; keys are only ever added within a
 schema version. Builders are pure functions of the framework and the results.
+
+Builders make views with ``model_construct``: their inputs are already validated
+models and typed code, so a second validation would only cost start-up time
+(the tests check that every built view would pass validation).
 """
 
 from __future__ import annotations

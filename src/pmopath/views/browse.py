@@ -52,14 +52,14 @@ class RolesView(View):
 
 def roles_view(fw: Framework) -> RolesView:
     entries = tuple(
-        LadderEntry(
-            **role.model_dump(),
+        LadderEntry.model_construct(
+            **dict(role),
             years_text=years_text(role),
             leads_to_short=tuple(short_name(fw.role_by_id[n]) for n in role.leads_to),
         )
         for role in fw.ladder()
     )
-    return RolesView(roles=entries, note=LADDER_NOTE)
+    return RolesView.model_construct(roles=entries, note=LADDER_NOTE)
 
 
 # ------------------------------------------------------------------ one role
@@ -100,7 +100,7 @@ class RoleView(View):
 
 def requirements(fw: Framework, role: Role) -> tuple[Requirement, ...]:
     return tuple(
-        Requirement(
+        Requirement.model_construct(
             id=comp.id,
             name=comp.name,
             domain=domain.id,
@@ -115,7 +115,7 @@ def requirements(fw: Framework, role: Role) -> tuple[Requirement, ...]:
 
 def role_view(fw: Framework, role: Role) -> RoleView:
     experience = tuple(
-        ExperienceNeed(
+        ExperienceNeed.model_construct(
             kind=e.kind.value,
             label=e.kind.label,
             years=e.years,
@@ -125,13 +125,14 @@ def role_view(fw: Framework, role: Role) -> RoleView:
         for e in role.experience
     )
     certs = tuple(
-        CertChoice(id=c.id, name=c.name, recommended=c.id in role.certifications)
+        CertChoice.model_construct(id=c.id, name=c.name, recommended=c.id in role.certifications)
         for c in fw.certs_for_role(role)
     )
     leads = tuple(
-        RoleRef(id=n, name=fw.role_by_id[n].name, rank=fw.role_by_id[n].rank) for n in role.leads_to
+        RoleRef.model_construct(id=n, name=fw.role_by_id[n].name, rank=fw.role_by_id[n].rank)
+        for n in role.leads_to
     )
-    return RoleView(
+    return RoleView.model_construct(
         role=role,
         years_text=years_text(role),
         competencies=requirements(fw, role),
@@ -154,7 +155,7 @@ class CompetenciesView(View):
 def competencies_view(fw: Framework, domain: Domain | None) -> CompetenciesView:
     domains = tuple(d for d in fw.domains if domain is None or d.id == domain.id)
     wanted = {d.id for d in domains}
-    return CompetenciesView(
+    return CompetenciesView.model_construct(
         domains=domains,
         competencies=tuple(c for c in fw.competencies if c.domain in wanted),
         notice=fw.competencies_file.framework.notice,
@@ -183,10 +184,12 @@ def competency_view(fw: Framework, comp: Competency) -> CompetencyView:
             align.pmo_competency_framework
         )
     needs = tuple(
-        RoleNeed(id=role.id, name=role.name, level=req.level, importance=req.importance)
+        RoleNeed.model_construct(
+            id=role.id, name=role.name, level=req.level, importance=req.importance
+        )
         for role, req in fw.roles_requiring(comp.id)
     )
-    return CompetencyView(
+    return CompetencyView.model_construct(
         competency=comp,
         domain=fw.domain_by_id[comp.domain],
         alignment=alignment,
@@ -208,7 +211,7 @@ class CertsView(View):
 
 def certs_view(fw: Framework, for_role: Role | None) -> CertsView:
     listed = fw.certifications if for_role is None else tuple(fw.certs_for_role(for_role))
-    return CertsView(
+    return CertsView.model_construct(
         for_role=None if for_role is None else for_role.id,
         for_role_name=None if for_role is None else for_role.name,
         recommended=() if for_role is None else for_role.certifications,
@@ -305,20 +308,23 @@ def exam_text(exam: Exam) -> str:
 
 def cert_view(fw: Framework, cert: Certification) -> CertView:
     routes = tuple(
-        RouteText(name=r.name, parts=describe_route(fw, r)) for r in cert.prerequisites.routes
+        RouteText.model_construct(name=r.name, parts=describe_route(fw, r))
+        for r in cert.prerequisites.routes
     )
     superseded = cert.superseded_by
-    return CertView(
+    return CertView.model_construct(
         certification=cert,
         routes=routes,
-        exams=tuple(ExamText(label=e.label, text=exam_text(e)) for e in cert.exams),
-        fees=tuple(FeeText(kind=f.kind, amount=fee_amount(f)) for f in cert.fees),
+        exams=tuple(ExamText.model_construct(label=e.label, text=exam_text(e)) for e in cert.exams),
+        fees=tuple(FeeText.model_construct(kind=f.kind, amount=fee_amount(f)) for f in cert.fees),
         study_text=f"{cert.study.min_hours:g}-{cert.study.max_hours:g} hours",
         superseded_by=None
         if superseded is None
-        else Ref(id=superseded, name=fw.cert_name(superseded)),
-        suits=tuple(Ref(id=r, name=fw.role_name(r)) for r in cert.suits_roles),
-        evidences=tuple(Ref(id=c, name=fw.competency_name(c)) for c in cert.evidences),
+        else Ref.model_construct(id=superseded, name=fw.cert_name(superseded)),
+        suits=tuple(Ref.model_construct(id=r, name=fw.role_name(r)) for r in cert.suits_roles),
+        evidences=tuple(
+            Ref.model_construct(id=c, name=fw.competency_name(c)) for c in cert.evidences
+        ),
     )
 
 
@@ -345,11 +351,11 @@ class ValidationView(View):
 def validation_view(where: str, problems: list[DataError]) -> ValidationView:
     n = len(problems)
     summary = f"{where}: framework is valid" if not n else f"{count(n, 'problem')} in {where}"
-    return ValidationView(
+    return ValidationView.model_construct(
         path=where,
         valid=not problems,
         problems=tuple(
-            Problem(
+            Problem.model_construct(
                 file=p.path, line=p.line, field=p.field, message=p.message, hint=p.hint, text=str(p)
             )
             for p in problems

@@ -56,13 +56,15 @@ class ProfileView(View):
 def background(profile: Profile) -> tuple[Labelled, ...]:
     """Each kind of experience, then each titled profile field, as a person reads them."""
     rows = [
-        Labelled(
+        Labelled.model_construct(
             label=capital(kind.label), value=count(profile.experience.years(kind) or 0, "year")
         )
         for kind in EXPERIENCE_FIELDS
     ]
     rows += [
-        Labelled(label=str(Profile.model_fields[name].title), value=shown_value(profile, name))
+        Labelled.model_construct(
+            label=str(Profile.model_fields[name].title), value=shown_value(profile, name)
+        )
         for name in shown_fields()
     ]
     return tuple(rows)
@@ -71,7 +73,7 @@ def background(profile: Profile) -> tuple[Labelled, ...]:
 def rating_rows(fw: Framework, profile: Profile) -> tuple[RatingRow, ...]:
     ratings = profile.ratings
     rows = [
-        RatingRow(
+        RatingRow.model_construct(
             id=comp.id,
             name=comp.name,
             domain_name=domain.name,
@@ -82,7 +84,9 @@ def rating_rows(fw: Framework, profile: Profile) -> tuple[RatingRow, ...]:
         if comp.id in ratings
     ]
     rows += [
-        RatingRow(id=key, name=key, domain_name=None, level=r.level, evidence=r.evidence)
+        RatingRow.model_construct(
+            id=key, name=key, domain_name=None, level=r.level, evidence=r.evidence
+        )
         for key, r in ratings.items()
         if key not in fw.competency_by_id
     ]
@@ -93,7 +97,7 @@ def profile_view(
     fw: Framework, ident: str | None, profile: Profile, warnings: list[str]
 ) -> ProfileView:
     target = profile.target_role
-    return ProfileView(
+    return ProfileView.model_construct(
         id=ident,
         profile=profile_to_data(profile),
         warnings=tuple(warnings),
@@ -105,7 +109,8 @@ def profile_view(
         target_role_name=None if target is None else fw.role_name(target),
         background=background(profile),
         certifications=tuple(
-            HeldRef(id=c.id, name=fw.cert_name(c.id), year=c.year) for c in profile.certifications
+            HeldRef.model_construct(id=c.id, name=fw.cert_name(c.id), year=c.year)
+            for c in profile.certifications
         ),
         ratings=rating_rows(fw, profile),
     )
@@ -176,7 +181,7 @@ def gap_fields(fw: Framework, score: Score, name: str | None, explain: bool) -> 
     next_step = None
     if score.next_role and score.next_role != score.target_role:
         assert score.next_role_readiness is not None
-        next_step = NextStep(
+        next_step = NextStep.model_construct(
             id=score.next_role,
             name=fw.role_name(score.next_role),
             readiness=score.next_role_readiness,
@@ -204,8 +209,8 @@ def gap_fields(fw: Framework, score: Score, name: str | None, explain: bool) -> 
         else round(score.next_role_readiness, 4),
         "next_step": next_step,
         "competencies": tuple(
-            GapRow(
-                **g.model_dump(),
+            GapRow.model_construct(
+                **dict(g),
                 domain_name=fw.domain_by_id[g.domain].name,
                 position=fw.position(g.id),
             )
@@ -220,7 +225,7 @@ def gap_fields(fw: Framework, score: Score, name: str | None, explain: bool) -> 
 
 def experience_rows(score: Score) -> tuple[ExperienceRow, ...]:
     return tuple(
-        ExperienceRow(**e.model_dump(), label=ExperienceKind(e.kind).label)
+        ExperienceRow.model_construct(**dict(e), label=ExperienceKind(e.kind).label)
         for e in score.experience
     )
 
@@ -230,7 +235,7 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
     for c in score.certifications:
         el = c.eligibility
         rows.append(
-            CertRow(
+            CertRow.model_construct(
                 id=el.id,
                 name=fw.cert_name(el.id),
                 status=el.status,
@@ -246,7 +251,7 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
 
 
 def gap_view(fw: Framework, score: Score, name: str | None, explain: bool) -> GapView:
-    return GapView(**gap_fields(fw, score, name, explain))
+    return GapView.model_construct(**gap_fields(fw, score, name, explain))
 
 
 # ---------------------------------------------------------------- roadmap
@@ -297,14 +302,14 @@ def roadmap_view(fw: Framework, plan: Plan, explain: bool) -> RoadmapView:
     as_of = plan.as_of
 
     def item(it: PlanItem) -> ItemRow:
-        return ItemRow(
-            **it.model_dump(),
+        return ItemRow.model_construct(
+            **dict(it),
             start_label=month_label(as_of, it.start_month),
             end_label=month_label(as_of, it.end_month),
         )
 
     phases = tuple(
-        PhaseRow(
+        PhaseRow.model_construct(
             title=ph.title,
             start_month=ph.start_month,
             end_month=ph.end_month,
@@ -315,7 +320,7 @@ def roadmap_view(fw: Framework, plan: Plan, explain: bool) -> RoadmapView:
         for ph in plan.phases
     )
     ready = plan.ready_in_months
-    return RoadmapView(
+    return RoadmapView.model_construct(
         **gap_fields(fw, plan.score, plan.name, explain),
         as_of=as_of,
         hours_per_week=plan.hours_per_week,
@@ -325,7 +330,9 @@ def roadmap_view(fw: Framework, plan: Plan, explain: bool) -> RoadmapView:
         horizon=plan.horizon,
         cut_items=plan.cut_items,
         phases=phases,
-        star_seeds=tuple(StarSeed(competency=c, evidence=e) for c, e in plan.star_seeds),
+        star_seeds=tuple(
+            StarSeed.model_construct(competency=c, evidence=e) for c, e in plan.star_seeds
+        ),
     )
 
 
