@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.pmopath-run
 TEST_STAMP := $(VENV)/.pmopath-test
 
-.PHONY: run test lint typecheck pytest demo bench wheel clean
+.PHONY: run test lint typecheck pytest demo bench bench-scale wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ demo: $(RUN_STAMP)
 
 bench: $(RUN_STAMP)
 	$(BIN)/python benchmarks/startup.py
+
+bench-scale: $(RUN_STAMP)
+	$(BIN)/python benchmarks/scale.py
 
 wheel: $(TEST_STAMP)
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w dist .

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from pmopath.cli import app
 result = CliRunner().invoke(app, {args!r})
 assert result.exit_code == 0, (result.stdout, result.stderr)
-print(sorted(m for m in ("questionary", "prompt_toolkit", "pydantic", "yaml") if m in sys.modules))
+print(sorted(m for m in ("questionary", "prompt_toolkit", "pydantic", "yaml", "rich") if m in sys.modules))
 """
 
 
@@ -48,6 +48,25 @@ def test_browsing_never_imports_prompt_libraries(args: list[str]) -> None:
 def test_help_does_not_load_the_framework() -> None:
     mods = loaded(["--help"])
     assert mods == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["roles", "-f", "json"],
+        ["certs", "pmp", "-f", "json"],
+        ["gap", "--profile", PM, "-f", "json"],
+        ["roadmap", "--profile", PM, "--format", "json"],
+        ["roadmap", "--profile", PM, "--format", "markdown"],
+    ],
+)
+def test_json_and_markdown_never_import_rich(args: list[str]) -> None:
+    assert "rich" not in loaded(args)
+
+
+def test_a_cached_framework_needs_no_yaml() -> None:
+    loaded(["roles"])  # fills the cache (PMOPATH_CACHE is the session's, see conftest)
+    assert "yaml" not in loaded(["roles", "-f", "json"])
 
 
 def test_c_yaml_loader_is_used() -> None:

@@ -74,6 +74,11 @@ def _internal_error(ctx: typer.Context, exc: Exception) -> NoReturn:
     ctx.exit(ExitStatus.INTERNAL)
 
 
+def examples(*commands: str) -> str:
+    """An epilog of examples, one a line (``\\b`` keeps Click from re-wrapping it)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {c}" for c in commands)
+
+
 app = typer.Typer(
     cls=_Group,
     name="pmopath",
@@ -81,9 +86,12 @@ app = typer.Typer(
         "Self-assessment and development roadmaps for the PMO career ladder: from project "
         "coordinator to PMO director and chief project officer."
     ),
-    epilog=(
-        "Examples:  pmopath assess · pmopath roadmap --target director · "
-        "pmopath roadmap --format markdown -o plan.md · pmopath roles director · pmopath certs pmp"
+    epilog=examples(
+        "pmopath assess",
+        "pmopath roadmap --target director",
+        "pmopath roadmap --format markdown -o plan.md",
+        "pmopath roles director",
+        "pmopath certs pmp",
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -162,7 +170,9 @@ def _complete_roles(incomplete: str) -> list[str]:
 
 
 @app.command(
-    epilog="Examples:  pmopath roles · pmopath roles director · pmopath roles pm --format markdown > pm.md",
+    epilog=examples(
+        "pmopath roles", "pmopath roles director", "pmopath roles pm --format markdown > pm.md"
+    ),
 )
 def roles(
     ctx: typer.Context,
@@ -184,9 +194,10 @@ def roles(
 
 
 @app.command(
-    epilog=(
-        "Examples:  pmopath competencies · pmopath competencies --domain strategy · "
-        "pmopath competencies strategic-thinking"
+    epilog=examples(
+        "pmopath competencies",
+        "pmopath competencies --domain strategy",
+        "pmopath competencies strategic-thinking",
     ),
 )
 def competencies(
@@ -214,7 +225,12 @@ def competencies(
 
 
 @app.command(
-    epilog="Examples:  pmopath certs · pmopath certs --for pmo-manager · pmopath certs pmp · pmopath certs pmo-cp",
+    epilog=examples(
+        "pmopath certs",
+        "pmopath certs --for pmo-manager",
+        "pmopath certs pmp",
+        "pmopath certs pmo-cp",
+    ),
 )
 def certs(
     ctx: typer.Context,
@@ -244,7 +260,11 @@ def certs(
 
 
 @app.command(
-    epilog="Examples:  pmopath validate · pmopath validate ./our-framework · pmopath validate ./our-framework -f json",
+    epilog=examples(
+        "pmopath validate",
+        "pmopath validate ./our-framework",
+        "pmopath validate ./our-framework -f json",
+    ),
 )
 def validate(
     ctx: typer.Context,
@@ -279,7 +299,7 @@ def validate(
         raise typer.Exit(ExitStatus.DATA)
 
 
-@app.command(epilog="Examples:  pmopath schema roles > roles.schema.json · pmopath schema profile")
+@app.command(epilog=examples("pmopath schema roles > roles.schema.json", "pmopath schema profile"))
 def schema(
     what: Annotated[
         str,
@@ -295,9 +315,11 @@ def schema(
 
 
 @app.command(
-    epilog=(
-        "Examples:  pmopath assess · pmopath assess --quick · pmopath assess --resume · "
-        "pmopath assess --answers me.yaml"
+    epilog=examples(
+        "pmopath assess",
+        "pmopath assess --quick",
+        "pmopath assess --resume",
+        "pmopath assess --answers me.yaml",
     ),
 )
 def assess(
@@ -524,9 +546,10 @@ AsOfOption = Annotated[
 
 
 @app.command(
-    epilog=(
-        "Examples:  pmopath gap · pmopath gap --target director --explain · "
-        "pmopath gap --profile examples/project-manager.yaml --format json"
+    epilog=examples(
+        "pmopath gap",
+        "pmopath gap --target director --explain",
+        "pmopath gap --profile examples/project-manager.yaml --format json",
     ),
 )
 def gap(
@@ -547,9 +570,11 @@ def gap(
 
 
 @app.command(
-    epilog=(
-        "Examples:  pmopath roadmap · pmopath roadmap --target director · "
-        "pmopath roadmap --format markdown -o plan.md · pmopath roadmap --horizon 12 --hours-per-week 6"
+    epilog=examples(
+        "pmopath roadmap",
+        "pmopath roadmap --target director",
+        "pmopath roadmap --format markdown -o plan.md",
+        "pmopath roadmap --horizon 12 --hours-per-week 6",
     ),
 )
 def roadmap(
@@ -610,7 +635,7 @@ def roadmap(
     write_output(as_text(rendered), output, force=force)
 
 
-@app.command(epilog="Examples:  pmopath history · pmopath history --format json")
+@app.command(epilog=examples("pmopath history", "pmopath history --format json"))
 def history(ctx: typer.Context, fmt: FormatOption = Format.terminal) -> None:
     """List your saved assessments: date, current and target role, readiness."""
     from pmopath.history import history_view
@@ -623,7 +648,7 @@ def history(ctx: typer.Context, fmt: FormatOption = Format.terminal) -> None:
 
 
 @app.command(
-    epilog="Examples:  pmopath show · pmopath show 2 · pmopath show 20261122 --format json"
+    epilog=examples("pmopath show", "pmopath show 2", "pmopath show 20261122 --format json")
 )
 def show(
     ctx: typer.Context,
@@ -650,7 +675,11 @@ def show(
 
 @app.command(
     name="export-profile",
-    epilog="Examples:  pmopath export-profile -o me.yaml · pmopath export-profile 2 -o old.yaml --force · pmopath export-profile -o -",
+    epilog=examples(
+        "pmopath export-profile -o me.yaml",
+        "pmopath export-profile 2 -o old.yaml --force",
+        "pmopath export-profile -o -",
+    ),
 )
 def export_profile(
     ctx: typer.Context,
