@@ -367,6 +367,10 @@ def hostile_copy(data_copy: Path, markup: str) -> Path:
         "competencies.yaml": [
             ("name: Delivery practice\n", f"name: {quoted}\n"),
             ("name: Governance and assurance\n", f"name: {quoted}\n"),
+            (
+                'title: "Build a resource plan for a programme and resolve one capacity conflict"',
+                f"title: {quoted}",
+            ),
         ],
         "certifications.yaml": [("name: Project Management Professional\n", f"name: {quoted}\n")],
     }
