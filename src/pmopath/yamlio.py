@@ -355,7 +355,7 @@ def write_output_file(path: Path, text: str, *, force: bool) -> None:
     """
     try:
         st = os.lstat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing there (or a file above it)
         _write_new(path, text, force=force)
         return
     kind = st.st_mode
@@ -383,8 +383,9 @@ def write_output_file(path: Path, text: str, *, force: bool) -> None:
 def _write_new(path: Path, text: str, *, force: bool) -> None:
     parent = path.parent
     if not parent.is_dir():
-        if parent.exists() or any(p.is_file() for p in parent.parents):
-            raise EnvironmentProblem(f"{parent}: a file is in the way where a folder is needed")
+        blocker = next((p for p in (parent, *parent.parents) if p.is_file()), None)
+        if blocker is not None:
+            raise EnvironmentProblem(f"{blocker}: a file is in the way where a folder is needed")
         if not force:
             raise RefusedError(
                 f"the folder {parent} does not exist", hint="create it, or add --force to create it"
