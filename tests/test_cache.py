@@ -132,3 +132,12 @@ def test_places_match_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg: str | N
             monkeypatch.setenv(variable, xdg)
     assert str(places.user_data_dir()) == platformdirs.user_data_dir("pmopath", appauthor=False)
     assert str(places.user_cache_dir()) == platformdirs.user_cache_dir("pmopath", appauthor=False)
+
+
+def test_old_entries_are_pruned(cache_home: Path, data_copy: Path) -> None:
+    roles = data_copy / "roles.yaml"
+    text = roles.read_text(encoding="utf-8")
+    for i in range(cache.KEEP + 3):
+        roles.write_text(text + f"# edit {i}\n", encoding="utf-8")
+        load_framework(data_copy)
+    assert len(entries(cache_home)) == cache.KEEP

@@ -99,7 +99,7 @@ def test_an_unexpected_os_error_is_still_internal(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(fd: int) -> None:
-        raise OSError(errno.EIO, "I/O error")
+        raise OSError(errno.EINVAL, "Invalid argument")  # a misuse: a bug, not the system
 
     monkeypatch.setattr(os, "fsync", broken)
     monkeypatch.delenv("PMOPATH_DEBUG")

@@ -259,8 +259,9 @@ def test_folders_and_missing_folders(runner: CliRunner, tmp_path: Path) -> None:
 # ------------------------------------------------------------ environment
 
 
-def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
-    proc = pmopath("roadmap", "-p", PM, "-t", "director", "-f", "markdown", home=tmp_path)
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "json"])
+def test_a_closed_pipe_ends_quietly(tmp_path: Path, fmt: str) -> None:
+    proc = pmopath("roadmap", "-p", PM, "-t", "director", "-f", fmt, home=tmp_path)
     assert proc.stdout is not None
     proc.stdout.close()  # the reader is gone before pmopath writes
     _, err = proc.communicate(timeout=60)
@@ -455,3 +456,138 @@ PHASE_TITLES = {"Next 90 days", "3-12 months", "1-2 years", "Later"}
 
 def test_framework_loads_after_hostile_edits(data_copy: Path) -> None:
     assert load_framework(hostile_copy(data_copy, MARKUP[1])).role("pm").name == MARKUP[1]
+
+
+def test_a_session_with_no_answer_yet_still_holds_its_draft(tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from pmopath.assess import start_or_resume
+    from scripted import ScriptedAsk
+
+    store = Store(home=tmp_path)
+    first = store.lock_draft(store.draft_path)  # a session on its first question
+    assert first is not None
+    console = Console(file=io.StringIO())
+    ask = ScriptedAsk()  # picks the default: a separate assessment
+    chosen = start_or_resume(store, ask, console, resume=False, restart=False, quick=False)
+    assert chosen is not None
+    draft, lock = chosen
+    assert draft.path == tmp_path / "draft-2.yaml"
+    assert "confirm.separate" in ask.asked
+    assert "Another `pmopath assess` is in progress" in console.file.getvalue()  # type: ignore[attr-defined]
+    lock.release()
+    first.release()
+    # with both sessions gone, a new session starts on draft.yaml again
+    again = start_or_resume(store, ScriptedAsk(), console, resume=False, restart=False, quick=False)
+    assert again is not None and again[0].path == store.draft_path
+    again[1].release()
+
+
+@pytest.mark.parametrize("extra", [[], ["--force"]])
+def test_dev_stdout_is_written_in_place(tmp_path: Path, extra: list[str]) -> None:
+    proc = pmopath(
+        "roadmap", "-p", PM, "-f", "markdown", "-o", "/dev/stdout", *extra, home=tmp_path
+    )
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert out.startswith("# Development plan")
+    assert Path("/dev/stdout").is_symlink() or Path("/dev/stdout").is_char_device()
+
+
+def test_a_tilde_in_an_output_path_means_home(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = runner.invoke(app, ["roadmap", "-p", PM, "-f", "markdown", "-o", "~/plan.md"])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "plan.md").is_file() and not Path("~").exists()
+
+
+def test_yaml_11_only_numbers_are_not_numbers(runner: CliRunner, tmp_path: Path) -> None:
+    octal = tmp_path / "octal.yaml"
+    octal.write_text(Path(PM).read_text().replace("training_hours: 40", "training_hours: 035"))
+    assert "training_hours: 035" in octal.read_text()
+    shown = runner.invoke(app, ["gap", "-p", str(octal), "-f", "json"])
+    assert shown.exit_code == 0  # 035 is 35 in YAML 1.2 (decimal), not octal 29
+    sexagesimal = tmp_path / "sixty.yaml"
+    sexagesimal.write_text(
+        Path(PM).read_text().replace("hours_per_week: 4", "hours_per_week: 1:00")
+    )
+    result = runner.invoke(app, ["gap", "-p", str(sexagesimal)])
+    assert result.exit_code == ExitStatus.DATA and "hours_per_week" in result.stderr
+    doc = load_yaml(octal)
+    assert doc.data["training_hours"] == "035"  # left as written; the model reads it as 35
+
+
+def test_json_stays_valid_json_on_an_ascii_output(tmp_path: Path) -> None:
+    quoted = tmp_path / "quoted.yaml"
+    quoted.write_text(
+        Path(PM).read_text().replace("name: Alex Example", "name: Alex “AJ” Exámple"),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PMOPATH_HOME": str(tmp_path), "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run(
+        [sys.executable, "-m", "pmopath", "gap", "-p", str(quoted), "-f", "json"],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.decode("ascii"))["name"] == "Alex “AJ” Exámple"
+
+
+def test_a_file_system_without_locks_still_assesses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import fcntl
+    import io
+
+    from rich.console import Console
+
+    from pmopath.assess import start_or_resume
+    from scripted import ScriptedAsk
+
+    def no_locks(fd: int, op: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    store = Store(home=tmp_path)
+    chosen = start_or_resume(
+        store, ScriptedAsk(), Console(file=io.StringIO()), resume=False, restart=False, quick=False
+    )
+    assert chosen is not None and chosen[0].path == store.draft_path
+    chosen[1].release()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="signals are POSIX")
+def test_a_signal_at_the_resume_question_leaves_the_draft_as_it_was(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(home)
+    child.expect("Your name")
+    child.send("Kept Person\r")
+    child.expect("Your current role")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    again = spawn(home)
+    again.expect("Resume the assessment")
+    again.kill(signal.SIGTERM)
+    again.expect("no question was asked yet; any assessment in progress is as it was")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == ExitStatus.TERMINATED
+    assert yaml.safe_load((home / "draft.yaml").read_text())["answers"] == {"name": "Kept Person"}
+
+
+def test_ctrl_d_stops_like_ctrl_c(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(home)
+    child.expect("Your name")
+    child.sendcontrol("d")  # at a text prompt, Ctrl-D ends the input
+    child.expect("Interrupted: nothing was answered yet")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitStatus.INTERRUPTED

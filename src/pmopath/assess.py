@@ -45,49 +45,71 @@ def confirm(ask: Ask, name: str, prompt: str, default: bool) -> bool:
     return bool(ask(Question(Key(Part.confirm, name), "confirm", prompt, default=default)))
 
 
+class Stopped(KeyboardInterrupt):
+    """A stop that is not Ctrl-C: a signal (SIGTERM, SIGHUP) or the terminal going away."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__()
+        self.signum = signum
+
+
 class Interrupted(KeyboardInterrupt):
     """The assessment stopped (Ctrl-C or a signal); says what was kept, and where."""
 
-    def __init__(self, kept: int, draft: Path | None, signum: int | None = None) -> None:
+    def __init__(
+        self, kept: int, draft: Path | None, signum: int | None = None, unchanged: bool = False
+    ) -> None:
         super().__init__()
-        self.kept, self.draft, self.signum = kept, draft, signum
+        self.kept, self.draft, self.signum, self.unchanged = kept, draft, signum, unchanged
 
     def summary(self) -> str:
+        if self.unchanged:
+            return "no question was asked yet; any assessment in progress is as it was"
         if not self.kept or self.draft is None:
             return "nothing was answered yet, so nothing was saved"
-        return (
-            f"{count(self.kept, 'answer')} kept in {self.draft}; "
+        how = (
             "`pmopath assess --resume` continues"
+            if self.draft.name == "draft.yaml"
+            else "`pmopath assess` offers it again once the assessment in draft.yaml is done"
         )
+        return f"{count(self.kept, 'answer')} kept in {self.draft}; {how}"
 
 
 def start_or_resume(
-    store: Store, ask: Ask, console: Console, *, resume: bool, restart: bool, quick: bool
+    store: Store,
+    ask: Ask,
+    console: Console,
+    *,
+    resume: bool,
+    restart: bool,
+    quick: bool,
+    fw: Framework | None = None,
 ) -> tuple[Draft, DraftLock] | None:
     """The draft this session works on, locked; None if the person chose to only look.
 
-    The first existing draft that no other session holds is offered; when every
-    draft is held by another session, this one may look at it or start its own.
+    The first draft that no other session holds is offered. When other sessions hold
+    every draft (answered or not yet), this one is told, and may look at the other's
+    answers or start its own draft.
     """
     held: list[Path] = []
-    for path in store.draft_paths():
+    for path in store.draft_names():
         lock = store.lock_draft(path)
         if lock is None:
             held.append(path)
+            continue
+        if not path.exists():  # a lock left by a finished session: the name is free again
+            lock.release()
             continue
         try:
             return _decide(store, path, lock, ask, console, resume, restart, quick), lock
         except BaseException:
             lock.release()
             raise
-    if held and not _separate(store, held[0], ask, console):
+    if held and not _separate(store, held[0], ask, console, fw, quick):
         return None
-    path = store.free_draft_path()
-    lock = store.lock_draft(path)
-    if lock is None:  # pragma: no cover - a race with a session that started just now
-        raise RefusedError(f"{path} was taken by another session", hint="try again")
     if resume and not held:
         console.print(Text("No assessment in progress; starting a new one.", style="yellow"))
+    path, lock = store.new_draft()
     return _fresh(path, quick), lock
 
 
@@ -96,7 +118,9 @@ def _fresh(path: Path, quick: bool) -> Draft:
     return Draft(started=now, quick=quick, answers={}, path=path)
 
 
-def _separate(store: Store, other: Path, ask: Ask, console: Console) -> bool:
+def _separate(
+    store: Store, other: Path, ask: Ask, console: Console, fw: Framework | None, quick: bool
+) -> bool:
     """Another session holds the draft: look at it (read-only), or start a separate one."""
     console.print(
         Text(f"Another `pmopath assess` is in progress and holds {other}.", style="yellow")
@@ -118,9 +142,11 @@ def _separate(store: Store, other: Path, ask: Ask, console: Console) -> bool:
     if picked == look:
         draft = store.load_draft(other)
         answers = answers_from_draft(draft.answers) if draft is not None else {}
-        console.print(Text(f"{count(len(answers), 'answer')} so far in {other}:", style="bold"))
-        for key, value in answers.items():
-            console.print(Text(f"  {key}: {value}"))
+        if not answers or fw is None:
+            console.print(Text(f"{count(len(answers), 'answer')} so far in {other}."))
+        else:
+            rows = review_rows(fw, answers, draft.quick if draft else quick)
+            console.print(review_table([(r.section, r.prompt, r.answer) for r in rows]))
     return picked is True
 
 
@@ -198,7 +224,12 @@ def run_assessment(
     closed terminal loses nothing; an interruption propagates as :class:`Interrupted`.
     Returns None when the person only looked at another session's answers.
     """
-    chosen = start_or_resume(store, ask, console, resume=resume, restart=restart, quick=quick)
+    try:
+        chosen = start_or_resume(
+            store, ask, console, resume=resume, restart=restart, quick=quick, fw=fw
+        )
+    except KeyboardInterrupt as exc:
+        raise Interrupted(0, None, getattr(exc, "signum", None), unchanged=True) from None
     if chosen is None:
         return None
     draft, lock = chosen
@@ -231,12 +262,11 @@ def _run(
             change_answer(fw, answers, draft.quick, picked, ask)
             saved(answers)
             answer_all(fw, answers, draft.quick, ask, saved)  # e.g. a new target's competencies
-    except KeyboardInterrupt as exc:
+        when = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        profile = build_profile(fw, answers, when)
+        ident = store.save_assessment(dump_profile(profile), when)
+    except KeyboardInterrupt as exc:  # the draft holds every answer given until now
         signum = getattr(exc, "signum", None)
         raise Interrupted(saved_count, draft.path if saved_count else None, signum) from None
-
-    when = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    profile = build_profile(fw, answers, when)
-    ident = store.save_assessment(dump_profile(profile), when)
     store.discard_draft(draft.path)
     return Saved(ident, profile)

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -37,7 +38,10 @@ ENV_CACHE = "PMOPATH_CACHE"
 ENV_NO_CACHE = "PMOPATH_NO_CACHE"
 FORMAT = "pmopath-framework-cache 1"
 MAX_FILE_BYTES = 16 * 1024 * 1024  # the loader's own limit refuses anything larger
-_RULES = ("models.py", "checks.py", "cache.py")
+#: Source files whose rules decide what a valid framework is: a change to any of them is a
+#: new key even when pmopath's version number stays the same (an editable install).
+_RULES = ("models.py", "checks.py", "cache.py", "yamlio.py", "parsing.py", "framework.py")
+KEEP = 8  # entries kept; older ones (frameworks since edited) are removed
 
 
 class CachedFramework(Model):
@@ -57,7 +61,9 @@ def cache_dir() -> Path:
 
 def cache_key(paths: dict[str, Path]) -> str | None:
     """The content key of a framework, or None when a file cannot be read (no caching)."""
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
+    from pydantic.version import VERSION as PYDANTIC
+
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{PYDANTIC}\0".encode())
     here = Path(__file__).parent
     try:
         for rule in _RULES:
@@ -94,7 +100,8 @@ def load(key: str, paths: dict[str, Path]) -> Framework | None:
             raise ValueError("checksum")
         cached = construct(CachedFramework, json.loads(payload))
     except (ValueError, TypeError, KeyError, AttributeError):
-        path.unlink(missing_ok=True)  # corrupt or stale: rebuilt on this run
+        with contextlib.suppress(OSError):  # corrupt: rebuilt on this run, if we may
+            path.unlink(missing_ok=True)
         return None
     from pmopath.framework import Framework
 
@@ -198,3 +205,12 @@ def save(key: str, fw: Framework) -> None:
         atomic_write_text(cache_path(key), head + payload)
     except (OSError, PmopathError):
         return
+    _prune(cache_path(key).parent)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the :data:`KEEP` most recently written entries; others belong to old edits."""
+    with contextlib.suppress(OSError):
+        entries = sorted(folder.glob("framework-*.json"), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-KEEP]:
+            old.unlink(missing_ok=True)

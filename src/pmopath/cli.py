@@ -415,21 +415,15 @@ def _assess_interactively(
         raise typer.Exit(status) from None
 
 
-class _Signalled(KeyboardInterrupt):
-    """SIGTERM or SIGHUP, raised where the program is, so prompts restore the terminal."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__()
-        self.signum = signum
-
-
 @contextlib.contextmanager
 def _signals_interrupt() -> Iterator[None]:
     """During the questionnaire, SIGTERM and SIGHUP stop it like Ctrl-C (the draft is kept)."""
     import signal
 
+    from pmopath.assess import Stopped
+
     def stop(signum: int, frame: object) -> None:
-        raise _Signalled(signum)
+        raise Stopped(signum)
 
     wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
     previous = {sig: signal.signal(sig, stop) for sig in wanted}
@@ -601,6 +595,7 @@ def roadmap(
             "-o",
             help="Write to this file (refuses to overwrite without --force).",
             dir_okay=False,
+            readable=False,
             show_default=False,
         ),
     ] = None,
@@ -690,7 +685,10 @@ def export_profile(
         ),
     ] = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="File to write, or - for stdout.", dir_okay=False)
+        Path,
+        typer.Option(
+            "--output", "-o", help="File to write, or - for stdout.", dir_okay=False, readable=False
+        ),
     ] = Path("-"),
     force: Annotated[
         bool,

@@ -48,7 +48,13 @@ def safe(stream: TextIO) -> Any:
 def stdout_console() -> Console:
     from rich.console import Console
 
-    return Console(file=safe(sys.stdout), highlight=False, emoji=False)
+    class ResultConsole(Console):
+        def on_broken_pipe(self) -> None:
+            """Rich would exit 1 here; the CLI ends a closed pipe as one (141, quietly)."""
+            self.quiet = True
+            raise BrokenPipeError
+
+    return ResultConsole(file=safe(sys.stdout), highlight=False, emoji=False)
 
 
 def stderr_console() -> Console:
@@ -91,10 +97,13 @@ def as_text(rendered: Rendered, width: int = 100) -> str:
 
 
 def message(text: str, style: str = "") -> None:
-    """A message for the person (stderr), never parsed as markup."""
+    """A message for the person (stderr), never parsed as markup; a closed stderr is no error."""
+    import contextlib
+
     from rich.text import Text
 
-    stderr_console().print(Text(text, style=style))
+    with contextlib.suppress(OSError):  # the terminal went away: nobody is left to tell
+        stderr_console().print(Text(text, style=style))
 
 
 def error_line(text: str) -> None:

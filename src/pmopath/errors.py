@@ -116,6 +116,8 @@ _ENVIRONMENT_CAUSES = {
     errno.EROFS: "the file system is read-only",
     errno.ENOENT: "no such file or folder",
     errno.EEXIST: "already exists",
+    errno.ELOOP: "too many levels of symbolic links",
+    errno.EIO: "input/output error",
 }
 
 

@@ -36,7 +36,7 @@ def readiness_of(fw: Framework, profile: Profile) -> float | None:
 
     if profile.target_role is None:
         return None
-    return score(profile, fw, profile.target_role).readiness
+    return round(score(profile, fw, profile.target_role).readiness, 4)
 
 
 def history_view(fw: Framework, store: Store | None = None) -> HistoryView:
@@ -74,7 +74,7 @@ def history_view(fw: Framework, store: Store | None = None) -> HistoryView:
                 if profile.target_role is None
                 else fw.role_name(profile.target_role),
                 rated=sum(1 for r in profile.ratings.values() if r.level is not None),
-                readiness=readiness_of(fw, profile),
+                readiness=readiness_of(fw, profile),  # rounded, as every readiness in JSON
             )
         )
     return HistoryView.model_construct(assessments=tuple(entries))

@@ -287,7 +287,10 @@ def resolve_profile(
         except NotFoundError as exc:
             if strict:
                 raise fail(exc, ("certifications", i)) from None
-            warnings.append(f"certification '{held.id}' is not in the framework; kept as it is")
+            warnings.append(
+                f"certification '{held.id}' is not in the framework{_close(held.id, fw.certification_by_id)};"
+                " kept as it is, not counted"
+            )
             cid = held.id
         if cid not in seen:
             seen.add(cid)
@@ -312,7 +315,7 @@ def resolve_profile(
                 f"'{key}' rates '{cid}' a second time", path=where, field=f"ratings.{key}"
             )
         ratings[cid] = rating
-    warnings += unknown_ratings(dropped)
+    warnings += unknown_ratings(dropped, fw)
 
     resolved = profile.model_copy(
         update={
@@ -325,9 +328,21 @@ def resolve_profile(
     return Loaded(resolved, warnings)
 
 
-def unknown_ratings(keys: list[str], shown: int = 3) -> list[str]:
-    """One warning per kept rating the framework no longer has, the rest counted in one line."""
-    out = [f"rating for '{k}', which the framework no longer has, was kept" for k in keys[:shown]]
+def _close(key: str, known: dict[str, Any]) -> str:
+    """`` (did you mean 'x'?)`` when a known ID is close to ``key``, else nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(key, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def unknown_ratings(keys: list[str], fw: Framework, shown: int = 3) -> list[str]:
+    """One warning per kept rating the framework does not have, the rest counted in one line."""
+    out = [
+        f"rating for '{k}' is not a competency in the framework{_close(k, fw.competency_by_id)};"
+        " kept, but not scored"
+        for k in keys[:shown]
+    ]
     if len(keys) > shown:
         more = len(keys) - shown
         out.append(f"and {more:,} more {plural('rating', more)} the framework does not have")

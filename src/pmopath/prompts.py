@@ -8,12 +8,15 @@ labels from data files are cleaned of control characters.
 
 from __future__ import annotations
 
+import errno
+import signal
 from typing import Any
 
 import questionary
 from rich.console import Console
 from rich.text import Text
 
+from pmopath.assess import Stopped
 from pmopath.questionnaire import Question
 from pmopath.text import clean
 
@@ -25,6 +28,17 @@ class QuestionaryAsk:
         self.console = console
 
     def __call__(self, question: Question) -> Any:
+        """Ask; Ctrl-D stops like Ctrl-C, and a terminal that went away like a hang-up."""
+        try:
+            return self._ask(question)
+        except EOFError:
+            raise KeyboardInterrupt from None
+        except OSError as exc:
+            if exc.errno in (errno.EIO, errno.EBADF):  # the terminal was closed
+                raise Stopped(signal.SIGHUP) from None
+            raise
+
+    def _ask(self, question: Question) -> Any:
         if question.progress:
             self.console.print(Text(question.progress, style="dim cyan"))
         if question.hint:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, get_args
 
 from pmopath.errors import DataError
 from pmopath.framework import Framework
@@ -194,18 +194,39 @@ def field_questions(fw: Framework, name: str, answers: Answers) -> list[Question
             )
             for sub in Experience.model_fields
         ]
-    if name == "education":
-        choices = tuple(Choice(e.value, e.label) for e in Education)
-        return [Question(key, "select", prompt, choices=choices, default=DEFAULT_EDUCATION.value)]
     if name == "certifications":
         return [certifications_question(fw, prompt), *cert_year_questions(fw, answers)]
+    return [typed_question(key, prompt, name)]
+
+
+#: Suggested answers where the model's default is "not given" (None).
+SUGGESTED: dict[str, Any] = {
+    "education": DEFAULT_EDUCATION.value,
+    "hours_per_week": DEFAULT_HOURS_PER_WEEK,
+}
+
+
+def typed_question(key: Key, prompt: str, name: str) -> Question:
+    """A question for a plain field, by its type: a choice for an enum, else a number or text."""
+    info = Profile.model_fields[name]
+    default = SUGGESTED.get(name, info.default)
+    options = enum_of(info.annotation)
+    if options is not None:
+        choices = tuple(Choice(e.value, str(getattr(e, "label", e.value))) for e in options)
+        return Question(key, "select", prompt, choices=choices, default=default)
     limits = bounds(Profile, name)
     if limits.high is None:  # text
-        return [Question(key, "text", prompt, parse=optional_text(limits.max_length))]
-    default = Profile.model_fields[name].default
-    if name == "hours_per_week":
-        default = DEFAULT_HOURS_PER_WEEK
-    return [Question(key, "text", prompt, default=f"{default:g}", parse=number_for(Profile, name))]
+        return Question(key, "text", prompt, parse=optional_text(limits.max_length))
+    shown = "" if default is None else f"{default:g}"
+    return Question(key, "text", prompt, default=shown, parse=number_for(Profile, name))
+
+
+def enum_of(annotation: Any) -> type[Enum] | None:
+    """The Enum an annotation allows (through Optional), if it is one."""
+    for kind in (annotation, *get_args(annotation)):
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            return kind
+    return None
 
 
 def role_question(fw: Framework, name: str, answers: Answers) -> Question:

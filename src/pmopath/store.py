@@ -115,9 +115,12 @@ class DraftLock:
         handle = path.open("a+", encoding="utf-8")
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            return None
+        except OSError as exc:
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                handle.close()
+                return None  # another session holds it
+            # a file system without locks (ENOLCK, ...): work on, unlocked, as before locks
+
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
@@ -165,26 +168,38 @@ class Store:
 
     # ---------------------------------------------------------------- drafts
 
-    def draft_paths(self) -> list[Path]:
-        """draft.yaml, then draft-2.yaml, draft-3.yaml ... that exist, in order."""
+    def draft_name(self, n: int) -> Path:
+        return self.draft_path if n == 1 else self.home / f"draft-{n}.yaml"
+
+    def draft_names(self) -> list[Path]:
+        """Every draft name in use, by a file or by a lock (draft.yaml first, then -2, -3 ...)."""
         if not self.home.is_dir():
             return []
-        found = [p for p in self.home.glob("draft-*.yaml") if p.stem[6:].isdigit()]
-        extra = sorted(found, key=lambda p: int(p.stem[6:]))
-        return [p for p in [self.draft_path, *extra] if p.is_file()]
+        numbers = (
+            {1}
+            if self.draft_path.exists() or self.draft_path.with_suffix(".lock").exists()
+            else set()
+        )
+        for p in self.home.glob("draft-*"):
+            stem = p.name.removeprefix("draft-").removesuffix(".yaml").removesuffix(".lock")
+            if stem.isdigit() and p.suffix in (".yaml", ".lock"):
+                numbers.add(int(stem))
+        return [self.draft_name(n) for n in sorted(numbers)]
 
     def lock_draft(self, path: Path) -> DraftLock | None:
         """The lock of one draft, or None while another session holds it."""
         self.home.mkdir(parents=True, exist_ok=True)
         return DraftLock.try_acquire(path.with_suffix(".lock"))
 
-    def free_draft_path(self) -> Path:
-        """A draft name no file and no session is using (draft.yaml first)."""
+    def new_draft(self) -> tuple[Path, DraftLock]:
+        """The first draft name with no file and no session holding it, locked."""
         n = 1
         while True:
-            path = self.draft_path if n == 1 else self.home / f"draft-{n}.yaml"
-            if not path.exists():
-                return path
+            path = self.draft_name(n)
+            if not path.exists() and (lock := self.lock_draft(path)) is not None:
+                if not path.exists():  # not written while the lock was taken
+                    return path, lock
+                lock.release()
             n += 1
 
     def load_draft(self, path: Path | None = None) -> Draft | None:

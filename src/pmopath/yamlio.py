@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 from collections.abc import Hashable
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ MAX_DEPTH = 48
 MAX_NODES = 500_000  # after alias expansion
 MAX_NUMBER_CHARS = 40  # a longer int or float is refused before it is converted
 _BOOL = "tag:yaml.org,2002:bool"
+_STR = "tag:yaml.org,2002:str"
+#: Number spellings only YAML 1.1 reads as numbers: leading-zero octal, base 60, binary, "_".
+_YAML11_NUMBER = re.compile(r"^[-+]?0[0-9_]|:|^[-+]?0b|_")
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _DATE_TAGS = {"tag:yaml.org,2002:timestamp"}
 
@@ -72,6 +76,9 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     except IsADirectoryError:
         raise DataError("is a folder, not a file", path=path) from None
     except OSError as exc:
+        problem = EnvironmentProblem.from_os_error(exc, path)
+        if problem is not None:  # e.g. permission denied: the system's doing, exit 4
+            raise problem from None
         raise DataError(f"cannot read: {exc.strerror or exc}", path=path) from None
     if len(raw) > max_bytes:
         raise DataError(f"file is larger than the {size(max_bytes)} limit", path=path)
@@ -206,7 +213,9 @@ class _Builder:
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.ScalarNode, text, event.implicit)
             if tag == _BOOL and text.lower() not in ("true", "false"):
-                tag = "tag:yaml.org,2002:str"  # yes/no/on/off are words, not booleans
+                tag = _STR  # yes/no/on/off are words, not booleans
+            elif tag in _NUMBER_TAGS and _YAML11_NUMBER.search(text):
+                tag = _STR  # 035 (octal), 1:00 (base 60), 0b1, 1_000: not YAML 1.2 numbers
         if tag in _NUMBER_TAGS and len(text) > MAX_NUMBER_CHARS:
             raise self.fail(f"number too long ({len(text)} characters)", line, loc)
         node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
@@ -329,6 +338,12 @@ def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> None
             handle.flush()
             os.fsync(handle.fileno())
         tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        problem = EnvironmentProblem.from_os_error(exc, path)
+        if problem is None:
+            raise
+        raise problem from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -350,18 +365,31 @@ def write_output_file(path: Path, text: str, *, force: bool) -> None:
     * nothing there: written, in an existing folder (with ``force``, a missing one is made);
     * a regular file, or a symlink: replaced only with ``force``, atomically, keeping the
       file's permissions (a symlink's target file is replaced, the link stays);
-    * a FIFO or a character device (``/dev/stdout``): written in place, never replaced;
+    * a FIFO, a character device, or anything under ``/dev`` (``/dev/stdout``): written in
+      place, never replaced, with or without ``force``;
     * a folder, or anything else: refused.
     """
+    path = path.expanduser()
+    if path.is_absolute() and path.parts[:2] == ("/", "dev") and path.exists():
+        with path.open("w", encoding="utf-8") as handle:  # /dev/stdout, /dev/null: in place
+            handle.write(text)
+        return
     try:
         st = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):  # nothing there (or a file above it)
         _write_new(path, text, force=force)
         return
     kind = st.st_mode
+    if stat.S_ISLNK(kind):
+        try:
+            final = path.stat().st_mode  # /dev/stdout -> /proc/self/fd/1 -> a pipe
+        except OSError:
+            final = 0
+        if stat.S_ISFIFO(final) or stat.S_ISCHR(final) or stat.S_ISSOCK(final):
+            kind = final
     if stat.S_ISDIR(kind):
         raise RefusedError(f"{path} is a folder", hint=f"give a file name, e.g. {path / 'plan.md'}")
-    if stat.S_ISFIFO(kind) or stat.S_ISCHR(kind):
+    if stat.S_ISFIFO(kind) or stat.S_ISCHR(kind) or stat.S_ISSOCK(kind):
         with path.open("w", encoding="utf-8") as handle:
             handle.write(text)
         return
@@ -372,7 +400,7 @@ def write_output_file(path: Path, text: str, *, force: bool) -> None:
     if stat.S_ISLNK(kind):
         try:
             target = path.resolve(strict=True)
-        except (FileNotFoundError, RuntimeError):  # dangling or looping: replace the link
+        except (OSError, RuntimeError):  # dangling or looping (ELOOP): replace the link
             atomic_write_text(path, text)
             return
         write_output_file(target, text, force=True)

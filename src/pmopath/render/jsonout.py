@@ -15,4 +15,5 @@ class JsonRenderer(Renderer):
     """Every view the same way: ``schema_version``, ``kind``, then the view's fields."""
 
     def render(self, view: View) -> str:
-        return json.dumps(view.to_json(), indent=2, ensure_ascii=False) + "\n"
+        # ASCII with \u escapes: lossless, and safe on any output encoding.
+        return json.dumps(view.to_json(), indent=2, ensure_ascii=True) + "\n"

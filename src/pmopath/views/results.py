@@ -184,7 +184,7 @@ def gap_fields(fw: Framework, score: Score, name: str | None, explain: bool) -> 
         next_step = NextStep.model_construct(
             id=score.next_role,
             name=fw.role_name(score.next_role),
-            readiness=score.next_role_readiness,
+            readiness=round(score.next_role_readiness, 4),
         )
     explanation = None
     if explain:
