@@ -1,15 +1,18 @@
 """`pmopath assess` in a real pseudo-terminal, answered by keystrokes.
 
-Covers: arrow-key selection of roles, typed numbers, a checkbox ticked with the
-space bar, competency ratings chosen by arrow keys, evidence notes, progress
+Covers: arrow-key selection of roles, typed numbers (a default is kept by Enter,
+never pre-typed), a checkbox ticked with the space bar, competency ratings chosen by arrow keys, evidence notes, progress
 lines, Ctrl-C midway (exit 130 with nothing lost), `--resume`, "Not sure /
 skip", the review screen and saving. The saved file is checked for every answer
-given before and after the interruption.
+given before and after the interruption. At 80 columns, every word of the first
+competency's level descriptors is on screen before a level is chosen.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -19,19 +22,18 @@ import yaml
 
 DOWN = "\x1b[B"
 ENTER = "\r"
-BACKSPACE = "\x7f"
 CTRL_C = "\x03"
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
+def spawn(home: Path, *args: str, rows: int = 60, columns: int = 160) -> pexpect.spawn:
     env = {
         **os.environ,
         "PMOPATH_HOME": str(home),
         "TERM": "xterm",
         "NO_COLOR": "1",
         "PROMPT_TOOLKIT_NO_CPR": "1",
-        "COLUMNS": "160",
-        "LINES": "60",
+        "COLUMNS": str(columns),
+        "LINES": str(rows),
     }
     env.pop("PMOPATH_DATA", None)
     child = pexpect.spawn(
@@ -40,7 +42,7 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
         env=env,
         encoding="utf-8",
         timeout=20,
-        dimensions=(60, 160),
+        dimensions=(rows, columns),
     )
     return child
 
@@ -50,8 +52,9 @@ def select(child: pexpect.spawn, downs: int) -> None:
     child.send(ENTER)
 
 
-def typed(child: pexpect.spawn, text: str, erase: int = 0) -> None:
-    child.send(BACKSPACE * erase + text + ENTER)
+def typed(child: pexpect.spawn, text: str) -> None:
+    """Type an answer; a default is not pre-typed, so nothing needs erasing first."""
+    child.send(text + ENTER)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
@@ -65,23 +68,23 @@ def test_assess_in_a_pty_with_interrupt_and_resume(tmp_path: Path) -> None:
     child.expect("The role you are aiming for")
     select(child, 4)  # from the default (senior PM): programme, PMO manager, portfolio, director
     child.expect("Years of project management")
-    typed(child, "6", erase=1)
+    typed(child, "6")
     child.expect("Years leading programmes")
-    typed(child, "1.5", erase=1)
+    typed(child, "1.5")
     child.expect("Years working in a PMO")
     typed(child, "")
     child.expect("Years managing people")
-    typed(child, "2", erase=1)
+    typed(child, "2")
     child.expect("Highest education")
     select(child, 0)  # default: bachelor's
     child.expect("Hours of formal project management training")
-    typed(child, "40", erase=1)
+    typed(child, "40")
     child.expect("Certifications you hold")
     child.send(DOWN + " " + ENTER)  # tick the second: PMP
     child.expect("Year you obtained Project Management Professional")
     typed(child, "2021")
     child.expect("Hours per week")
-    typed(child, "5", erase=1)
+    typed(child, "5")
 
     child.expect("Competency 1 of 7 · PMO services")
     child.expect("PMO management")
@@ -148,3 +151,76 @@ def test_assess_in_a_pty_with_interrupt_and_resume(tmp_path: Path) -> None:
         "team-development": 1,
         "change-leadership": None,  # "not sure" is kept as unassessed
     }
+
+
+ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07]*\x07|[()][0-9A-B]|[=>78])")
+
+
+def screen_text(raw: str) -> str:
+    """What the terminal shows, as words: escapes stripped, wrapped lines joined."""
+    return " ".join(ANSI.sub(" ", raw.replace("\r", "")).split())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_rating_descriptors_are_all_on_screen_at_80_columns(tmp_path: Path) -> None:
+    from pmopath.framework import load_framework
+    from pmopath.profile import default_target
+    from pmopath.questionnaire import competencies_to_rate
+
+    fw = load_framework()
+    current = fw.ladder()[0].id
+    comp = fw.competency_by_id[competencies_to_rate(fw, default_target(fw, current), True)[0]]
+
+    home = tmp_path / "home"
+    child = spawn(home, "--quick", rows=40, columns=80)
+    child.logfile_read = log = io.StringIO()
+    child.expect("Your name")
+    typed(child, "Narrow Screen")
+    child.expect("Your current role")
+    select(child, 0)
+    child.expect("The role you are aiming for")
+    select(child, 0)  # the default: the next rung up
+    child.expect("Years of project management")
+    typed(child, "7")  # the default 0 is shown, not pre-typed: this stores 7, not 70 or 07
+    for question in ("Years leading programmes", "Years working in a PMO", "Years managing"):
+        child.expect(question)
+        typed(child, "")  # Enter keeps the default
+    child.expect("Highest education")
+    select(child, 0)
+    child.expect("Hours of formal project management training")
+    typed(child, "")
+    child.expect("Certifications you hold")
+    child.send(" " + DOWN + " " + ENTER)  # tick two
+    child.expect("certification 1 of 2")
+    typed(child, "2020")
+    child.expect("certification 2 of 2")
+    typed(child, "")
+    child.expect("Hours per week")
+    typed(child, "7")  # not 47
+    child.expect("Competency 1 of")
+    background = log.getvalue()
+    child.expect("Not sure / skip")
+    question = child.before + child.after
+    shown = screen_text(question)
+
+    steps = re.findall(r"Background (\d+) of (\d+)", screen_text(background))
+    totals = {total for _, total in steps}
+    assert len(totals) == 1, steps  # the step count never changes while answering
+    assert len(steps) == int(totals.pop()) + 2  # two certifications' years, within a step
+    assert comp.name in shown
+    for level, descriptor in comp.levels.items():
+        heading = f"{level} · {fw.scale_names[level]}"
+        assert heading in shown
+        assert " ".join(descriptor.split()) in shown, f"level {level} is not shown in full"
+    # the whole question fits on the 40-row screen, so none of it has scrolled away
+    assert len(ANSI.sub("", question.replace("\r", "")).strip("\n").splitlines()) <= 40
+
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    answers = yaml.safe_load((home / "draft.yaml").read_text())["answers"]
+    assert answers["experience.project_management_years"] == 7
+    assert answers["experience.program_portfolio_years"] == 0
+    assert answers["training_hours"] == 0
+    assert answers["hours_per_week"] == 7
+    assert answers["cert_year." + answers["certifications"][0]] == 2020

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
 
-from pmopath.assess import Interrupted, run_assessment
+from pmopath.assess import Interrupted, run_assessment, started_text, when_started
 from pmopath.errors import RefusedError
 from pmopath.framework import Framework, load_framework
 from pmopath.profile import load_profile
-from pmopath.questionnaire import Part, all_questions, answers_from_draft, competencies_to_rate
+from pmopath.questionnaire import (
+    CLEAR,
+    Key,
+    Part,
+    Question,
+    all_questions,
+    answers_from_draft,
+    competencies_to_rate,
+    optional_year,
+    rating_question,
+)
 from pmopath.store import Store
 from scripted import BACKGROUND, ScriptedAsk, skip_risk
 
@@ -168,3 +180,130 @@ def test_changing_target_in_quick_mode_asks_the_new_core_competencies(
     assert saved.profile.target_role == "pmo-director"
     assert "pmo-management" in saved.profile.ratings
     assert "performance-monitoring" in saved.profile.ratings  # kept from the first target
+
+
+def test_background_step_count_never_changes_with_certifications_ticked(
+    fw: Framework, store: Store
+) -> None:
+    seen: list[str] = []
+    scripted = ScriptedAsk(BACKGROUND, rating=skip_risk)  # ticks pmp and csm
+
+    def ask(q: Question) -> Any:
+        seen.append(q.progress)
+        return scripted(q)
+
+    run_assessment(fw, store, ask, quiet(), now=NOW)
+    background = [p for p in seen if p.startswith("Background")]
+    totals = {re.match(r"Background \d+ of (\d+)", p).group(1) for p in background}  # type: ignore[union-attr]
+    assert len(totals) == 1, background
+    (total,) = totals
+    steps = [re.match(r"Background (\d+) of", p).group(1) for p in background]  # type: ignore[union-attr]
+    assert steps == sorted(steps, key=int) and steps[-1] == total
+    years = [p for p in background if "certification" in p]
+    step = background[scripted.asked.index("certifications")]
+    assert years == [f"{step} · certification 1 of 2", f"{step} · certification 2 of 2"]
+    # as the questions are first listed, before anything is ticked: the same total
+    first = next(iter(all_questions(fw, {}, quick=False)))
+    assert first.progress == f"Background 1 of {total}"
+
+
+def test_rating_choices_are_short_and_the_descriptors_are_details(fw: Framework) -> None:
+    comp = fw.competencies[0]
+    q = rating_question(fw, comp.id, "Competency 1 of 20")
+    levels = sorted(comp.levels)
+    labels = [f"{level} · {fw.scale_names[level]}" for level in levels]
+    assert [c.label for c in q.choices] == [*labels, "Not sure / skip"]
+    assert [c.short for c in q.choices[:-1]] == labels  # what the review shows
+    assert q.details == tuple(
+        (label, comp.levels[level]) for label, level in zip(labels, levels, strict=True)
+    )
+    # the target's required level is never shown while rating
+    for role in fw.roles:
+        req = role.competencies.get(comp.id)
+        if req is not None:
+            shown = " ".join([q.prompt, q.hint or "", *(t for pair in q.details for t in pair)])
+            assert "required" not in shown.lower() and role.name not in shown
+
+
+def test_a_text_answer_replaces_the_default_and_empty_keeps_it(fw: Framework) -> None:
+    (q, *_) = [q for q in all_questions(fw, {}, quick=False) if q.key.part is Part.experience]
+    assert q.default == "0"
+    assert q.convert("7") == 7
+    assert q.convert("") == 0 and q.convert("  ") == 0
+    assert not q.clearable
+    with pytest.raises(ValueError):
+        q.convert(CLEAR)  # a number cannot be emptied
+    year = Question(Key(Part.cert_year, "pmp"), "text", "Year", default="2021", parse=optional_year)
+    assert year.clearable
+    assert year.convert("") == 2021 and year.convert(CLEAR) is None and year.convert("2019") == 2019
+    assert (
+        Question(Key(Part.cert_year, "pmp"), "text", "Year", parse=optional_year).convert("")
+        is None
+    )
+
+
+def test_changing_a_number_at_review_keeps_it_on_enter(fw: Framework, store: Store) -> None:
+    key = "experience.project_management_years"
+    ask = ScriptedAsk(BACKGROUND, review=[key, key, "__save__"])
+    typed = iter(["", "7"])  # Enter keeps 6, then 7 replaces it
+
+    def call(q: Question) -> Any:
+        if str(q.key) == key and ask.asked.count(key) >= 1:
+            ask.asked.append(key)
+            assert q.default == str(q.convert(""))  # the previous answer, kept by Enter
+            return q.convert(next(typed))
+        return ask(q)
+
+    saved = run_assessment(fw, store, call, quiet(), now=NOW)
+    assert ask.asked.count(key) == 3
+    assert saved.profile.experience.project_management_years == 7
+
+
+LOCAL = dt.timezone(dt.timedelta(hours=2))
+
+
+@pytest.mark.parametrize(
+    ("started", "said"),
+    [
+        (dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc), "today at 14:00"),
+        (dt.datetime(2026, 11, 22, 22, 30, tzinfo=dt.timezone.utc), "today at 00:30"),
+        (dt.datetime(2026, 11, 22, 21, 59, tzinfo=dt.timezone.utc), "yesterday at 23:59"),
+        (dt.datetime(2026, 11, 22, 7, 15, tzinfo=dt.timezone.utc), "yesterday at 09:15"),
+        (dt.datetime(2026, 11, 12, 14, 40, tzinfo=dt.timezone.utc), "on 12 Nov at 16:40"),
+        (dt.datetime(2026, 1, 3, 8, 5, tzinfo=dt.timezone.utc), "on 3 Jan at 10:05"),
+        (dt.datetime(2025, 11, 12, 14, 40, tzinfo=dt.timezone.utc), "on 12 Nov 2025 at 16:40"),
+        (dt.datetime(2026, 11, 23, 12, 0), "today at 14:00"),  # naive: UTC
+    ],
+)
+def test_when_started_is_said_in_local_time(started: dt.datetime, said: str) -> None:
+    now = dt.datetime(2026, 11, 23, 15, 0, tzinfo=dt.timezone.utc)  # 17:00 local
+    assert when_started(started, now, LOCAL) == said
+
+
+def test_when_started_at_new_year_and_from_the_draft_stamp() -> None:
+    now = dt.datetime(2027, 1, 1, 9, 0, tzinfo=LOCAL)
+    assert when_started(dt.datetime(2026, 12, 31, 20, 0, tzinfo=LOCAL), now, LOCAL) == (
+        "yesterday at 20:00"
+    )
+    assert when_started(dt.datetime(2026, 12, 30, 20, 0, tzinfo=LOCAL), now, LOCAL) == (
+        "on 30 Dec 2026 at 20:00"
+    )
+    assert started_text("2026-12-31T18:00:00+00:00", now, LOCAL) == "yesterday at 20:00"
+    assert started_text("not a time", now, LOCAL) == "at not a time"
+    assert started_text("", now, LOCAL) == "earlier"
+
+
+def test_the_resume_question_says_when_in_words(fw: Framework, store: Store) -> None:
+    run_interrupted(fw, store, 15)
+    prompts: list[str] = []
+    scripted = ScriptedAsk(BACKGROUND, rating=skip_risk)
+
+    def ask(q: Question) -> Any:
+        prompts.append(q.prompt)
+        return scripted(q)
+
+    run_assessment(fw, store, ask, quiet(), now=NOW)
+    assert re.fullmatch(
+        r"Resume the assessment you started (today|yesterday) at \d\d:\d\d \(15 answers so far\)\?",
+        prompts[0],
+    ), prompts[0]

@@ -179,8 +179,9 @@ def _decide(
             )
         store.discard_draft(path)
         return _fresh(path, quick)
+    when = started_text(draft.started, dt.datetime.now(dt.timezone.utc))
     if resume or confirm(
-        ask, "resume", f"Resume the assessment you started {draft.started} ({n} so far)?", True
+        ask, "resume", f"Resume the assessment you started {when} ({n} so far)?", True
     ):
         console.print(Text(f"Resuming: {n} kept.", style="green"))
         return draft
@@ -190,6 +191,36 @@ def _decide(
     raise RefusedError(
         "kept the assessment in progress", hint="`pmopath assess --resume` continues it"
     )
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def when_started(started: dt.datetime, now: dt.datetime, tz: dt.tzinfo | None = None) -> str:
+    """A moment as a person says it, in ``tz`` (None: the local time zone).
+
+    "today at 14:00", "yesterday at 09:15", "on 12 Nov at 16:40", and with the year
+    when it is not ``now``'s year: "on 12 Nov 2025 at 16:40". A naive time is UTC.
+    """
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=dt.timezone.utc)
+    local, today = started.astimezone(tz), now.astimezone(tz).date()
+    at = f"at {local:%H:%M}"
+    if local.date() == today:
+        return f"today {at}"
+    if local.date() == today - dt.timedelta(days=1):
+        return f"yesterday {at}"
+    year = "" if local.year == today.year else f" {local.year}"
+    return f"on {local.day} {MONTHS[local.month - 1]}{year} {at}"
+
+
+def started_text(started: str, now: dt.datetime, tz: dt.tzinfo | None = None) -> str:
+    """A draft's ``started`` stamp as :func:`when_started` says it (as written if unreadable)."""
+    try:
+        moment = dt.datetime.fromisoformat(started)
+    except (TypeError, ValueError):
+        return f"at {started}" if started.strip() else "earlier"
+    return when_started(moment, now, tz)
 
 
 def review(fw: Framework, answers: Answers, quick: bool, ask: Ask, console: Console) -> Key:

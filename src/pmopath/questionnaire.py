@@ -37,6 +37,7 @@ from pmopath.profile import (
 from pmopath.scoring import DEFAULT_HOURS_PER_WEEK
 
 SKIP = "__skip__"  # the value of "Not sure / skip"
+CLEAR = "-"  # typed where Enter would keep a previous answer: empties an optional one
 DEFAULT_EDUCATION = Education.bachelor
 BACKGROUND = "Background"
 #: Profile fields the background part does not ask (ratings are part 2).
@@ -92,6 +93,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class Question:
+    """One question. For a text question, ``default`` is what an empty answer (Enter) means."""
+
     key: Key
     kind: Literal["select", "checkbox", "text", "confirm"]
     prompt: str
@@ -101,10 +104,38 @@ class Question:
     default: Any = None
     hint: str | None = None
     parse: Callable[[str], Any] | None = field(default=None, compare=False)
+    #: Read before choosing, shown in full above the choices: (heading, text) pairs,
+    #: e.g. each level's descriptor for a rating, whose choices then stay short.
+    details: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def kept(self) -> str:
+        """What Enter keeps at a text question ("" when nothing is kept)."""
+        return "" if self.default is None else str(self.default)
+
+    @property
+    def clearable(self) -> bool:
+        """Whether typing :data:`CLEAR` empties the kept answer (an optional one)."""
+        if self.kind != "text" or not self.kept:
+            return False
+        try:
+            self.convert(CLEAR)
+        except ValueError:
+            return False
+        return True
 
     def convert(self, raw: str) -> Any:
-        """Parse typed text; raises ValueError with a message for the person."""
-        return raw if self.parse is None else self.parse(raw)
+        """Parse typed text; raises ValueError with a message for the person.
+
+        An empty answer means the default (nothing is pre-typed, so typing 7 gives 7),
+        and :data:`CLEAR` empties an optional answer that has one.
+        """
+        text = raw
+        if not raw.strip():
+            text = self.kept
+        elif raw.strip() == CLEAR and self.kept:
+            text = ""
+        return text if self.parse is None else self.parse(text)
 
 
 class Ask(Protocol):
@@ -270,26 +301,43 @@ def cert_year_questions(fw: Framework, answers: Answers) -> list[Question]:
 
 
 def background_questions(fw: Framework, answers: Answers) -> list[Question]:
-    qs = [
-        q
-        for name in Profile.model_fields
-        if name not in NOT_ASKED
-        for q in field_questions(fw, name, answers)
-    ]
-    return [replace(q, progress=f"Background {i} of {len(qs)}") for i, q in enumerate(qs, 1)]
+    """The background questions, numbered in steps whose count never changes while answering.
+
+    The year of each ticked certification is part of the certifications step
+    ("Background 9 of 11 · certification 1 of 2"), so ticking some adds no step.
+    """
+    steps: list[list[Question]] = []
+    for name in Profile.model_fields:
+        if name in NOT_ASKED:
+            continue
+        for q in field_questions(fw, name, answers):
+            if q.key.part is Part.cert_year and steps:
+                steps[-1].append(q)
+            else:
+                steps.append([q])
+    numbered = []
+    for i, (first, *years) in enumerate(steps, 1):
+        step = f"{BACKGROUND} {i} of {len(steps)}"
+        numbered.append(replace(first, progress=step))
+        numbered += [
+            replace(q, progress=f"{step} · certification {j} of {len(years)}")
+            for j, q in enumerate(years, 1)
+        ]
+    return numbered
 
 
 def rating_question(fw: Framework, comp_id: str, progress: str, section: str = "") -> Question:
+    """A competency's level: every level's descriptor as details, then short choices.
+
+    The descriptors are long (they are what tells the levels apart), so they are
+    shown in full above the choice list rather than cut off in it. The target's
+    required level is not shown.
+    """
     comp = fw.competency_by_id[comp_id]
     scale = fw.scale_names
-    choices = [
-        Choice(
-            level,
-            f"{level} · {scale.get(level, '')} - {comp.levels[level]}",
-            f"{level} · {scale.get(level, '')}",
-        )
-        for level in sorted(comp.levels)
-    ]
+    levels = sorted(comp.levels)
+    names = {level: f"{level} · {scale.get(level, '')}".rstrip(" ·") for level in levels}
+    choices = [Choice(level, names[level], names[level]) for level in levels]
     choices.append(Choice(SKIP, "Not sure / skip", "not sure (unassessed)"))
     return Question(
         Key(Part.rating, comp_id),
@@ -299,6 +347,7 @@ def rating_question(fw: Framework, comp_id: str, progress: str, section: str = "
         section=section or fw.domain_by_id[comp.domain].name,
         choices=tuple(choices),
         hint=comp.summary,
+        details=tuple((names[level], comp.levels[level]) for level in levels),
     )
 
 
@@ -433,7 +482,10 @@ def review_rows(fw: Framework, answers: Answers, quick: bool) -> list[ReviewRow]
 
 
 def change_answer(fw: Framework, answers: Answers, quick: bool, key: Key, ask: Ask) -> None:
-    """Ask one question again; a changed rating asks for its evidence again too."""
+    """Ask one question again; a changed rating asks for its evidence again too.
+
+    A text answer given before is the default, kept by Enter (shown, not pre-typed).
+    """
     question = question_for(fw, answers, quick, key)
     if question is None:
         return
