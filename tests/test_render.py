@@ -80,3 +80,36 @@ def test_markdown_escapes_data() -> None:
 def test_piped_output_is_plain(runner: CliRunner) -> None:
     result = runner.invoke(app, ["roles"], env={"NO_COLOR": None})
     assert "\x1b" not in result.stdout
+
+
+PM_PROFILE = str(Path(__file__).resolve().parents[1] / "examples" / "project-manager.yaml")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["roles"],
+        ["roles", "director"],
+        ["competencies"],
+        ["competencies", "governance"],
+        ["certs"],
+        ["certs", "--for", "pmo-manager"],
+        ["certs", "pmp"],
+        ["validate"],
+        ["gap", "-p", PM_PROFILE, "--explain"],
+        ["roadmap", "-p", PM_PROFILE, "-t", "director", "--explain"],
+        ["roadmap", "-p", PM_PROFILE, "-f", "markdown"],
+        ["--help"],
+        ["roadmap", "--help"],
+    ],
+    ids=lambda a: " ".join(a[:2]),
+)
+@pytest.mark.parametrize("no_color", [None, "1"])
+def test_piped_output_has_no_trailing_whitespace(
+    runner: CliRunner, args: list[str], no_color: str | None
+) -> None:
+    result = runner.invoke(app, args, env={"NO_COLOR": no_color, "COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    padded = [line for line in result.stdout.splitlines() if line != line.rstrip()]
+    assert not padded, padded[:3]
+    assert result.stdout.strip()

@@ -64,11 +64,21 @@ def stderr_console() -> Console:
 
 
 def emit(rendered: Rendered) -> None:
-    """Write a result to stdout: text as is, Rich renderables through a console."""
+    """Write a result to stdout: text as is, Rich renderables through a console.
+
+    Piped or with ``NO_COLOR``, a renderable is laid out as plain text first and the
+    padding Rich puts at the end of table lines is dropped, so files and pipes get
+    no trailing spaces.
+    """
+    import os
+
     if isinstance(rendered, str):
         safe(sys.stdout).write(rendered)
-    else:
+    elif sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         stdout_console().print(rendered)
+    else:
+        text = as_text(rendered, width=stdout_console().width)
+        safe(sys.stdout).write("\n".join(line.rstrip() for line in text.split("\n")))
     sys.stdout.flush()
 
 
@@ -92,7 +102,8 @@ def as_text(rendered: Rendered, width: int = 100) -> str:
     from rich.console import Console
 
     buffer = StringIO()
-    Console(file=buffer, width=width, no_color=True, highlight=False).print(rendered)
+    plain = Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False)
+    plain.print(rendered)
     return buffer.getvalue()
 
 

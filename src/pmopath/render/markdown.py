@@ -46,7 +46,7 @@ def provenance(item: Provenance) -> str:
         line += f" · {item.confidence.mark}"
     line += "*"
     if item.note:
-        line += f"  \n*{md(item.note)}*"
+        line += f"\\\n*{md(item.note)}*"  # a hard line break, without trailing spaces
     return line
 
 
@@ -382,7 +382,7 @@ class MarkdownRenderer(ViewRenderer):
                 span = it.start_label
                 if it.end_month != it.start_month:
                     span += f" to {it.end_label}"
-                lines.append(f"- [ ] **{md(it.title)}** ({effort}, {span})  ")
+                lines.append(f"- [ ] **{md(it.title)}** ({effort}, {span})\\")  # hard break
                 lines.append(f"  *Why:* {md(it.why)}")
             lines.append("")
         if view.cut_items:
