@@ -32,7 +32,7 @@ from pmopath.views.browse import (
     roles_view,
     validation_view,
 )
-from pmopath.views.results import gap_view, profile_view, roadmap_view
+from pmopath.views.results import comparison_view, gap_view, profile_view, roadmap_view
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "pmopath"
 ROOT = SRC.parents[1]
@@ -200,6 +200,7 @@ def fixtures() -> list[View]:
         profile_view(FW, "20261122-093000", profile, ["rating for 'old-one' was kept"]),
         gap_view(FW, result, profile.name, True),
         roadmap_view(FW, plan(result, profile, FW, as_of=AS_OF), True),
+        comparison_view(FW, profile, ["director", "pmo-manager"], None, AS_OF),
     ]
 
 
@@ -281,6 +282,13 @@ PROBES: dict[str, Probe] = {
     "roles": lambda v: [r.name for r in v.roles] + [r.years_text for r in v.roles],
     "role_names": lambda v: list(v.role_names.values()),
     "for_role": lambda v: [v.for_role_name],
+    "targets": lambda v: (
+        [t.name for t in v.targets]
+        + [percent(t.readiness) for t in v.targets]
+        + [t.ready_label for t in v.targets if t.ready_label]
+        + [f"{t.experience_met} of {t.experience_total}" for t in v.targets]
+    ),
+    "current_role_name": lambda v: [v.current_role_name],
 }
 
 #: Fields a format leaves out on purpose, and why.
@@ -299,6 +307,8 @@ OMITTED: dict[tuple[str, str], str] = {
     ("roadmap", "cut_items"): "only shown when items were cut",
     ("gap", "unassessed"): "only shown when a required competency is unassessed",
     ("roadmap", "unassessed"): "only shown when a required competency is unassessed",
+    ("comparison", "current_role"): "named by current_role_name",
+    ("comparison", "name"): "the person's name titles the markdown document only",
 }
 
 

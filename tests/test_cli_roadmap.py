@@ -106,3 +106,31 @@ def test_piped_terminal_roadmap_is_plain(runner: CliRunner) -> None:
     out = runner.invoke(app, ["roadmap", "-t", "director", "-p", PM], env={"NO_COLOR": None}).stdout
     assert "\x1b" not in out
     assert "Next 90 days" in out
+
+
+def test_several_targets_side_by_side(runner: CliRunner) -> None:
+    args = ["gap", "-p", PM, "-t", "director", "-t", "pmo-manager", "-t", "director"]
+    doc = json.loads(runner.invoke(app, [*args, "-f", "json", "--as-of", "2026-11-22"]).stdout)
+    assert doc["kind"] == "comparison"
+    rows = {t["id"]: t for t in doc["targets"]}
+    assert list(rows) == ["pmo-director", "pmo-manager"]  # a repeated target counts once
+    # the same figures as each target's own gap and roadmap
+    for target, row in rows.items():
+        one = json.loads(
+            runner.invoke(
+                app, ["roadmap", "-p", PM, "-t", target, "-f", "json", "--as-of", "2026-11-22"]
+            ).stdout
+        )
+        assert row["readiness"] == one["readiness"]
+        assert row["ready_in_months"] == one["ready_in_months"]
+        assert row["months_short"] == max(e["gap_months"] for e in one["experience"])
+    text = runner.invoke(app, [*args, "--as-of", "2026-11-22"]).stdout
+    assert "PMO Director" in text and "PMO Manager" in text and "2035-04" in text
+
+
+def test_strengths_are_named(runner: CliRunner) -> None:
+    doc = json.loads(runner.invoke(app, ["gap", "-p", PM, "-t", "director", "-f", "json"]).stdout)
+    met = [c["name"] for c in doc["competencies"] if c["gap"] == 0 and c["current"] is not None]
+    assert doc["strengths"] and set(doc["strengths"]) == set(met)
+    text = runner.invoke(app, ["gap", "-p", PM, "-t", "director"]).stdout
+    assert "Strengths: " + doc["strengths"][0] in " ".join(text.split())

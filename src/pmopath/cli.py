@@ -543,23 +543,44 @@ AsOfOption = Annotated[
     epilog=examples(
         "pmopath gap",
         "pmopath gap --target director --explain",
+        "pmopath gap --target director --target pmo-manager --target portfolio-manager",
         "pmopath gap --profile examples/project-manager.yaml --format json",
     ),
 )
 def gap(
     ctx: typer.Context,
-    target: TargetOption = None,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            "-t",
+            help="Target role (ID, alias or prefix); default: the profile's target. "
+            "Repeat it to compare several targets side by side.",
+            autocompletion=_complete_roles,
+            show_default=False,
+        ),
+    ] = None,
     profile: ProfileOption = None,
     hours_per_week: HoursOption = None,
     explain: ExplainOption = False,
     fmt: FormatOption = Format.terminal,
+    as_of: AsOfOption = None,
 ) -> None:
-    """Score your gaps against a target role: readiness, competencies, experience, certifications."""
+    """Score your gaps against a target role: readiness, competencies, experience, certifications.
+
+    With several --target options, the targets are compared side by side: competency
+    readiness, experience and certifications met, and the month you would be ready.
+    """
     from pmopath.scoring import score
-    from pmopath.views.results import gap_view
+    from pmopath.views.results import comparison_view, gap_view
 
     fw, subject = _subject(ctx, profile)
-    result = score(subject, fw, target, hours_per_week=hours_per_week)
+    targets = list(dict.fromkeys(target or []))
+    if len(targets) > 1:
+        start = _as_of(as_of)
+        _show(fmt, comparison_view(fw, subject, targets, hours_per_week, start))
+        return
+    result = score(subject, fw, targets[0] if targets else None, hours_per_week=hours_per_week)
     _show(fmt, gap_view(fw, result, subject.name, explain))
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
         RoleView,
         ValidationView,
     )
-    from pmopath.views.results import GapView, ProfileView, RoadmapView
+    from pmopath.views.results import ComparisonView, GapView, ProfileView, RoadmapView
 
 Rendered = Union[str, "RenderableType"]
 
@@ -75,3 +75,6 @@ class ViewRenderer(Renderer, ABC):
 
     @abstractmethod
     def roadmap(self, view: RoadmapView) -> Rendered: ...
+
+    @abstractmethod
+    def comparison(self, view: ComparisonView) -> Rendered: ...

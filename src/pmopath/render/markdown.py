@@ -25,7 +25,7 @@ if TYPE_CHECKING:
         RoleView,
         ValidationView,
     )
-    from pmopath.views.results import GapView, ProfileView, RoadmapView
+    from pmopath.views.results import ComparisonView, GapView, ProfileView, RoadmapView
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
@@ -311,6 +311,36 @@ class MarkdownRenderer(ViewRenderer):
         lines += [f"\n*warning: {md(w)}*" for w in view.warnings]
         return doc(lines)
 
+    def comparison(self, view: ComparisonView) -> str:
+        who = f" for {md(view.name)}" if view.name else ""
+        lines = [f"# Targets compared{who}", ""]
+        lines += [
+            f"From {md(view.current_role_name)}, at {view.hours_per_week:g} hours a week, "
+            f"as of {view.as_of.isoformat()}.",
+            "",
+        ]
+        rows = (
+            (
+                md(t.name),
+                md(" → ".join(t.path)),
+                percent(t.readiness),
+                f"{t.experience_met} of {t.experience_total}"
+                + (f" ({t.months_short} months short)" if t.months_short else ""),
+                f"{t.certifications_held} of {t.certifications_recommended}",
+                t.ready_label or ("now" if t.ready_in_months == 0 else "not estimated"),
+            )
+            for t in view.targets
+        )
+        header = (
+            "Target",
+            "Path",
+            "Competencies",
+            "Experience met",
+            "Certifications held",
+            "Ready",
+        )
+        return doc([*lines, *table(header, "llrllr", rows)])
+
     def gap(self, view: GapView) -> str:
         target = view.role_names[view.target_role]
         return doc([f"# Gap analysis: {md(target)}", "", *self._gap_lines(view)])
@@ -328,6 +358,8 @@ class MarkdownRenderer(ViewRenderer):
         if view.next_step is not None:
             step = view.next_step
             lines.append(f"- **Next step:** {md(step.name)} (readiness {percent(step.readiness)})")
+        if view.strengths:
+            lines.append(f"- **Strengths:** {md(', '.join(view.strengths))}")
         lines += ["", "## Gaps", ""]
         rows = (
             (

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
         RoleView,
         ValidationView,
     )
-    from pmopath.views.results import GapView, PhaseRow, ProfileView, RoadmapView
+    from pmopath.views.results import ComparisonView, GapView, PhaseRow, ProfileView, RoadmapView
 
 IMPORTANCE_STYLE = {"core": "bold", "important": "", "useful": "dim"}
 STATUS_STYLE = {
@@ -426,6 +426,8 @@ class TerminalRenderer(ViewRenderer):
         if view.next_step is not None:
             step = view.next_step
             parts.append(lit(f"Next step: {step.name}, readiness {percent(step.readiness)}"))
+        if view.strengths:
+            parts.append(lit("Strengths: " + ", ".join(view.strengths), "green"))
         return parts
 
     def _gap_table(self, view: GapView) -> Table:
@@ -458,6 +460,13 @@ class TerminalRenderer(ViewRenderer):
                 lit("; ".join(c.missing)),
             )
         return table
+
+    def comparison(self, view: ComparisonView) -> RenderableType:
+        note = hint(
+            "Competencies: readiness of the competency levels. Ready: the estimated month all "
+            "competency and experience requirements are met. `pmopath gap --target ROLE` for one."
+        )
+        return Group(comparison_table(view), note)
 
     def roadmap(self, view: RoadmapView) -> RenderableType:
         parts = self._gap_parts(view)
@@ -499,6 +508,29 @@ class TerminalRenderer(ViewRenderer):
                 month += f" → {it.end_label}"
             table.add_row(str(it.rank), lit(it.title), effort, month, lit(it.why))
         return table
+
+
+def comparison_table(view: ComparisonView) -> Table:
+    title = (
+        f"{view.current_role_name} → {len(view.targets)} targets, "
+        f"at {view.hours_per_week:g} h/week from {view.as_of.isoformat()}"
+    )
+    table = Table(title=lit(title, "bold"), title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("Target", "Competencies", "Experience", "Certifications", "Ready"):
+        table.add_column(column, justify="left" if column == "Target" else "right")
+    for t in view.targets:
+        short = f" ({t.months_short} months short)" if t.months_short else ""
+        ready = t.ready_label or ("now" if t.ready_in_months == 0 else "not estimated")
+        table.add_row(
+            lit(t.name).append(
+                "\nvia " + clean(" → ".join(t.path[1:-1])) if len(t.path) > 2 else "", "dim"
+            ),
+            percent(t.readiness),
+            f"{t.experience_met} of {t.experience_total} met{short}",
+            f"{t.certifications_held} of {t.certifications_recommended} held",
+            ready,
+        )
+    return table
 
 
 def review_table(rows: Sequence[tuple[str, str, str]]) -> Table:

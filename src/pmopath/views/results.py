@@ -162,6 +162,7 @@ class GapView(View):
     next_step: NextStep | None  # the next role when it is not the target itself
     competencies: tuple[GapRow, ...]  # most urgent first
     unassessed: tuple[str, ...]  # names of required competencies not rated
+    strengths: tuple[str, ...]  # names of required competencies already at or above the level
     experience: tuple[ExperienceRow, ...]
     certifications: tuple[CertRow, ...]
     explanation: tuple[str, ...] | None  # with --explain
@@ -217,10 +218,19 @@ def gap_fields(fw: Framework, score: Score, name: str | None, explain: bool) -> 
             for g in score.competencies
         ),
         "unassessed": tuple(g.name for g in score.competencies if g.current is None),
+        "strengths": strengths(score),
         "experience": experience_rows(score),
         "certifications": cert_rows(fw, score),
         "explanation": explanation,
     }
+
+
+def strengths(score: Score) -> tuple[str, ...]:
+    """Required competencies the person already meets, the most important first."""
+    order = {"core": 0, "important": 1, "useful": 2}
+    met = [g for g in score.competencies if g.current is not None and g.gap == 0 and g.required]
+    met.sort(key=lambda g: (order[g.importance.value], -(g.current or 0), g.name))
+    return tuple(g.name for g in met)
 
 
 def experience_rows(score: Score) -> tuple[ExperienceRow, ...]:
@@ -353,3 +363,76 @@ def summary_lines(view: RoadmapView) -> list[str]:
         f"at {view.hours_per_week:g} h/week"
     )
     return lines
+
+
+# ------------------------------------------------------------- comparison
+
+
+class TargetRow(Model):
+    """One target role of a side-by-side comparison."""
+
+    id: str
+    name: str
+    path: tuple[str, ...]  # role names, current first
+    readiness: float  # competency readiness
+    experience_met: int
+    experience_total: int
+    months_short: int  # the largest experience shortfall, in months
+    certifications_held: int
+    certifications_recommended: int
+    ready_in_months: int | None
+    ready_label: str | None  # YYYY-MM
+
+
+class ComparisonView(View):
+    kind: ClassVar[str] = "comparison"
+    name: str | None
+    current_role: str
+    current_role_name: str
+    as_of: dt.date
+    hours_per_week: float
+    targets: tuple[TargetRow, ...]
+
+
+def comparison_view(
+    fw: Framework,
+    profile: Profile,
+    targets: list[str],
+    hours_per_week: float | None,
+    as_of: dt.date,
+) -> ComparisonView:
+    """Several target roles side by side: readiness, requirements met, the month ready."""
+    from pmopath.planning import plan
+    from pmopath.scoring import score
+
+    rows = []
+    hpw = hours_per_week or 0.0
+    for target in targets:
+        result = score(profile, fw, target, hours_per_week=hours_per_week)
+        hpw = result.hours_per_week
+        ready = plan(result, profile, fw, as_of=as_of).ready_in_months
+        recommended = [c for c in result.certifications if c.recommended_by]
+        rows.append(
+            TargetRow.model_construct(
+                id=result.target_role,
+                name=fw.role_name(result.target_role),
+                path=tuple(fw.role_name(r) for r in result.path),
+                readiness=round(result.readiness, 4),
+                experience_met=sum(1 for e in result.experience if not e.gap_months),
+                experience_total=len(result.experience),
+                months_short=max((e.gap_months for e in result.experience), default=0),
+                certifications_held=sum(1 for c in recommended if c.eligibility.status == "held"),
+                certifications_recommended=len(recommended),
+                ready_in_months=ready,
+                ready_label=month_label(as_of, ready) if ready else None,
+            )
+        )
+    current = fw.role(profile.current_role).id
+    return ComparisonView.model_construct(
+        name=profile.name,
+        current_role=current,
+        current_role_name=fw.role_name(current),
+        as_of=as_of,
+        hours_per_week=hpw,
+        targets=tuple(rows),
+    )
