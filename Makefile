@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.pmopath-run
 TEST_STAMP := $(VENV)/.pmopath-test
 
-.PHONY: run test lint typecheck pytest demo bench bench-scale wheel clean
+.PHONY: run test lint typecheck pytest demo bench bench-scale wheel clean mermaid-test-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,16 @@ typecheck: $(TEST_STAMP)
 pytest: $(TEST_STAMP)
 	$(BIN)/pytest -q
 
+# Test-only: Mermaid and jsdom under tests/mermaid, so tests/test_mermaid.py can parse the
+# markdown roadmap's charts with Mermaid itself (needs node and npm; the test runs the same
+# `npm ci` when node_modules is missing or older than the lock file, and skips without node).
+MERMAID_DIR := tests/mermaid
+mermaid-test-deps: $(MERMAID_DIR)/node_modules/.package-lock.json
+
+$(MERMAID_DIR)/node_modules/.package-lock.json: $(MERMAID_DIR)/package-lock.json
+	npm ci --prefix $(MERMAID_DIR) --no-audit --no-fund --loglevel=error
+	touch $@
+
 demo: $(RUN_STAMP)
 	$(BIN)/pmopath roadmap --target director --profile examples/project-manager.yaml
 
@@ -48,4 +58,4 @@ wheel: $(TEST_STAMP)
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w dist .
 
 clean:
-	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache $(MERMAID_DIR)/node_modules

@@ -41,7 +41,7 @@ def test_markdown_has_checklists_and_mermaid(runner: CliRunner) -> None:
     ).stdout
     assert out.startswith("# Development plan for Alex Example: PMO Director\n")
     assert "- [ ] **" in out
-    assert "```mermaid\ngantt" in out and "```mermaid\nxychart-beta" in out
+    assert "```mermaid\ngantt" in out and "\nxychart-beta horizontal\n" in out
     assert (
         "Set up stage gates for a 12-project portfolio" in out
     )  # STAR seed from the person's evidence
