@@ -11,7 +11,7 @@ from rich.text import Text
 
 from pmopath.errors import DataError, RefusedError
 from pmopath.framework import Framework
-from pmopath.profile import Profile, dump_profile
+from pmopath.profile import Profile, profile_yaml
 from pmopath.questionnaire import (
     Answers,
     Ask,
@@ -295,7 +295,7 @@ def _run(
             answer_all(fw, answers, draft.quick, ask, saved)  # e.g. a new target's competencies
         when = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         profile = build_profile(fw, answers, when)
-        ident = store.save_assessment(dump_profile(profile), when)
+        ident = store.save_assessment(profile_yaml(profile), when)
     except KeyboardInterrupt as exc:  # the draft holds every answer given until now
         signum = getattr(exc, "signum", None)
         raise Interrupted(saved_count, draft.path if saved_count else None, signum) from None

@@ -362,12 +362,12 @@ def assess(
     fw = _framework(ctx)
     store = Store()
     if answers is not None:
-        from pmopath.profile import dump_profile, load_profile
+        from pmopath.profile import load_profile, profile_yaml
 
         loaded = load_profile(answers, fw, strict=True)
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         profile = loaded.profile.model_copy(update={"assessed_at": now})
-        ident = store.save_assessment(dump_profile(profile), now)
+        ident = store.save_assessment(profile_yaml(profile), now)
         message(f"Saved assessment {ident} to {store.path(ident)}", "green")
         _after_save(fw, ident, profile)
         return
@@ -475,7 +475,7 @@ def _subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Framework, 
     return fw, loaded.profile
 
 
-def _warn_skipped(store: Any) -> None:
+def _warn_skipped(store: Store) -> None:
     """Name what the store passed over: entries that are not regular files."""
     from pmopath.console import message
 

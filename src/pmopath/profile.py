@@ -219,10 +219,14 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
     return data
 
 
+def profile_yaml(profile: Profile) -> str:
+    """The profile as YAML, without a header comment (a saved assessment adds its own)."""
+    return dump_yaml(profile_to_data(profile))
+
+
 def dump_profile(profile: Profile) -> str:
-    return "# pmopath profile (see `pmopath schema profile`)\n" + dump_yaml(
-        profile_to_data(profile)
-    )
+    """A profile file to share or re-import (``export-profile``)."""
+    return "# pmopath profile (see `pmopath schema profile`)\n" + profile_yaml(profile)
 
 
 @dataclass

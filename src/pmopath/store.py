@@ -251,8 +251,6 @@ class Store:
         the final name, which fails if the name exists: two saves in the same second,
         in one process or many, each get their own ID and file.
         """
-        if text.startswith("# pmopath profile"):
-            text = text.split("\n", 1)[1]
         sealed = seal(HEADER + text)
         folder = self.assessments
         tmp = folder / f".save.{os.getpid()}.{id(text)}.tmp"

@@ -144,7 +144,12 @@ def window(value: int) -> str:
 # ------------------------------------------------------------------ months
 
 
+def month_start(as_of: dt.date, month: int) -> dt.date:
+    """The first day of plan month ``month``; month 1 is the month of ``as_of``."""
+    index = as_of.year * 12 + as_of.month - 1 + month - 1
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 def month_label(as_of: dt.date, month: int) -> str:
     """``YYYY-MM`` of plan month ``month``; month 1 is the month of ``as_of``."""
-    index = as_of.year * 12 + as_of.month - 1 + month - 1
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return f"{month_start(as_of, month):%Y-%m}"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pmopath.models import STEPS, Provenance
 from pmopath.render.base import ViewRenderer
-from pmopath.text import hours, one_line, percent
+from pmopath.text import hours, month_label, month_start, one_line, percent
 
 if TYPE_CHECKING:
     from pmopath.history import HistoryView
@@ -649,17 +649,9 @@ def _phase_index(view: RoadmapView, month: int) -> int:
 
 
 def _month(view: RoadmapView, month: int) -> str:
-    from pmopath.text import month_label  # here, not at the top: that import line is shared
-
     return month_label(view.as_of, month)
 
 
 def _days(view: RoadmapView, first: int, last: int) -> int:
     """Calendar days from the start of plan month ``first`` to the end of month ``last``."""
-    import datetime as dt
-
-    def start(month: int) -> dt.date:
-        index = view.as_of.year * 12 + view.as_of.month - 1 + month - 1
-        return dt.date(index // 12, index % 12 + 1, 1)
-
-    return (start(last + 1) - start(first)).days
+    return (month_start(view.as_of, last + 1) - month_start(view.as_of, first)).days

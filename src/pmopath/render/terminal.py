@@ -60,17 +60,12 @@ def bar(level: int, required: int | None = None, width: int = 4) -> Text:
     return out
 
 
-def grouped(rows: Iterable[Row], domain_of: dict[int, str]) -> Iterator[tuple[Text, Row]]:
+def by_domain(rows: Sequence[Row], domains: Sequence[str | None]) -> Iterator[tuple[Text, Row]]:
     """Rows with their domain named on the first row of each domain only."""
     last = None
-    for i, row in enumerate(rows):
-        domain = domain_of[i]
-        yield (lit(domain) if domain != last else Text("")), row
+    for row, domain in zip(rows, domains, strict=True):
+        yield (lit(domain or "") if domain != last else Text("")), row
         last = domain
-
-
-def by_domain(rows: Sequence[Row], domains: Sequence[str | None]) -> Iterator[tuple[Text, Row]]:
-    return grouped(rows, {i: d or "" for i, d in enumerate(domains)})
 
 
 def heading(text: str, sub: str = "") -> Text:
