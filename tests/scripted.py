@@ -41,6 +41,8 @@ class ScriptedAsk:
         if key in self.script:
             value = self.script[key]
             return q.convert(value) if q.kind == "text" and isinstance(value, str) else value
+        if q.key.part is Part.history:
+            return "done"  # an unscripted work history: none listed
         if q.key.part is Part.rating:
             return self.rating(q.key.name)
         if q.key.part is Part.evidence:
@@ -57,12 +59,23 @@ class ScriptedAsk:
 BACKGROUND = {
     "name": "Test Person",
     "current_role": "project-manager",
-    "experience.project_management_years": "6",
-    "experience.program_portfolio_years": "1.5",
-    "experience.pmo_years": "0",
-    "experience.people_leadership_years": "2",
+    "history.1": "add",
+    "position.1.title": "Project manager, Acme",
+    "position.1.role": "project-manager",
+    "position.1.start": "2019-01",
+    "position.1.end": "",
+    "position.1.kinds": ["project-management", "people-leadership"],
+    "history.2": "add",
+    "position.2.title": "Programme lead (part-time), Acme",
+    "position.2.role": "",
+    "position.2.start": "2024-06",
+    "position.2.end": "2025-11",
+    "position.2.kinds": ["program"],
+    "history.3": "done",
     "education": "bachelor",
-    "training_hours": "40",
+    "training.general": "40",
+    "training.pmo": "",
+    "training.agile": "16",
     "certifications": ["pmp", "csm"],
     "cert_year.pmp": "2021",
     "cert_year.csm": "",

@@ -30,8 +30,11 @@ from pmopath.views.browse import (
     competency_view,
     role_view,
     roles_view,
+    source_view,
+    sources_view,
     validation_view,
 )
+from pmopath.views.eligible import eligible_view, personal_eligibility
 from pmopath.views.results import comparison_view, gap_view, profile_view, roadmap_view
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "pmopath"
@@ -54,6 +57,8 @@ LAYERS: dict[str, int] = {
     "pmopath.store": 2,
     "pmopath.cache": 2,
     "pmopath.schemas": 2,
+    "pmopath.worktime": 3,
+    "pmopath.paths": 3,
     "pmopath.eligibility": 3,
     "pmopath.scoring": 3,
     "pmopath.planning": 3,
@@ -61,6 +66,7 @@ LAYERS: dict[str, int] = {
     "pmopath.views": 4,
     "pmopath.views.browse": 4,
     "pmopath.views.results": 4,
+    "pmopath.views.eligible": 4,
     "pmopath.history": 4,
     "pmopath.render": 5,
     "pmopath.render.base": 5,
@@ -76,7 +82,13 @@ LAYERS: dict[str, int] = {
 }
 LAYER_NAMES = ("base", "models", "loading", "core", "views", "renderers", "CLI")
 PRESENTATION = ("rich", "typer", "questionary", "prompt_toolkit")
-CORE = ("pmopath.eligibility", "pmopath.scoring", "pmopath.planning", "pmopath.questionnaire")
+CORE = (
+    "pmopath.worktime",
+    "pmopath.eligibility",
+    "pmopath.scoring",
+    "pmopath.planning",
+    "pmopath.questionnaire",
+)
 
 
 def module_name(path: Path) -> str:
@@ -157,7 +169,7 @@ def fixtures() -> list[View]:
     """One of every view, from the example project manager and the built-in framework."""
     loaded = load_profile(ROOT / "examples" / "project-manager.yaml", FW)
     profile = loaded.profile.model_copy(update={"assessed_at": dt.datetime(2026, 11, 22, 9, 30)})
-    result = score(profile, FW, "director")
+    result = score(profile, FW, "director", as_of=AS_OF)
     history = HistoryView(
         assessments=(
             HistoryEntry(
@@ -195,10 +207,19 @@ def fixtures() -> list[View]:
         competency_view(FW, FW.competency("governance")),
         certs_view(FW, FW.role("pmo-manager")),
         cert_view(FW, FW.certification("pmp")),
+        cert_view(
+            FW,
+            FW.certification("pgmp"),
+            personal_eligibility(FW, "pgmp", profile, "from examples/project-manager.yaml", AS_OF),
+        ),
+        eligible_view(FW, profile, "from examples/project-manager.yaml", AS_OF),
+        sources_view(FW),
+        source_view(FW, FW.source_id("S57")),
+        source_view(FW, FW.source_id("estimate")),
         validation_view("our-framework", [problem]),
         history,
-        profile_view(FW, "20261122-093000", profile, ["rating for 'old-one' was kept"]),
-        gap_view(FW, result, profile.name, True),
+        profile_view(FW, "20261122-093000", profile, ["rating for 'old-one' was kept"], AS_OF),
+        gap_view(FW, result, profile.name, True, ready=37, as_of=AS_OF),
         roadmap_view(FW, plan(result, profile, FW, as_of=AS_OF), True),
         comparison_view(FW, profile, ["director", "pmo-manager"], None, AS_OF),
     ]
@@ -257,7 +278,9 @@ PROBES: dict[str, Probe] = {
     "target_role": lambda v: [v.role_names[v.target_role]],
     "hours_per_week": lambda v: [f"{v.hours_per_week:g}"],
     "as_of": lambda v: [v.as_of.isoformat()],
-    "ready_in_months": lambda v: [v.ready_text],
+    "ready_in_months": lambda v: [v.ready_text] if hasattr(v, "ready_text") else [v.headline],
+    "requirements_met": lambda v: [v.headline],
+    "months_short": lambda v: [v.headline],
     "ready_label": lambda v: [v.ready_label],
     "competencies": lambda v: [c.name for c in v.competencies],
     "experience": lambda v: [e.label if hasattr(e, "label") else e.text for e in v.experience],
@@ -303,6 +326,7 @@ OMITTED: dict[tuple[str, str], str] = {
     ("roadmap", "next_role"): "the next step line names it (when it is not the target)",
     ("gap", "name"): "the person's name titles the roadmap, not the gap analysis",
     ("roadmap", "ready_label"): "part of ready_text",
+    ("gap", "ready_label"): "part of the headline",
     ("roadmap", "horizon"): "only named when items were cut (cut_items)",
     ("roadmap", "cut_items"): "only shown when items were cut",
     ("gap", "unassessed"): "only shown when a required competency is unassessed",

@@ -217,6 +217,7 @@ def test_unknown_schema(runner: CliRunner) -> None:
 
 COMMANDS = (
     "roles",
+    "sources",
     "competencies",
     "certs",
     "validate",

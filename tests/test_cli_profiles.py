@@ -24,7 +24,7 @@ def test_answers_file_is_saved_and_listed(runner: CliRunner) -> None:
     result = runner.invoke(app, ["assess", "--answers", str(PM)])
     assert result.exit_code == 0, result.stderr
     assert "Saved assessment" in result.stderr
-    assert "Readiness for PMO Director: 62%" in result.stderr
+    assert "Competency readiness for PMO Director: 63%" in result.stderr
     assert result.stdout == ""
     (path,) = saved_files()
     assert yaml.safe_load(path.read_text())["ratings"]["governance"]["evidence"].startswith(
@@ -34,7 +34,7 @@ def test_answers_file_is_saved_and_listed(runner: CliRunner) -> None:
     doc = json.loads(history.stdout)
     (entry,) = doc["assessments"]
     assert entry["current_role"] == "project-manager" and entry["target_role"] == "pmo-director"
-    assert entry["readiness"] == pytest.approx(0.617, abs=0.001)
+    assert entry["readiness"] == pytest.approx(0.630, abs=0.001)
     shown = runner.invoke(app, ["show"])
     assert shown.exit_code == 0
     assert "Alex Example" in shown.stdout and "Set up stage gates" in shown.stdout
@@ -44,10 +44,10 @@ def test_answers_file_is_saved_and_listed(runner: CliRunner) -> None:
     ("edit", "fragment", "field", "needle"),
     [
         (
-            ("  pmo_years: 0\n", "  pmo_years: -1\n"),
+            ("training: {general: 40, agile: 16}", "training: {general: 40, agile: -1}"),
             "greater than or equal to 0",
-            "experience.pmo_years",
-            "pmo_years: -1",
+            "training.agile",
+            "agile: -1",
         ),
         (
             ("  pm-tools: 2\n", "  pm-tools: 5\n"),

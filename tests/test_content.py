@@ -139,3 +139,128 @@ def test_pmp_routes_are_structured(fw: Framework) -> None:
     assert months == [24, 36, 60]
     assert all(r.training is not None and r.training.hours == 35 for r in routes)
     assert all(r.training is not None and "capm" in r.training.waived_by for r in routes)
+
+
+# ------------------------------------------------------- content corrections (2026-11)
+
+
+def test_every_registry_defines_estimate_and_nothing_cites_the_old_fact_sheet(
+    fw: Framework,
+) -> None:
+    files = (fw.roles_file, fw.competencies_file, fw.certifications_file)
+    for file in files:
+        assert "estimate" in file.sources and "S0" not in file.sources
+        assert file.sources["estimate"].publisher == "pmopath"
+    assert "S0" not in fw.citations and "S3" not in fw.citations  # S3 was a course listing
+
+
+def test_certification_actions_take_the_certifications_own_study_hours(fw: Framework) -> None:
+    # A plan schedules a certification at the midpoint of its study hours; the
+    # competency's action shows the same number.
+    for comp in fw.competencies:
+        for step, actions in comp.actions.items():
+            for action in actions:
+                if action.certification is None:
+                    continue
+                study = fw.certification_by_id[action.certification].study
+                assert action.hours == (study.min_hours + study.max_hours) / 2, (comp.id, step)
+                if step == "3-4":
+                    level = fw.certification_by_id[action.certification].level
+                    assert level.value != "foundation", (comp.id, action.title)
+
+
+def test_development_actions_are_not_repeated(fw: Framework) -> None:
+    titles = [a.title.lower() for c in fw.competencies for acts in c.actions.values() for a in acts]
+    assert len(titles) == len(set(titles))
+    # presenting at an event or conference builds authority once, at networking 2 -> 3
+    talks = [
+        (c.id, step)
+        for c in fw.competencies
+        for step, acts in c.actions.items()
+        for a in acts
+        if a.title.lower().startswith(("present", "speak", "share"))
+        and a.kind.value == "networking"
+    ]
+    assert talks == [("networking", "2-3")], talks
+    p3o = [
+        a
+        for c in fw.competencies
+        for acts in c.actions.values()
+        for a in acts
+        if a.certification == "p3o-foundation"
+    ]
+    assert len(p3o) == 1
+
+
+def test_level_descriptors_describe_what_people_do(fw: Framework) -> None:
+    for comp in fw.competencies:
+        for level, text in comp.levels.items():
+            assert not text.startswith(("Knows", "Understands", "Is aware")), (comp.id, level)
+    assert not any(s.summary.startswith("Knows") for s in fw.competencies_file.scale)
+
+
+def test_director_and_cpo_requirements_follow_their_sources(fw: Framework) -> None:
+    director = fw.role_by_id["pmo-director"].competencies
+    for comp_id in ("governance", "risk-management", "financial-resource-management"):
+        assert director[comp_id].importance.value == "core", comp_id
+    assert director["data-driven-decisions"].importance.value == "core"
+    cpo = fw.role_by_id["chief-project-officer"].competencies
+    assert {"risk-management", "pm-methodologies", "governance"} <= set(cpo)
+    # the analyst -> manager step is where data turns into recommendations (S96)
+    analyst = fw.role_by_id["pmo-analyst"].competencies
+    manager = fw.role_by_id["pmo-manager"].competencies
+    for comp_id in ("performance-monitoring", "data-driven-decisions", "p3m-delivery-support"):
+        assert analyst[comp_id].level < manager[comp_id].level, comp_id
+    # the director's experience names the kind its source describes
+    years, _ = fw.role_by_id["pmo-director"].experience
+    assert years.kind.value == "project-related" and "S121" in (years.note or "")
+
+
+def test_ipma_gates_carry_their_recency_windows(fw: Framework) -> None:
+    windows = {"ipma-c": {72}, "ipma-b": {96}, "ipma-a": {144}}
+    for cert_id, expected in windows.items():
+        gates = [
+            g
+            for route in fw.certification_by_id[cert_id].prerequisites.routes
+            for g in route.experience
+        ]
+        assert gates and {g.within_months for g in gates} == expected, cert_id
+    ipma_a = fw.certification_by_id["ipma-a"].prerequisites
+    assert ipma_a.confidence is Confidence.conflicting and "S57" in ipma_a.sources
+    assert all(c.renewal.period_years == 5 for c in fw.certifications if c.id.startswith("ipma-"))
+
+
+def test_pmocp_gate_has_no_window_pmi_does_not_state(fw: Framework) -> None:
+    (route,) = fw.certification_by_id["pmi-pmocp"].prerequisites.routes
+    (gate,) = route.experience
+    assert gate.within_months is None and "8 years" not in (gate.note or "")
+
+
+def test_msp_practitioner_exam_is_filled_in(fw: Framework) -> None:
+    (exam,) = fw.certification_by_id["msp-practitioner"].exams
+    assert exam.minutes == 150 and exam.pass_mark and "70 marks" in exam.pass_mark
+    assert exam.confidence is Confidence.single_source
+
+
+def test_peoplecert_renewals_follow_one_rule(fw: Framework) -> None:
+    peoplecert = [c for c in fw.certifications if c.body.startswith("PeopleCert")]
+    assert {c.id for c in peoplecert} >= {
+        "prince2-foundation",
+        "msp-practitioner",
+        "p3o-foundation",
+    }
+    for cert in peoplecert:
+        renewal = cert.renewal
+        assert renewal.period_years == 3 and {"S39", "S40", "S41"} <= set(renewal.sources)
+        disputed = cert.level.value == "foundation" or cert.id.startswith("p3o")
+        expected = Confidence.conflicting if disputed else Confidence.confirmed
+        assert renewal.confidence is expected, cert.id
+
+
+def test_pmi_fees_cite_sources_that_carry_them(fw: Framework) -> None:
+    for cert_id in ("pgmp", "pfmp"):
+        for fee in fw.certification_by_id[cert_id].fees:
+            assert "S12a" not in fee.sources, cert_id
+    pmp = {f.kind: f for f in fw.certification_by_id["pmp"].fees}
+    assert pmp["exam (non-member)"].confidence is Confidence.conflicting
+    assert "$555" in (pmp["exam (non-member)"].note or "")

@@ -63,7 +63,7 @@ def words(text: str) -> str:
 
 
 def years_question(fw: Framework) -> Question:
-    (q, *_) = field_questions(fw, "experience", {})
+    (q, *_) = field_questions(fw, "experience", {Key(Part.history, "1"): "quick"})
     assert q.key == Key(Part.experience, next(iter(Experience.model_fields)))
     return q
 
@@ -108,7 +108,7 @@ def test_a_refused_answer_is_asked_again(fw: Framework, keys: PipeInput) -> None
 def test_changing_an_answer_keeps_the_previous_one_on_enter(fw: Framework, keys: PipeInput) -> None:
     ask = QuestionaryAsk(console())
     q = years_question(fw)
-    answers: Answers = {q.key: 6}
+    answers: Answers = {Key(Part.history, "1"): "quick", q.key: 6}
     keys.send_text(ENTER)
     change_answer(fw, answers, False, q.key, ask)
     assert answers[q.key] == 6

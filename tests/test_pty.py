@@ -67,18 +67,35 @@ def test_assess_in_a_pty_with_interrupt_and_resume(tmp_path: Path) -> None:
     select(child, 5)  # ladder order: admin, coordinator, junior PM, analyst, planner, PM
     child.expect("The role you are aiming for")
     select(child, 4)  # from the default (senior PM): programme, PMO manager, portfolio, director
-    child.expect("Years of project management")
-    typed(child, "6")
-    child.expect("Years leading programmes")
-    typed(child, "1.5")
-    child.expect("Years working in a PMO")
-    typed(child, "")
-    child.expect("Years managing people")
-    typed(child, "2")
+    child.expect("So far")
+    child.expect("nothing yet")
+    child.expect("Your work history")
+    select(child, 0)  # the default: add a position
+    child.expect("position 1")
+    child.expect("Job title")
+    typed(child, "Project manager, Acme")
+    child.expect("closest role on the ladder")
+    select(child, 5)  # project manager
+    child.expect("First month")
+    typed(child, "2019-13")
+    child.expect("enter a month as YYYY-MM")  # refused: the text stays, to be corrected
+    typed(child, "\x7f" * 7 + "2020-01")
+    child.expect("Last month")
+    typed(child, "")  # the current one
+    child.expect("What the work counted as")
+    child.send(" " + DOWN * 4 + " " + ENTER)  # leading projects, managing people
+    child.expect(r"leading projects: \d+ years?")
+    child.expect("Your work history")
+    select(child, 0)  # the default now: done
     child.expect("Highest education")
     select(child, 0)  # default: bachelor's
-    child.expect("Hours of formal project management training")
-    typed(child, "40")
+    child.expect("general project management training")
+    typed(child, "35")
+    child.expect("PMO training")
+    typed(child, "10")
+    for _ in range(4):  # agile, risk, scheduling, other: Enter keeps 0
+        child.expect("Hours of")
+        typed(child, "")
     child.expect("Certifications you hold")
     child.send(DOWN + " " + ENTER)  # tick the second: PMP
     child.expect("Year you obtained Project Management Professional")
@@ -86,16 +103,21 @@ def test_assess_in_a_pty_with_interrupt_and_resume(tmp_path: Path) -> None:
     child.expect("Hours per week")
     typed(child, "5")
 
-    child.expect("Competency 1 of 7 · PMO services")
+    child.expect("Competency 1 of 10 · Delivery practice")
+    child.expect("Risk, issue and opportunity management")
+    select(child, 3)
+    child.expect("What shows this")
+    typed(child, "")
+    child.expect("Competency 2 of 10 · PMO services")
     child.expect("PMO management")
     select(child, 2)
     child.expect("What shows this")
     typed(child, "Ran the PMO intake board")
-    child.expect("Competency 2 of 7 · Strategy & governance")
+    child.expect("Competency 3 of 10 · Strategy & governance")
     select(child, 3)
     child.expect("What shows this")
     typed(child, "")
-    child.expect("Competency 3 of 7")
+    child.expect("Competency 4 of 10")
     child.send(CTRL_C)
     child.expect("Interrupted")
     child.expect(pexpect.EOF)
@@ -107,16 +129,16 @@ def test_assess_in_a_pty_with_interrupt_and_resume(tmp_path: Path) -> None:
 
     child = spawn(home, "--resume")
     child.expect("Resuming")
-    child.expect("Competency 3 of 7 · Strategy & governance")
+    child.expect("Competency 4 of 10 · Strategy & governance")
     select(child, 4)  # governance: 4
     child.expect("What shows this")
     typed(child, "Wrote the portfolio stage-gate policy")
-    for expected in ("Competency 4 of 7", "Competency 5 of 7", "Competency 6 of 7"):
-        child.expect(expected)
+    for n in range(5, 10):
+        child.expect(f"Competency {n} of 10")
         select(child, 1)
         child.expect("What shows this")
         typed(child, "")
-    child.expect("Competency 7 of 7")
+    child.expect("Competency 10 of 10")
     select(child, 5)  # Not sure / skip: no evidence question follows
     child.expect("Your answers")
     child.expect("Save, or change an answer")
@@ -132,20 +154,33 @@ def test_assess_in_a_pty_with_interrupt_and_resume(tmp_path: Path) -> None:
     assert profile["name"] == "Pat Tester"
     assert profile["current_role"] == "project-manager"
     assert profile["target_role"] == "pmo-director"
-    assert profile["experience"] == {
-        "project_management_years": 6,
-        "program_portfolio_years": 1.5,
-        "pmo_years": 0,
-        "people_leadership_years": 2,
-    }
+    assert profile["schema_version"] == 2
+    assert profile["positions"] == [
+        {
+            "title": "Project manager, Acme",
+            "role": "project-manager",
+            "start": "2020-01",
+            "kinds": ["project-management", "people-leadership"],
+        }
+    ]
     assert profile["education"] == "bachelor"
-    assert profile["training_hours"] == 40
+    assert profile["training"] == {
+        "general": 35,
+        "pmo": 10,
+        "agile": 0,
+        "risk": 0,
+        "scheduling": 0,
+        "other": 0,
+    }
     assert profile["certifications"] == [{"id": "pmp", "year": 2021}]
     assert profile["hours_per_week"] == 5
     assert profile["ratings"] == {
-        "pmo-management": {"level": 2, "evidence": "Ran the PMO intake board"},  # before Ctrl-C
-        "strategic-thinking": 3,  # before Ctrl-C, empty evidence
+        "risk-management": 3,  # before Ctrl-C, empty evidence
+        "pmo-management": {"level": 2, "evidence": "Ran the PMO intake board"},
+        "strategic-thinking": 3,
         "governance": {"level": 4, "evidence": "Wrote the portfolio stage-gate policy"},  # after
+        "financial-resource-management": 1,
+        "data-driven-decisions": 1,
         "leadership-influence": 1,
         "stakeholder-communication": 1,
         "team-development": 1,
@@ -180,15 +215,18 @@ def test_rating_descriptors_are_all_on_screen_at_80_columns(tmp_path: Path) -> N
     select(child, 0)
     child.expect("The role you are aiming for")
     select(child, 0)  # the default: the next rung up
+    child.expect("Your work history")
+    select(child, 2)  # add, done, or: years per kind instead
     child.expect("Years of project management")
     typed(child, "7")  # the default 0 is shown, not pre-typed: this stores 7, not 70 or 07
-    for question in ("Years leading programmes", "Years working in a PMO", "Years managing"):
+    for question in ("programmes", "portfolios", "PMO", "managing people", "agile", "other"):
         child.expect(question)
         typed(child, "")  # Enter keeps the default
     child.expect("Highest education")
     select(child, 0)
-    child.expect("Hours of formal project management training")
-    typed(child, "")
+    for _ in range(6):  # six training topics
+        child.expect("Hours of")
+        typed(child, "")
     child.expect("Certifications you hold")
     child.send(" " + DOWN + " " + ENTER)  # tick two
     child.expect("certification 1 of 2")
@@ -206,7 +244,10 @@ def test_rating_descriptors_are_all_on_screen_at_80_columns(tmp_path: Path) -> N
     steps = re.findall(r"Background (\d+) of (\d+)", screen_text(background))
     totals = {total for _, total in steps}
     assert len(totals) == 1, steps  # the step count never changes while answering
-    assert len(steps) == int(totals.pop()) + 2  # two certifications' years, within a step
+    # within their steps: 7 kinds of years, 5 more training topics, 2 certifications' years
+    numbers = {int(n) for n, _ in steps}
+    assert numbers == set(range(1, int(totals.pop()) + 1)), steps  # every step, none skipped
+    assert len(steps) >= len(numbers) + 7 + 5 + 2
     assert comp.name in shown
     for level, descriptor in comp.levels.items():
         heading = f"{level} · {fw.scale_names[level]}"
@@ -220,7 +261,7 @@ def test_rating_descriptors_are_all_on_screen_at_80_columns(tmp_path: Path) -> N
     child.close()
     answers = yaml.safe_load((home / "draft.yaml").read_text())["answers"]
     assert answers["experience.project_management_years"] == 7
-    assert answers["experience.program_portfolio_years"] == 0
-    assert answers["training_hours"] == 0
+    assert answers["experience.program_years"] == 0
+    assert answers["training.general"] == 0
     assert answers["hours_per_week"] == 7
     assert answers["cert_year." + answers["certifications"][0]] == 2020

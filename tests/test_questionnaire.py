@@ -53,7 +53,16 @@ def test_full_flow_saves_every_answer(fw: Framework, store: Store) -> None:
     assert saved.ident == "20261122-093000"
     assert profile.current_role == "project-manager"
     assert profile.target_role == "senior-project-manager"  # the next rung by default
-    assert profile.experience.program_portfolio_years == 1.5
+    assert [(p.title, p.role, p.start, p.end) for p in profile.positions] == [
+        ("Project manager, Acme", "project-manager", "2019-01", None),
+        ("Programme lead (part-time), Acme", None, "2024-06", "2025-11"),
+    ]
+    assert [k.value for k in profile.positions[0].kinds] == [
+        "project-management",
+        "people-leadership",
+    ]
+    assert (profile.training.general, profile.training.pmo, profile.training.agile) == (40, 0, 16)
+    assert profile.experience.project_management_years == 0  # the positions give it, not years
     assert [(c.id, c.year) for c in profile.certifications] == [("pmp", 2021), ("csm", None)]
     assert profile.hours_per_week == 5
     assert len(profile.ratings) == 20
@@ -226,7 +235,7 @@ def test_rating_choices_are_short_and_the_descriptors_are_details(fw: Framework)
 
 
 def test_a_text_answer_replaces_the_default_and_empty_keeps_it(fw: Framework) -> None:
-    (q, *_) = [q for q in all_questions(fw, {}, quick=False) if q.key.part is Part.experience]
+    (q, *_) = [q for q in all_questions(fw, {}, quick=False) if q.key.part is Part.training]
     assert q.default == "0"
     assert q.convert("7") == 7
     assert q.convert("") == 0 and q.convert("  ") == 0
@@ -243,9 +252,9 @@ def test_a_text_answer_replaces_the_default_and_empty_keeps_it(fw: Framework) ->
 
 
 def test_changing_a_number_at_review_keeps_it_on_enter(fw: Framework, store: Store) -> None:
-    key = "experience.project_management_years"
+    key = "training.general"
     ask = ScriptedAsk(BACKGROUND, review=[key, key, "__save__"])
-    typed = iter(["", "7"])  # Enter keeps 6, then 7 replaces it
+    typed = iter(["", "7"])  # Enter keeps 40, then 7 replaces it
 
     def call(q: Question) -> Any:
         if str(q.key) == key and ask.asked.count(key) >= 1:
@@ -256,7 +265,7 @@ def test_changing_a_number_at_review_keeps_it_on_enter(fw: Framework, store: Sto
 
     saved = run_assessment(fw, store, call, quiet(), now=NOW)
     assert ask.asked.count(key) == 3
-    assert saved.profile.experience.project_management_years == 7
+    assert saved.profile.training.general == 7
 
 
 LOCAL = dt.timezone(dt.timedelta(hours=2))

@@ -508,8 +508,8 @@ def test_a_tilde_in_an_output_path_means_home(
 
 def test_yaml_11_only_numbers_are_not_numbers(runner: CliRunner, tmp_path: Path) -> None:
     octal = tmp_path / "octal.yaml"
-    octal.write_text(Path(PM).read_text().replace("training_hours: 40", "training_hours: 035"))
-    assert "training_hours: 035" in octal.read_text()
+    octal.write_text(Path(PM).read_text().replace("hours_per_week: 4", "hours_per_week: 035"))
+    assert "hours_per_week: 035" in octal.read_text()
     shown = runner.invoke(app, ["gap", "-p", str(octal), "-f", "json"])
     assert shown.exit_code == 0  # 035 is 35 in YAML 1.2 (decimal), not octal 29
     sexagesimal = tmp_path / "sixty.yaml"
@@ -519,7 +519,7 @@ def test_yaml_11_only_numbers_are_not_numbers(runner: CliRunner, tmp_path: Path)
     result = runner.invoke(app, ["gap", "-p", str(sexagesimal)])
     assert result.exit_code == ExitStatus.DATA and "hours_per_week" in result.stderr
     doc = load_yaml(octal)
-    assert doc.data["training_hours"] == "035"  # left as written; the model reads it as 35
+    assert doc.data["hours_per_week"] == "035"  # left as written; the model reads it as 35
 
 
 def test_json_stays_valid_json_on_an_ascii_output(tmp_path: Path) -> None:

@@ -13,10 +13,18 @@ from hypothesis import strategies as st
 
 from pmopath.eligibility import eligibility
 from pmopath.framework import load_framework
+from pmopath.paths import accrues
 from pmopath.planning import Plan, plan
-from pmopath.profile import Experience, HeldCertification, Profile, Rating, load_profile
+from pmopath.profile import (
+    Experience,
+    HeldCertification,
+    Profile,
+    Rating,
+    Training,
+    load_profile,
+)
 from pmopath.render.jsonout import JsonRenderer
-from pmopath.scoring import candidate_paths, readiness_for, score
+from pmopath.scoring import readiness_for, score
 from pmopath.views.results import roadmap_view
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,11 +66,14 @@ def test_unassessed_counts_as_zero_and_is_marked() -> None:
 
 def test_pmp_eligible_in_12_months_example() -> None:
     # A bachelor's degree, 24 months leading projects and 35 hours of training.
-    profile = make(experience=Experience(project_management_years=2), training_hours=35)
-    result = eligibility(FW, FW.certification_by_id["pmp"], profile, 4)
+    profile = make(experience=Experience(project_management_years=2), training=Training(general=35))
+    result = eligibility(FW, FW.certification_by_id["pmp"], profile, 4, AS_OF)
     assert (result.status, result.eligible_in_months) == ("not-yet-eligible", 12)
     assert result.route == "Four-year degree"
-    assert result.missing == ("12 more months of leading projects",)
+    assert result.missing == (
+        "12 more months of leading projects in the last 8 years (you have 24)",
+    )
+    assert "assumed recent" in result.assumptions[0]
 
 
 def test_pmp_with_capm_waives_training_and_secondary_route_needs_60_months() -> None:
@@ -71,42 +82,55 @@ def test_pmp_with_capm_waives_training_and_secondary_route_needs_60_months() -> 
         experience=Experience(project_management_years=4),
         certifications=[HeldCertification(id="capm")],
     )
-    result = eligibility(FW, FW.certification_by_id["pmp"], profile, 4)
+    result = eligibility(FW, FW.certification_by_id["pmp"], profile, 4, AS_OF)
     assert (result.eligible_in_months, result.route) == (12, "Secondary education")
 
 
 def test_missing_education_blocks() -> None:
     profile = make(education=None)
-    result = eligibility(FW, FW.certification_by_id["pmp"], profile, 4)
+    result = eligibility(FW, FW.certification_by_id["pmp"], profile, 4, AS_OF)
     assert result.status == "blocked"
     assert "education not recorded in the profile" in result.missing
 
 
 def test_untracked_experience_blocks_with_reason() -> None:
-    result = eligibility(FW, FW.certification_by_id["pmi-rmp"], make(), 4)
+    result = eligibility(FW, FW.certification_by_id["pmi-rmp"], make(), 4, AS_OF)
     assert result.status == "blocked"
     assert any("does not record" in m for m in result.missing)
 
 
 def test_certification_chain_waits_for_its_prerequisite() -> None:
     profile = make()
-    foundation = eligibility(FW, FW.certification_by_id["prince2-foundation"], profile, 4)
-    practitioner = eligibility(FW, FW.certification_by_id["prince2-practitioner"], profile, 4)
+    foundation = eligibility(FW, FW.certification_by_id["prince2-foundation"], profile, 4, AS_OF)
+    practitioner = eligibility(
+        FW, FW.certification_by_id["prince2-practitioner"], profile, 4, AS_OF
+    )
     assert foundation.status == "eligible"
     assert practitioner.status == "not-yet-eligible" and practitioner.eligible_in_months >= 1
     assert practitioner.missing[0].startswith("pass PRINCE2")
 
 
-def test_path_through_the_ladder() -> None:
-    assert sorted(candidate_paths(FW, "project-manager", "pmo-director")) == [
-        ("project-manager", "pmo-manager", "pmo-director"),
-        ("project-manager", "program-manager", "pmo-director"),
-    ]
-    # the tie goes to the stepping stone with the smaller weighted gap for this person
-    pmo_minded = make(
-        ratings={"pmo-management": 3, "performance-monitoring": 3, "team-development": 3}
-    )
-    assert score(pmo_minded, FW, "director").path[1] == "pmo-manager"
+def test_the_path_passes_through_a_role_that_earns_the_experience() -> None:
+    result = score(make(), FW, "director", as_of=AS_OF)
+    target = FW.role_by_id[result.target_role]
+    for req in target.experience:
+        earners = [r for r in result.path[:-1] if accrues(FW.role_by_id[r], req.kind)]
+        assert earners, f"nothing on {result.path} earns {req.kind.value}"
+    chosen, *others = result.paths_considered
+    assert chosen.path == result.path
+    for other in others:  # the chosen path is the soonest ready, then the smaller gap
+        assert (chosen.ready_months or 10**6, chosen.stepping_gap) <= (
+            other.ready_months or 10**6,
+            other.stepping_gap,
+        )
+
+
+def test_a_path_that_cannot_earn_the_experience_is_not_chosen() -> None:
+    result = score(make(), FW, "director", as_of=AS_OF)
+    for option in result.paths_considered:
+        if option.ready_months is None:
+            assert option.path != result.path
+            assert "no role on it lets you earn" in option.note
 
 
 def test_target_below_current_is_still_scored() -> None:
@@ -172,12 +196,12 @@ profiles = st.builds(
         ratings={k: Rating(level=v) for k, v in ratings.items()},
         experience=Experience(
             project_management_years=pm,
-            program_portfolio_years=pp,
+            program_years=pp,
             pmo_years=pmo,
             people_leadership_years=people,
         ),
         education=edu,
-        training_hours=training,
+        training=Training(general=training, pmo=training / 4),
         hours_per_week=hours,
         certifications=[HeldCertification(id=c) for c in certs],
     ),
@@ -202,21 +226,21 @@ targets = st.sampled_from([r.id for r in FW.roles])
 @settings(max_examples=150, deadline=None)
 @given(profiles, targets, st.sampled_from([c.id for c in FW.competencies]))
 def test_raising_a_rating_never_lowers_readiness(profile: Profile, target: str, comp: str) -> None:
-    before = score(profile, FW, target).readiness
+    before = score(profile, FW, target, as_of=AS_OF).readiness
     level = profile.level(comp) or 0
     if level == 4:
         return
     raised = profile.model_copy(
         update={"ratings": {**profile.ratings, comp: Rating(level=level + 1)}}
     )
-    after = score(raised, FW, target).readiness
+    after = score(raised, FW, target, as_of=AS_OF).readiness
     assert 0.0 <= before <= after <= 1.0
 
 
 @settings(max_examples=60, deadline=None)
 @given(profiles, targets)
 def test_plan_invariants(profile: Profile, target: str) -> None:
-    result = score(profile, FW, target)
+    result = score(profile, FW, target, as_of=AS_OF)
     p = plan(result, profile, FW, as_of=AS_OF)
     items = all_items(p)
     met = {g.id for g in result.competencies if g.gap == 0}
@@ -230,7 +254,7 @@ def test_plan_invariants(profile: Profile, target: str) -> None:
     }
     for ref, it in by_ref.items():
         elig = status.get(ref) or eligibility(
-            FW, FW.certification_by_id[ref], profile, result.hours_per_week
+            FW, FW.certification_by_id[ref], profile, result.hours_per_week, AS_OF
         )
         assert elig.status in ("eligible", "not-yet-eligible")
         assert it.start_month >= (elig.eligible_in_months or 0) + 1  # never before eligibility
@@ -247,7 +271,7 @@ def test_plan_invariants(profile: Profile, target: str) -> None:
     effort = sum(it.effort_hours for it in items)
     assert sum(p.study_hours_by_month) == pytest.approx(effort, abs=0.05 * len(items) + 1e-6)
     # the same input gives the same plan, byte for byte
-    again = plan(score(profile, FW, target), profile, FW, as_of=AS_OF)
+    again = plan(score(profile, FW, target, as_of=AS_OF), profile, FW, as_of=AS_OF)
     renderer = JsonRenderer()
     assert renderer.render(roadmap_view(FW, p, True)) == renderer.render(
         roadmap_view(FW, again, True)
@@ -306,5 +330,5 @@ def test_json_keeps_the_documented_keys() -> None:
     }
     kinds = {i["kind"] for ph in doc["phases"] for i in ph["items"]}
     assert kinds <= {"competency", "certification", "experience", "role", "network", "application"}
-    gaps = [c["gap"] * c["weight"] for c in doc["competencies"]]
-    assert gaps[0] == max(gaps)  # most urgent first
+    priorities = [c["priority"] for c in doc["competencies"]]
+    assert priorities == sorted(priorities, reverse=True)  # most urgent first

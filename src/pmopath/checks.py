@@ -4,6 +4,9 @@ Every reference exists; IDs and aliases are unique; the ladder and certificate
 prerequisites have no cycle; every competency has all five descriptors and
 actions for every step; every cited source is in its file's table. Each check
 is one named step; :func:`cross_check` runs them all and returns every problem.
+
+:func:`cross_warnings` finds what is suspicious but not wrong (a move up the ladder
+that requires less than the role it leaves); a caller reports those without failing.
 """
 
 from __future__ import annotations
@@ -14,7 +17,15 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pmopath.errors import DataError
-from pmopath.models import LEVELS, PLACEHOLDERS, STEPS, Certification, Competency, Role
+from pmopath.models import (
+    LEVELS,
+    PLACEHOLDERS,
+    STEPS,
+    Certification,
+    Competency,
+    Role,
+    RoleCompetency,
+)
 from pmopath.yamlio import Document, Loc, format_loc
 
 if TYPE_CHECKING:
@@ -103,7 +114,9 @@ def cross_check(fw: Framework, docs: dict[str, Document]) -> list[DataError]:
     for i, cert in enumerate(fw.certifications):
         _check_certification(c, i, cert)
     prerequisites = {
-        x.id: tuple(r for route in x.prerequisites.routes for r in route.certifications)
+        x.id: tuple(
+            r for route in x.prerequisites.routes for r in (*route.certifications, *route.one_of)
+        )
         for x in fw.certifications
     }
     c.cycles(X, "certifications", prerequisites, "prerequisites form a cycle")
@@ -210,7 +223,8 @@ def _check_certification(c: _Checker, i: int, cert: Certification) -> None:
     for k, route in enumerate(cert.prerequisites.routes):
         rloc: Loc = (*loc, "prerequisites", "routes", k)
         c.refs(X, (*rloc, "certifications"), route.certifications, certs, "certification")
-        if cert.id in route.certifications:
+        c.refs(X, (*rloc, "one_of"), route.one_of, certs, "certification")
+        if cert.id in route.certifications or cert.id in route.one_of:
             c.add(X, (*rloc, "certifications"), "a certification cannot require itself")
         for g, gate in enumerate(route.experience):
             c.refs(X, (*rloc, "experience", g, "waived_by"), gate.waived_by, certs, "certification")
@@ -228,6 +242,61 @@ def _check_certification(c: _Checker, i: int, cert: Certification) -> None:
     parts += [((*loc, "exams", j), e.sources) for j, e in enumerate(cert.exams)]
     parts += [((*loc, "fees", j), f.sources) for j, f in enumerate(cert.fees)]
     c.sources(X, fw.certifications_file.sources, parts)
+
+
+def cross_warnings(fw: Framework, docs: dict[str, Document]) -> list[DataError]:
+    """Problems to report without failing: moves up the ladder that require less.
+
+    For each move R -> N (each N in R's ``leads_to``), a competency R requires that N
+    requires at a lower level, or not at all, is a drop. A drop is explained when N's
+    ``note`` names the competency: its ID, its name, or its name without the part in
+    brackets ("PMO management"), in any case. One warning per move with unexplained
+    drops, located at R's ``leads_to`` entry, naming both roles and the competencies.
+    """
+    c = _Checker(fw, docs)
+    for i, role in enumerate(fw.roles):
+        _warn_downward_moves(c, i, role)
+    return c.errors
+
+
+def _warn_downward_moves(c: _Checker, i: int, role: Role) -> None:
+    for j, nxt_id in enumerate(role.leads_to):
+        nxt = c.fw.role_by_id.get(nxt_id)
+        if nxt is None:
+            continue  # an unknown role is an error of its own
+        drops = [
+            _drop(comp_id, need, nxt.competencies.get(comp_id))
+            for comp_id, need in role.competencies.items()
+            if _requires_less(need, nxt.competencies.get(comp_id))
+            and not _note_names(c.fw, nxt.note, comp_id)
+        ]
+        if drops:
+            c.add(
+                R,
+                ("roles", i, "leads_to", j),
+                f"moving up from '{role.id}' to '{nxt.id}' requires less: {', '.join(drops)}",
+                f"raise '{nxt.id}' to match, or say why in its `note`, naming each competency",
+            )
+
+
+def _requires_less(need: RoleCompetency, then: RoleCompetency | None) -> bool:
+    return then is None or then.level < need.level
+
+
+def _drop(comp_id: str, need: RoleCompetency, then: RoleCompetency | None) -> str:
+    return f"{comp_id} {need.level} -> {'not required' if then is None else then.level}"
+
+
+def _note_names(fw: Framework, note: str | None, comp_id: str) -> bool:
+    """Whether a note names a competency (ID, name, or name before its brackets)."""
+    if not note:
+        return False
+    text = " ".join(note.lower().split())
+    names = {comp_id}
+    comp = fw.competency_by_id.get(comp_id)
+    if comp is not None:
+        names |= {comp.name.lower(), comp.name.split(" (")[0].strip().lower()}
+    return any(" ".join(name.split()) in text for name in names)
 
 
 def find_cycles(graph: dict[str, tuple[str, ...]]) -> list[list[str]]:

@@ -229,6 +229,8 @@ def competencies(
         "pmopath certs",
         "pmopath certs --for pmo-manager",
         "pmopath certs pmp",
+        "pmopath certs pmp --profile examples/project-manager.yaml",
+        "pmopath certs --eligible",
         "pmopath certs pmo-cp",
     ),
 )
@@ -247,16 +249,105 @@ def certs(
             show_default=False,
         ),
     ] = None,
+    eligible: Annotated[
+        bool,
+        typer.Option(
+            "--eligible",
+            help="Every certification with your own status, soonest first.",
+            show_default=False,
+        ),
+    ] = False,
+    profile: Annotated[
+        Path | None,
+        typer.Option(
+            "--profile",
+            "-p",
+            help="Whose eligibility: a profile file; default: your latest saved assessment.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = Format.terminal,
 ) -> None:
-    """List certifications, or show one: eligibility routes, exam, fees, renewal and study effort."""
+    """List certifications, or show one: eligibility routes, exam, fees, renewal and study effort.
+
+    With a profile (your latest assessment, or --profile FILE), `certs ID` also shows
+    your own status: route, months to go, what is missing and what was assumed.
+    """
+    import datetime as dt
+
     from pmopath.views.browse import cert_view, certs_view
 
     fw = _framework(ctx)
-    if cert is not None:
-        _show(fmt, cert_view(fw, fw.certification(cert)))
+    today = dt.date.today()
+    if eligible:
+        from pmopath.views.eligible import eligible_view
+
+        if cert is not None or for_role is not None:
+            raise UsageError("--eligible lists every certification: leave out ID and --for")
+        subject, basis = _subject_and_basis(ctx, profile)
+        _show(fmt, eligible_view(fw, subject, basis, today))
+    elif cert is not None:
+        found = fw.certification(cert)
+        mine = None
+        known = _known_subject(ctx, profile)
+        if known is not None:
+            from pmopath.views.eligible import personal_eligibility
+
+            mine = personal_eligibility(fw, found.id, known[0], known[1], today)
+        _show(fmt, cert_view(fw, found, mine))
     else:
         _show(fmt, certs_view(fw, None if for_role is None else fw.role(for_role)))
+
+
+def _known_subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Profile, str] | None:
+    """The profile to check eligibility against, if there is one (never an error when not)."""
+    if profile_path is None:
+        from pmopath.store import Store
+
+        if not Store().ids():
+            return None
+    return _subject_and_basis(ctx, profile_path)
+
+
+def _complete_sources(incomplete: str) -> list[str]:
+    try:
+        from pmopath.framework import load_framework
+
+        fw = load_framework()  # honours $PMOPATH_DATA like every command
+    except PmopathError:
+        return []
+    from pmopath.models import ESTIMATE
+
+    names = [*fw.sources, ESTIMATE] if ESTIMATE not in fw.sources else list(fw.sources)
+    return [n for n in names if n.lower().startswith(incomplete.lower())]
+
+
+@app.command(
+    epilog=examples(
+        "pmopath sources",
+        "pmopath sources S57",
+        "pmopath sources estimate",
+        "pmopath sources --format markdown > sources.md",
+    ),
+)
+def sources(
+    ctx: typer.Context,
+    source: Annotated[
+        str | None,
+        typer.Argument(
+            help="A source ID as cited (S57, S3b, estimate; any case); omit for the list.",
+            autocompletion=_complete_sources,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.terminal,
+) -> None:
+    """List the sources the framework cites, or show one: title, publisher, URL, what it supports."""
+    from pmopath.views.browse import source_view, sources_view
+
+    fw = _framework(ctx)
+    _show(fmt, sources_view(fw) if source is None else source_view(fw, fw.source_id(source)))
 
 
 @app.command(
@@ -280,21 +371,25 @@ def validate(
 ) -> None:
     """Check a framework folder and report every problem found, not just the first.
 
-    Exit code 0 when the framework is valid, 2 when it has problems.
+    Warnings (a move up the ladder that asks for less than the role below it, with no
+    note saying why) are shown but do not fail. Exit code 0 when the framework is
+    valid, 2 when it has problems.
     """
     from pmopath.errors import DataError, DataErrors
-    from pmopath.framework import builtin_data_dir, check_framework
+    from pmopath.framework import builtin_data_dir, check_framework, framework_warnings
     from pmopath.views.browse import validation_view
 
     target = folder if folder is not None else _settings(ctx).data
+    warnings: list[DataError] = []
     try:
-        _, problems = check_framework(target)
+        fw, problems = check_framework(target)
+        warnings = [] if fw is None else framework_warnings(fw)
     except DataErrors as exc:
         problems = exc.errors
     except DataError as exc:
         problems = [exc]
     where = str(target) if target is not None else f"{builtin_data_dir()} (built-in)"
-    _show(fmt, validation_view(where, problems))
+    _show(fmt, validation_view(where, problems, warnings))
     if problems:
         raise typer.Exit(ExitStatus.DATA)
 
@@ -443,7 +538,8 @@ def _after_save(fw: Framework, ident: str, profile: Profile) -> None:
     from pmopath.scoring import score
     from pmopath.views.results import roadmap_view, summary_lines
 
-    view = roadmap_view(fw, plan(score(profile, fw), profile, fw, as_of=dt.date.today()), False)
+    today = dt.date.today()
+    view = roadmap_view(fw, plan(score(profile, fw, as_of=today), profile, fw, as_of=today), False)
     for i, line in enumerate(summary_lines(view)):
         message(line, "bold" if i == 0 else "")
     message("Full plan: `pmopath roadmap` (add --format markdown -o plan.md to keep it)", "dim")
@@ -451,6 +547,12 @@ def _after_save(fw: Framework, ident: str, profile: Profile) -> None:
 
 def _subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Framework, Profile]:
     """The framework and the profile to score: a file, or the latest saved assessment."""
+    profile, _ = _subject_and_basis(ctx, profile_path)
+    return _framework(ctx), profile
+
+
+def _subject_and_basis(ctx: typer.Context, profile_path: Path | None) -> tuple[Profile, str]:
+    """The profile to score and, in words, whose it is."""
     from pmopath.console import message
     from pmopath.profile import load_profile
     from pmopath.store import Store
@@ -458,9 +560,11 @@ def _subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Framework, 
     fw = _framework(ctx)
     if profile_path is not None:
         loaded = load_profile(profile_path, fw, strict=False)
+        basis = f"from {profile_path}"
     else:
         store = Store()
         latest = store.find(None)
+        basis = f"from your latest assessment ({latest})"
         _warn_skipped(store)
         try:
             loaded = store.load(latest, fw)
@@ -472,7 +576,7 @@ def _subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Framework, 
             raise
     for warning in loaded.warnings:
         message(f"warning: {warning}", "yellow")
-    return fw, loaded.profile
+    return loaded.profile, basis
 
 
 def _warn_skipped(store: Store) -> None:
@@ -576,12 +680,17 @@ def gap(
 
     fw, subject = _subject(ctx, profile)
     targets = list(dict.fromkeys(target or []))
+    start = _as_of(as_of)
     if len(targets) > 1:
-        start = _as_of(as_of)
         _show(fmt, comparison_view(fw, subject, targets, hours_per_week, start))
         return
-    result = score(subject, fw, targets[0] if targets else None, hours_per_week=hours_per_week)
-    _show(fmt, gap_view(fw, result, subject.name, explain))
+    from pmopath.planning import plan
+
+    result = score(
+        subject, fw, targets[0] if targets else None, hours_per_week=hours_per_week, as_of=start
+    )
+    ready = plan(result, subject, fw, as_of=start).ready_in_months
+    _show(fmt, gap_view(fw, result, subject.name, explain, ready=ready, as_of=start))
 
 
 @app.command(
@@ -638,7 +747,7 @@ def roadmap(
     start = _as_of(as_of)
     fw, subject = _subject(ctx, profile)
     result = plan(
-        score(subject, fw, target, hours_per_week=hours_per_week),
+        score(subject, fw, target, hours_per_week=hours_per_week, as_of=start),
         subject,
         fw,
         as_of=start,
@@ -686,7 +795,9 @@ def show(
     found = store.find(ident)
     _warn_skipped(store)
     loaded = store.load(found, fw)
-    _show(fmt, profile_view(fw, found, loaded.profile, loaded.warnings))
+    import datetime as dt
+
+    _show(fmt, profile_view(fw, found, loaded.profile, loaded.warnings, dt.date.today()))
 
 
 @app.command(

@@ -1,20 +1,25 @@
 """Certification eligibility from structured prerequisites (pure; no I/O).
 
 A certification is *held*, *eligible* now, *not yet eligible* (eligible in N
-months, with experience accumulating from today and missing training fitted
-into the person's weekly hours), or *blocked* (something the passing of time
-alone will not bring, such as a degree, or experience pmopath does not record).
-A person needs every part of any one route; the route that is soonest wins.
+months: experience grows from today, see :mod:`pmopath.worktime`, and missing
+training is fitted into the person's weekly hours), or *blocked* (something the
+passing of time alone will not bring, such as a degree, or experience pmopath
+does not record). A person needs every part of any one route. The soonest route
+wins; when routes tie, the one whose minimum education is the highest the person
+has. Nothing is rounded toward eligibility: months to go are a ceiling.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pmopath.framework import Framework
-from pmopath.models import EDUCATION_ORDER, Certification, CertStatus, ExperienceKind, Model, Route
-from pmopath.profile import EXPERIENCE_FIELDS, Profile
+from pmopath.models import EDUCATION_ORDER, Certification, CertStatus, Model, Route
+from pmopath.profile import Profile
+from pmopath.worktime import WorkRecord
 
 Status = Literal["held", "eligible", "not-yet-eligible", "blocked"]
 WEEKS_PER_MONTH = 52 / 12
@@ -29,31 +34,6 @@ class Eligibility(Model):
     assumptions: tuple[str, ...] = ()
 
 
-def experience_years(profile: Profile, kind: ExperienceKind) -> tuple[float | None, str | None]:
-    """Years of a kind of experience, and the assumption made to get them (if any).
-
-    None means the profile does not record that kind.
-    """
-    e = profile.experience
-    direct = e.years(kind)
-    if direct is not None:
-        return direct, None
-    recorded = [e.years(k) or 0.0 for k in EXPERIENCE_FIELDS]
-    if kind in (ExperienceKind.program, ExperienceKind.portfolio):
-        return e.program_portfolio_years, (
-            f"counts your programme/portfolio years as {kind.label}; check the body's definition"
-        )
-    if kind is ExperienceKind.project_related:
-        return max(e.project_management_years, e.pmo_years, e.program_portfolio_years), (
-            "counts your longest project, programme or PMO experience as project-related work"
-        )
-    if kind is ExperienceKind.business:
-        return max(recorded), (
-            "counts your longest recorded experience as business experience (a lower bound)"
-        )
-    return None, None
-
-
 def study_months(fw: Framework, cert_id: str, hours_per_week: float) -> int:
     """Months to prepare for a certification at the person's weekly hours (at least 1)."""
     cert = fw.certification_by_id.get(cert_id)
@@ -62,67 +42,170 @@ def study_months(fw: Framework, cert_id: str, hours_per_week: float) -> int:
 
 
 def training_months(hours: float, hours_per_week: float) -> int:
-    return math.ceil(hours / (hours_per_week * WEEKS_PER_MONTH)) if hours > 0 else 0
+    if hours <= 0:
+        return 0
+    return math.ceil(round(hours / (hours_per_week * WEEKS_PER_MONTH), 9))
 
 
-def evaluate_route(
-    fw: Framework,
-    route: Route,
-    profile: Profile,
-    held: set[str],
-    hours_per_week: float,
-    cert_months: dict[str, int | None],
-) -> tuple[int | None, list[str], list[str]]:
-    """(months until eligible or None if blocked, what is missing, assumptions)."""
-    months = 0
-    missing: list[str] = []
-    blocked: list[str] = []
-    assumptions: list[str] = []
-    if route.education is not None:
-        if profile.education is None:
-            blocked.append("education not recorded in the profile")
-        elif EDUCATION_ORDER[profile.education] < EDUCATION_ORDER[route.education]:
-            blocked.append(f"needs {route.education.phrase}")
-    if route.accreditation == "pmi-gac":
-        blocked.append(
-            "needs a degree from a PMI GAC-accredited programme (not recorded in the profile)"
-        )
-    for gate in route.experience:
-        if held & set(gate.waived_by):
-            continue
-        years, assumption = experience_years(profile, gate.kind)
-        label = gate.kind.label
-        if years is None:
-            blocked.append(
-                f"{gate.months} months of {label} (pmopath does not record this; check your own)"
+def window_text(months: int | None) -> str:
+    if months is None:
+        return ""
+    years = months / 12
+    return (
+        f" in the last {years:g} years" if years.is_integer() else f" in the last {months} months"
+    )
+
+
+@dataclass
+class RouteResult:
+    months: int | None  # None: blocked
+    missing: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+
+
+class Checker:
+    """Eligibility for one profile, following prerequisite chains once each."""
+
+    def __init__(self, fw: Framework, profile: Profile, hours_per_week: float, as_of: dt.date):
+        self.fw = fw
+        self.profile = profile
+        self.hpw = hours_per_week
+        self.work = WorkRecord(profile, as_of)
+        self.held = profile.held()
+        self.cache: dict[str, Eligibility] = {}
+
+    def check(self, cert: Certification) -> Eligibility:
+        if cert.id in self.cache:
+            return self.cache[cert.id]
+        if cert.id in self.held:
+            result = Eligibility(id=cert.id, status="held", eligible_in_months=0)
+        elif cert.status is not CertStatus.active:
+            result = Eligibility(
+                id=cert.id,
+                status="blocked",
+                eligible_in_months=None,
+                missing=(f"not currently offered ({cert.status.value})",),
             )
-            continue
-        if assumption:
-            assumptions.append(assumption)
-        have = round(years * 12)
-        if have < gate.months:
-            short = gate.months - have
-            missing.append(f"{short} more months of {label}")
-            months = max(months, short)
-    if route.training is not None:
-        t = route.training
-        if not held & set(t.waived_by) and profile.training_hours < t.hours:
-            short_h = t.hours - profile.training_hours
-            missing.append(f"{short_h:g} more hours of {t.topic}")
-            months = max(months, training_months(short_h, hours_per_week))
-    for first in route.certifications:
-        if first in held:
-            continue
-        name = fw.cert_name(first)
-        prior = cert_months.get(first)
-        if prior is None:
-            blocked.append(f"hold {name} first (not reachable from this profile)")
         else:
-            missing.append(f"pass {name} first")
-            months = max(months, prior + study_months(fw, first, hours_per_week))
-    if blocked:
-        return None, blocked + missing, assumptions
-    return months, missing, assumptions
+            self.cache[cert.id] = Eligibility(  # a cycle in the data reads as blocked
+                id=cert.id, status="blocked", eligible_in_months=None, missing=("cycle",)
+            )
+            result = self._best(cert)
+        self.cache[cert.id] = result
+        return result
+
+    def _best(self, cert: Certification) -> Eligibility:
+        results = [(route, self.route(route)) for route in cert.prerequisites.routes]
+        open_ = [(i, r, res) for i, (r, res) in enumerate(results) if res.months is not None]
+        if open_:
+            _, route, res = min(
+                open_, key=lambda t: (t[2].months, -self._education_rank(t[1]), t[0])
+            )
+            assert res.months is not None
+            return Eligibility(
+                id=cert.id,
+                status="eligible" if res.months == 0 else "not-yet-eligible",
+                eligible_in_months=res.months,
+                missing=tuple(res.missing),
+                route=route.name,
+                assumptions=tuple(dict.fromkeys(res.assumptions)),
+            )
+        route, res = min(results, key=lambda t: len(t[1].missing))
+        return Eligibility(
+            id=cert.id,
+            status="blocked",
+            eligible_in_months=None,
+            missing=tuple(res.missing),
+            route=route.name,
+            assumptions=tuple(dict.fromkeys(res.assumptions)),
+        )
+
+    @staticmethod
+    def _education_rank(route: Route) -> int:
+        return -1 if route.education is None else EDUCATION_ORDER[route.education]
+
+    def route(self, route: Route) -> RouteResult:
+        """Months until this route is met (None if blocked), what is missing, assumptions."""
+        result = RouteResult(0)
+        blocked: list[str] = []
+        self._education(route, blocked)
+        self._experience(route, result, blocked)
+        self._training(route, result)
+        self._certifications(route, result, blocked)
+        result.assumptions += [f"not checked: {c}" for c in route.conditions]
+        if blocked:
+            return RouteResult(None, blocked + result.missing, result.assumptions)
+        return result
+
+    def _education(self, route: Route, blocked: list[str]) -> None:
+        education = self.profile.education
+        if route.education is not None:
+            if education is None:
+                blocked.append("education not recorded in the profile")
+            elif EDUCATION_ORDER[education] < EDUCATION_ORDER[route.education]:
+                blocked.append(f"needs {route.education.phrase}")
+        if route.accreditation == "pmi-gac":
+            blocked.append(
+                "needs a degree from a PMI GAC-accredited programme (not recorded in the profile)"
+            )
+
+    def _experience(self, route: Route, result: RouteResult, blocked: list[str]) -> None:
+        for gate in route.experience:
+            if self.held & set(gate.waived_by):
+                continue
+            label = gate.kind.label + window_text(gate.within_months)
+            if not self.work.records(gate.kind):
+                blocked.append(
+                    f"{gate.months} months of {label} (pmopath does not record this; check your own)"
+                )
+                continue
+            need = self.work.need(gate.kind, gate.months, gate.within_months)
+            result.assumptions += need.assumptions
+            if need.to_go:
+                result.missing.append(
+                    f"{gate.months - need.have} more months of {label} (you have {need.have})"
+                )
+                assert result.months is not None
+                result.months = max(result.months, need.to_go)
+
+    def _training(self, route: Route, result: RouteResult) -> None:
+        t = route.training
+        if t is None or self.held & set(t.waived_by):
+            return
+        have = self.profile.training.hours(t.counts)
+        if have < t.hours:
+            short = t.hours - have
+            topics = ", ".join(c.label for c in t.counts)
+            result.missing.append(f"{short:g} more hours of {t.topic} (counted: {topics})")
+            assert result.months is not None
+            result.months = max(result.months, training_months(short, self.hpw))
+
+    def _certifications(self, route: Route, result: RouteResult, blocked: list[str]) -> None:
+        for first in route.certifications:
+            if first not in self.held:
+                self._first(first, result, blocked, f"pass {self.fw.cert_name(first)} first")
+        if route.one_of and not self.held & set(route.one_of):
+            soonest = min(route.one_of, key=lambda c: self._months_via(c) or math.inf)
+            others = [self.fw.cert_name(c) for c in route.one_of if c != soonest]
+            text = f"pass {self.fw.cert_name(soonest)} first (or hold one of: {', '.join(others)})"
+            self._first(soonest, result, blocked, text)
+
+    def _months_via(self, cert_id: str) -> int | None:
+        cert = self.fw.certification_by_id.get(cert_id)
+        if cert is None:
+            return None
+        prior = self.check(cert).eligible_in_months
+        return None if prior is None else prior + study_months(self.fw, cert_id, self.hpw)
+
+    def _first(self, cert_id: str, result: RouteResult, blocked: list[str], text: str) -> None:
+        months = self._months_via(cert_id)
+        if months is None:
+            name = self.fw.cert_name(cert_id)
+            blocked.append(f"hold {name} first (not reachable from this profile)")
+            return
+        result.missing.append(text)
+        assert result.months is not None
+        result.months = max(result.months, months)
 
 
 def eligibility(
@@ -130,66 +213,20 @@ def eligibility(
     cert: Certification,
     profile: Profile,
     hours_per_week: float,
-    cache: dict[str, Eligibility] | None = None,
+    as_of: dt.date,
 ) -> Eligibility:
     """Status of one certification for one profile (prerequisite chains are followed)."""
-    cache = {} if cache is None else cache
-    if cert.id in cache:
-        return cache[cert.id]
-    held = profile.held()
-    if cert.id in held:
-        result = Eligibility(id=cert.id, status="held", eligible_in_months=0)
-    elif cert.status is not CertStatus.active:
-        result = Eligibility(
-            id=cert.id,
-            status="blocked",
-            eligible_in_months=None,
-            missing=(f"not currently offered ({cert.status.value})",),
-        )
-    else:
-        cache[cert.id] = Eligibility(
-            id=cert.id, status="blocked", eligible_in_months=None, missing=("cycle",)
-        )
-        cert_months: dict[str, int | None] = {}
-        for route in cert.prerequisites.routes:
-            for first in route.certifications:
-                if first in fw.certification_by_id and first not in cert_months:
-                    prior = eligibility(
-                        fw, fw.certification_by_id[first], profile, hours_per_week, cache
-                    )
-                    cert_months[first] = prior.eligible_in_months
-        best: tuple[int, int, str, list[str], list[str]] | None = None
-        closest: tuple[int, list[str]] | None = None
-        for i, route in enumerate(cert.prerequisites.routes):
-            months, missing, assumptions = evaluate_route(
-                fw, route, profile, held, hours_per_week, cert_months
-            )
-            if months is None:
-                if closest is None or len(missing) < len(closest[1]):
-                    closest = (i, missing)
-                continue
-            key = (months, i)
-            if best is None or key < (best[0], best[1]):
-                best = (months, i, route.name, missing, assumptions)
-        if best is not None:
-            months, _, name, missing, assumptions = best
-            result = Eligibility(
-                id=cert.id,
-                status="eligible" if months == 0 else "not-yet-eligible",
-                eligible_in_months=months,
-                missing=tuple(missing),
-                route=name,
-                assumptions=tuple(dict.fromkeys(assumptions)),
-            )
-        else:
-            assert closest is not None
-            route_name = cert.prerequisites.routes[closest[0]].name
-            result = Eligibility(
-                id=cert.id,
-                status="blocked",
-                eligible_in_months=None,
-                missing=tuple(closest[1]),
-                route=route_name,
-            )
-    cache[cert.id] = result
-    return result
+    return Checker(fw, profile, hours_per_week, as_of).check(cert)
+
+
+def eligibilities(
+    fw: Framework, profile: Profile, hours_per_week: float, as_of: dt.date
+) -> dict[str, Eligibility]:
+    """Every certification's status for one profile (shared work across chains)."""
+    checker = Checker(fw, profile, hours_per_week, as_of)
+    return {cert.id: checker.check(cert) for cert in fw.certifications}
+
+
+def checker(fw: Framework, profile: Profile, hours_per_week: float, as_of: dt.date) -> Checker:
+    """A reusable checker (its cache shared by every certification checked with it)."""
+    return Checker(fw, profile, hours_per_week, as_of)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pmopath.errors import DataError, DataErrors, NotFoundError
 from pmopath.models import (
+    ESTIMATE,
     FILE_MODELS,
     Certification,
     CertificationsFile,
@@ -29,6 +31,7 @@ from pmopath.models import (
     Role,
     RoleCompetency,
     RolesFile,
+    Source,
 )
 
 if TYPE_CHECKING:
@@ -206,6 +209,115 @@ class Framework:
             if comp_id in role.competencies
         ]
 
+    # Sources: one registry over the three files' `sources` tables.
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        """Every source the files define, by ID, in natural order (S2, S2b, S10, ..., estimate).
+
+        The files are read in order (roles, competencies, certifications); where two
+        define the same ID differently, the first one's entry is kept.
+        """
+        merged: dict[str, Source] = {}
+        for file in (self.roles_file, self.competencies_file, self.certifications_file):
+            for sid, source in file.sources.items():
+                merged.setdefault(sid, source)
+        return {sid: merged[sid] for sid in sorted(merged, key=source_order)}
+
+    @cached_property
+    def citations(self) -> dict[str, tuple[Citation, ...]]:
+        """Source ID -> where it is cited (each entry once, with the parts that cite it)."""
+        found: dict[str, dict[tuple[str, str], list[str]]] = {}
+        for kind, ident, model in self._cited_items():
+            for part, sids in _cited_in(model, ()):
+                for sid in sids:
+                    parts = found.setdefault(sid, {}).setdefault((kind, ident), [])
+                    if part not in parts:
+                        parts.append(part)
+        return {
+            sid: tuple(Citation(kind, ident, tuple(parts)) for (kind, ident), parts in by.items())
+            for sid, by in found.items()
+        }
+
+    def _cited_items(self) -> Iterator[tuple[str, str, Model]]:
+        """Everything that may cite a source, as (kind, ID, model), file by file."""
+        for role in self.roles:
+            yield "role", role.id, role
+        comp_file = self.competencies_file
+        yield "scale", "scale", comp_file.scale_provenance
+        for comp in self.competencies:
+            yield "competency", comp.id, comp
+        if comp_file.plan_actions is not None:
+            yield "plan-actions", "plan_actions", comp_file.plan_actions
+        for cert in self.certifications:
+            yield "certification", cert.id, cert
+
+    def source_id(self, name: str) -> str:
+        """The source ID a name means, case-insensitively ("s57" -> "S57").
+
+        ``estimate`` (pmopath's own estimate) always resolves, defined in a file or not.
+        """
+        key = name.strip().lower()
+        ids = {sid.lower(): sid for sid in self.sources}
+        ids.setdefault(ESTIMATE, ESTIMATE)
+        if key in ids:
+            return ids[key]
+        close = difflib.get_close_matches(key, list(ids), n=3, cutoff=0.6)
+        hint = (
+            "did you mean " + " or ".join(f"'{ids[c]}'" for c in close) + "?"
+            if close
+            else "see `pmopath sources` for the list"
+        )
+        raise NotFoundError(f"unknown source '{name}'", hint=hint)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a source is cited: an entry (``kind``, ``id``) and the parts of it that cite it.
+
+    A part is a dotted field path inside the entry ("exams", "prerequisites"), or "" for
+    the entry's own sources.
+    """
+
+    kind: str  # role, competency, certification, scale, plan-actions
+    id: str
+    parts: tuple[str, ...]
+
+
+def _cited_in(model: Model, path: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(dotted path, source IDs) for every `sources` in a model and the models inside it."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name == "sources":
+            if value:
+                yield ".".join(path), tuple(value)
+            continue
+        for item in _models_in(value):
+            yield from _cited_in(item, (*path, name))
+
+
+def _models_in(value: Any) -> Iterator[Model]:
+    """The models in a field's value: itself, or those in its tuples and mappings, at any depth."""
+    if isinstance(value, Model):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _models_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _models_in(item)
+
+
+_SOURCE_ORDER = re.compile(r"S([0-9]+)([a-z]*)")
+
+
+def source_order(sid: str) -> tuple[int, int, str]:
+    """Sort key for source IDs: by number, then letter; ``estimate`` (and anything else) last."""
+    match = _SOURCE_ORDER.fullmatch(sid)
+    if match is None:
+        return (1, 0, sid)
+    return (0, int(match.group(1)), match.group(2))
+
 
 T = TypeVar("T", Role, Competency, Certification, Domain)
 
@@ -297,6 +409,14 @@ def check_paths(paths: dict[str, Path]) -> tuple[Framework | None, list[DataErro
 
     errors = cross_check(fw, docs)
     return (None if errors else fw), errors
+
+
+def framework_warnings(fw: Framework) -> list[DataError]:
+    """What `validate` reports without failing (e.g. a move up the ladder that asks less)."""
+    from pmopath.checks import cross_warnings
+
+    docs, errors = read_documents(fw.paths)
+    return [] if errors else cross_warnings(fw, docs)
 
 
 def _as(value: Model, kind: type[M]) -> M:

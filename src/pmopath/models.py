@@ -11,10 +11,20 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=64)]
-SourceId = Annotated[str, StringConstraints(pattern=r"^S[0-9]+[a-z]?$", max_length=16)]
+#: A cited source: "S12", "S3b", or "estimate" (pmopath's own estimate; README, "How pmopath estimates").
+SourceId = Annotated[str, StringConstraints(pattern=r"^(S[0-9]+[a-z]?|estimate)$", max_length=16)]
+ESTIMATE = "estimate"
+ESTIMATE_LABEL = "pmopath estimate"
+
+
+def source_label(sid: str) -> str:
+    """A source ID as a person reads it: "S12", or "pmopath estimate"."""
+    return ESTIMATE_LABEL if sid == ESTIMATE else sid
+
+
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 Level = Annotated[int, Field(ge=0, le=4, strict=True)]  # no booleans, no 2.0, no "2"
@@ -129,6 +139,7 @@ class ExperienceKind(str, Enum):
     agile = "agile"
     risk = "risk"
     scheduling = "scheduling"
+    other = "other"  # professional work of no other kind
 
     @property
     def label(self) -> str:
@@ -148,6 +159,57 @@ _EXPERIENCE_LABEL = {
     ExperienceKind.agile: "agile project work",
     ExperienceKind.risk: "project risk management",
     ExperienceKind.scheduling: "project scheduling",
+    ExperienceKind.other: "other professional work",
+}
+
+#: The kinds a work-history position can count as (the rest are derived from these,
+#: or, like risk and scheduling, are not recorded).
+POSITION_KINDS: tuple[ExperienceKind, ...] = (
+    ExperienceKind.project_management,
+    ExperienceKind.program,
+    ExperienceKind.portfolio,
+    ExperienceKind.pmo,
+    ExperienceKind.people_leadership,
+    ExperienceKind.agile,
+    ExperienceKind.other,
+)
+
+#: Derived kinds: the union of the months of these recorded kinds. "business" is every position.
+DERIVED_KINDS: dict[ExperienceKind, tuple[ExperienceKind, ...]] = {
+    ExperienceKind.program_portfolio: (ExperienceKind.program, ExperienceKind.portfolio),
+    ExperienceKind.project_related: (
+        ExperienceKind.project_management,
+        ExperienceKind.program,
+        ExperienceKind.portfolio,
+        ExperienceKind.pmo,
+        ExperienceKind.agile,
+    ),
+    ExperienceKind.business: POSITION_KINDS,
+}
+
+
+class TrainingTopic(str, Enum):
+    """What a profile's training hours were about; each certification rule counts its own."""
+
+    general = "general"
+    pmo = "pmo"
+    agile = "agile"
+    risk = "risk"
+    scheduling = "scheduling"
+    other = "other"
+
+    @property
+    def label(self) -> str:
+        return _TOPIC_LABEL[self]
+
+
+_TOPIC_LABEL = {
+    TrainingTopic.general: "general project management",
+    TrainingTopic.pmo: "PMO",
+    TrainingTopic.agile: "agile",
+    TrainingTopic.risk: "risk management",
+    TrainingTopic.scheduling: "scheduling",
+    TrainingTopic.other: "other",
 }
 
 
@@ -198,12 +260,34 @@ class Domain(Model):
     aligned_to: Alignment
 
 
+class ActionMode(str, Enum):
+    """How an action is done: in the weekly study hours, or at work, over calendar months."""
+
+    study = "study"  # courses, reading, exam preparation: uses the weekly hours
+    on_the_job = "on-the-job"  # stretch work in a role: takes months, beside study
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ")
+
+
 class DevelopmentAction(Model):
     kind: ActionKind
     title: Text
     hours: Annotated[float, Field(gt=0, le=5000)]
+    mode: ActionMode = ActionMode.study
+    months: Annotated[int, Field(ge=1, le=36)] | None = None  # on-the-job: how long it runs
+    requires: ExperienceKind | None = None  # on-the-job: a role that accrues this (e.g. people)
     certification: Id | None = None  # the certification this action prepares for
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _lane(self) -> DevelopmentAction:
+        if self.mode is ActionMode.on_the_job and self.months is None:
+            raise ValueError("an on-the-job action needs `months` (how long it runs)")
+        if self.mode is ActionMode.study and (self.months is not None or self.requires):
+            raise ValueError("`months` and `requires` are for on-the-job actions")
+        return self
 
 
 class Competency(Provenance):
@@ -291,6 +375,7 @@ class Role(Provenance):
     competencies: dict[Id, RoleCompetency] = Field(min_length=1)
     experience: tuple[ExperienceRequirement, ...] = ()
     certifications: tuple[Id, ...] = ()
+    accrues: tuple[ExperienceKind, ...] = ()  # the experience a person earns in this role
 
 
 class RolesFile(Model):
@@ -327,8 +412,11 @@ class ExperienceGate(Model):
 
 
 class TrainingGate(Model):
+    """``hours`` of training; only the profile's hours on the ``counts`` topics are added up."""
+
     hours: Annotated[float, Field(gt=0, le=2000)]
-    topic: Name
+    topic: Name  # how the body words it: "project management education"
+    counts: tuple[TrainingTopic, ...] = Field(min_length=1)
     waived_by: tuple[Id, ...] = ()
     note: Text | None = None
 
@@ -342,6 +430,7 @@ class Route(Model):
     experience: tuple[ExperienceGate, ...] = ()
     training: TrainingGate | None = None
     certifications: tuple[Id, ...] = ()  # all of these first
+    one_of: tuple[Id, ...] = ()  # any one of these first
     conditions: tuple[Text, ...] = ()  # conditions a tool cannot check (e.g. a live course)
 
 

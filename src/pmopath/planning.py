@@ -2,45 +2,56 @@
 
 Items come from the data: the development actions for each step between the
 current and the required level of every gap, the certifications the target and
-the stepping stones recommend (each after its prerequisites and not before the
-month it becomes eligible), experience milestones, the stepping-stone roles,
-mentoring and networking, and finally the move itself (résumé, STAR stories,
-applications).
+the stepping stones recommend (chosen by value, each after its prerequisites and
+not before the month it becomes eligible), experience milestones, the
+stepping-stone moves, mentoring and networking, and finally the move itself
+(résumé, STAR stories, applications).
 
-Scheduling: month 1 is the current month. Each month holds
-``hours_per_week x 52 / 12`` hours. Items are taken stage by stage along the
-path (what the next role needs comes before what only the target needs:
-foundations first), by priority within a stage (ties by kind, then by the order
-they were made), and fill the earliest months that their dependencies and
-eligibility allow.
-Calendar milestones (experience, role moves) take no study hours. The same input
-gives the same plan.
+Two lanes of work run side by side. Study (courses, reading, exam preparation)
+uses the weekly hours: each month holds ``hours_per_week x 52 / 12`` hours.
+On-the-job work (stretch assignments, leading, running a process) takes calendar
+months in a role, at most two at a time, and uses no study hours; an item that
+needs a kind of role (line-managing needs people) waits for the move into one.
+Milestones (role moves, experience reached) take no time of their own.
+
+Order: mentoring and community first; then the target's largest weighted core gap
+and the most valuable certification you are eligible for now (so they start in the
+first months); then what the next role needs before what only later roles need,
+by priority within a stage. Experience counts only from the month you are in a
+role that earns it. Items are numbered by their place in the plan. The same
+input gives the same plan.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pmopath.eligibility import WEEKS_PER_MONTH, eligibility
+from pmopath.eligibility import WEEKS_PER_MONTH, checker, study_months
 from pmopath.framework import Framework
 from pmopath.models import (
     STEPS,
     ActionKind,
+    ActionMode,
     Certification,
     ExperienceKind,
     Importance,
     Model,
+    Role,
     StandingAction,
+    source_label,
 )
+from pmopath.paths import accrues
 from pmopath.profile import Profile
 from pmopath.scoring import CompetencyGap, Score
 from pmopath.text import count
+from pmopath.worktime import WorkRecord
 
 Kind = Literal["competency", "certification", "experience", "role", "network", "application"]
+Mode = Literal["study", "on-the-job", "milestone"]
+ON_THE_JOB_LANES = 2  # on-the-job items running at once
 KIND_ORDER = {
     "network": 0,
     "certification": 1,
@@ -49,7 +60,7 @@ KIND_ORDER = {
     "role": 4,
     "application": 5,
 }
-FIRST = math.inf  # mentoring and networking start at once
+PINNED = -1  # the stage of what starts at once: mentoring, the largest core gap, a cert
 PHASES = (
     (1, 3, "Next 90 days"),
     (4, 12, "3-12 months"),
@@ -59,14 +70,18 @@ PHASES = (
 
 
 class PlanItem(Model):
-    rank: int
+    rank: int  # the item's place in the plan: 1 starts first
     kind: Kind
+    mode: Mode
     ref: str | None
     title: str
-    effort_hours: float
+    effort_hours: float  # study hours, or the hours an on-the-job item takes in its months
     start_month: int
     end_month: int
-    why: str
+    priority: float | None  # the scheduling priority (None: standing items, milestones)
+    why: str  # the full reasoning
+    why_short: str  # one line: "PMO management 1→4 · core"
+    alternatives: tuple[str, ...] = ()  # certifications considered and not chosen
 
 
 class Phase(Model):
@@ -96,15 +111,20 @@ class _Item:
     ref: str | None
     title: str
     effort: float
-    priority: float
+    priority: float | None
     why: str
+    short: str = ""
+    mode: Mode = "study"
     deps: list[str] = field(default_factory=list)
     earliest: int = 1
     stage: int = 0  # index of the first role on the path that needs it
-    calendar_end: int | None = None  # milestones: the month they complete
+    months: int = 0  # on-the-job: how long it runs; experience: the shortfall
+    needs: ExperienceKind | None = None  # on-the-job: a role that accrues this
     reaches: int = 0  # competency actions: the level they complete
+    alternatives: tuple[str, ...] = ()
     start: int = 0
     end: int = 0
+    seq: int = 0  # the order it was made in: the last tie-break
 
 
 def plan(
@@ -116,27 +136,34 @@ def plan(
     horizon: int | None = None,
 ) -> Plan:
     """The dated plan for a score: items built step by step, then scheduled and phased."""
-    planner = _Planner(score, profile, fw)
+    planner = _Planner(score, profile, fw, as_of)
     planner.add_standing_start()
     planner.add_competencies()
     planner.add_recommended_certifications()
-    planner.add_experience()
     planner.add_stepping_stones()
+    planner.add_experience()
+    planner.pin_the_first_months()
+    planner.tie_jobs_to_roles()
     planner.add_the_move()
     capacity = score.hours_per_week * WEEKS_PER_MONTH
     scheduled, used = _schedule(planner.items, capacity)
+    placed = sorted(scheduled, key=lambda it: (it.start, it.end, it.seq))
     plan_items = [
         PlanItem(
             rank=rank,
             kind=it.kind,
+            mode=it.mode,
             ref=it.ref,
             title=it.title,
             effort_hours=round(it.effort, 1),
             start_month=it.start,
             end_month=it.end,
+            priority=None if it.priority is None else round(it.priority, 2),
             why=it.why,
+            why_short=it.short or it.why,
+            alternatives=it.alternatives,
         )
-        for rank, it in enumerate(scheduled, 1)
+        for rank, it in enumerate(placed, 1)
     ]
     kept = [p for p in plan_items if horizon is None or p.start_month <= horizon]
     ready_parts = [it.end for it in scheduled if it.kind in ("competency", "experience", "role")]
@@ -158,10 +185,9 @@ def plan(
 def _phases(items: list[PlanItem]) -> tuple[Phase, ...]:
     phases = []
     for start, end, title in PHASES:
-        in_phase = sorted(
-            (p for p in items if p.start_month >= start and (end is None or p.start_month <= end)),
-            key=lambda p: (p.start_month, p.rank),
-        )
+        in_phase = [
+            p for p in items if p.start_month >= start and (end is None or p.start_month <= end)
+        ]
         if in_phase:
             last = end if end is not None else max(p.end_month for p in in_phase)
             phases.append(
@@ -176,20 +202,30 @@ def fill(template: str, values: dict[str, str]) -> str:
 
 
 def _why(action: StandingAction) -> str:
-    return action.why + (f" ({', '.join(action.sources)})" if action.sources else "")
+    cited = ", ".join(source_label(s) for s in action.sources)
+    return action.why + (f" ({cited})" if cited else "")
+
+
+def same_title(title: str) -> str:
+    """A title reduced to its words, to spot the same item twice."""
+    return " ".join(re.findall(r"[a-z0-9]+", title.lower()))
 
 
 class _Planner:
     """Builds the plan's items, one kind of item per step (see :func:`plan`)."""
 
-    def __init__(self, score: Score, profile: Profile, fw: Framework) -> None:
+    def __init__(self, score: Score, profile: Profile, fw: Framework, as_of: dt.date) -> None:
         self.score, self.profile, self.fw = score, profile, fw
+        self.checker = checker(fw, profile, score.hours_per_week, as_of)
+        self.work = WorkRecord(profile, as_of)
         self.items: dict[str, _Item] = {}
+        self.titles: set[str] = set()
         self.target = fw.role_by_id[score.target_role]
         self.held = profile.held()
         self.status = {c.eligibility.id: c.eligibility for c in score.certifications}
         self.gaps = {g.id: g for g in score.competencies}
         self.roles_ahead = [fw.role_by_id[r] for r in score.path[1:]] or [self.target]
+        self.stones = [fw.role_by_id[r] for r in score.path[1:-1]]
         self.last_stage = len(self.roles_ahead) - 1
         self.actions = fw.competencies_file.plan_actions
         self.core = [g for g in score.competencies if g.importance is Importance.core]
@@ -200,8 +236,15 @@ class _Planner:
             "core_competencies": ", ".join(fw.competency_by_id[g.id].name for g in self.core[:4]),
         }
 
-    def add(self, item: _Item) -> None:
-        self.items.setdefault(item.key, item)
+    def add(self, item: _Item) -> bool:
+        """Add an item unless it, or one of the same title, is already in the plan."""
+        title = same_title(item.title)
+        if item.key in self.items or (item.mode != "milestone" and title in self.titles):
+            return False
+        self.titles.add(title)
+        item.seq = len(self.items)
+        self.items[item.key] = item
+        return True
 
     def stage_of(self, comp_id: str, level: int) -> int:
         """The first role on the path that needs ``comp_id`` at ``level`` or more."""
@@ -217,7 +260,15 @@ class _Planner:
         if action.unless is not None:
             name = self.fw.competency_name(action.unless.competency).lower()
             why = f"your {name} is below level {action.unless.level}; {why}"
-        return _Item(key, extra.pop("kind", "network"), None, title, action.hours, 0, why, **extra)
+        kind = extra.pop("kind", "network")
+        return _Item(key, kind, None, title, action.hours, None, why, short=action.why, **extra)
+
+    def accruing_move(self, kind: ExperienceKind) -> Role | bool | None:
+        """True if the person earns ``kind`` now; else the first stone that earns it (or None)."""
+        current = self.fw.role_by_id[self.score.current_role]
+        if accrues(current, kind) or self.work.count(kind).growing:
+            return True
+        return next((r for r in self.stones if accrues(r, kind)), None)
 
     # ----------------------------------------------------------- the steps
 
@@ -229,9 +280,7 @@ class _Planner:
             cond = action.unless
             if cond is not None and (self.profile.level(cond.competency) or 0) >= cond.level:
                 continue
-            item = self.standing(f"network:{key}", action, stage=-1)
-            item.priority = FIRST
-            self.add(item)
+            self.add(self.standing(f"network:{key}", action, stage=PINNED - 1))
 
     def add_competencies(self) -> None:
         """Development actions for every step of every gap, each after the step before."""
@@ -253,6 +302,7 @@ class _Planner:
         )
         if gap.path_need:
             why += f"; needed first by {count(gap.path_need, 'stepping stone')} on your path"
+        short = f"{comp.name} {current}→{gap.required} · {gap.importance.value}"
         stage = self.stage_of(gap.id, level + 1)
         keys = []
         for i, action in enumerate(comp.actions.get(step, ())):
@@ -264,23 +314,28 @@ class _Planner:
                     continue
                 deps = self.items[key].deps
                 deps.extend(d for d in previous if d not in deps)
-            else:
-                key = f"comp:{gap.id}:{step}:{i}"
-                self.add(
-                    _Item(
-                        key,
-                        "competency",
-                        gap.id,
-                        action.title,
-                        action.hours,
-                        gap.priority,
-                        why,
-                        deps=list(previous),
-                        stage=stage,
-                        reaches=level + 1,
-                    )
-                )
-            keys.append(key)
+                keys.append(key)
+                continue
+            key = f"comp:{gap.id}:{step}:{i}"
+            job = action.mode is ActionMode.on_the_job
+            item = _Item(
+                key,
+                "competency",
+                gap.id,
+                action.title,
+                action.hours,
+                gap.priority,
+                why,
+                short=short,
+                mode="on-the-job" if job else "study",
+                deps=list(previous),
+                stage=stage,
+                months=action.months or 0,
+                needs=action.requires,
+                reaches=level + 1,
+            )
+            if self.add(item):
+                keys.append(key)
         return keys
 
     def cert_priority(self, cert_id: str) -> float:
@@ -290,15 +345,24 @@ class _Planner:
         bonus = 1 if cert_id in self.target.certifications else 0
         return max(evidenced, default=1) + bonus
 
-    def add_cert(self, cert_id: str, reason: str, stage: int) -> str | None:
+    def _months_via(self, cert_id: str) -> float:
+        """Months until a certification could be held (its eligibility and its study)."""
+        cert = self.fw.certification_by_id.get(cert_id)
+        months = None if cert is None else self.checker.check(cert).eligible_in_months
+        if months is None:
+            return float("inf")
+        return months + study_months(self.fw, cert_id, self.score.hours_per_week)
+
+    def add_cert(
+        self, cert_id: str, reason: str, stage: int, alternatives: tuple[str, ...] = ()
+    ) -> str | None:
         """A certification item (and its prerequisite chain); None if it cannot be planned."""
         fw = self.fw
         if cert_id in self.held or cert_id not in fw.certification_by_id:
             return None
         elig = self.status.get(cert_id)
         if elig is None:
-            cert = fw.certification_by_id[cert_id]
-            elig = eligibility(fw, cert, self.profile, self.score.hours_per_week)
+            elig = self.checker.check(fw.certification_by_id[cert_id])
             self.status[cert_id] = elig
         if elig.status in ("blocked", "held") or elig.eligible_in_months is None:
             return None
@@ -314,6 +378,10 @@ class _Planner:
             else f"eligible in {count(elig.eligible_in_months, 'month')}"
         )
         study = f"{cert.study.min_hours:g}-{cert.study.max_hours:g} h"
+        why = f"{reason}; {when} ({elig.route}); study {study}"
+        if alternatives:
+            names = ", ".join(fw.cert_name(a) for a in alternatives)
+            why += f"; chosen over {names} (recommended by fewer roles on your path, or later)"
         self.add(
             _Item(
                 key,
@@ -322,10 +390,12 @@ class _Planner:
                 f"Prepare for and pass {cert.name}",
                 effort,
                 self.cert_priority(cert_id),
-                f"{reason}; {when} ({elig.route}); study {study}",
+                why,
+                short=f"{reason} · {when}",
                 deps=deps,
                 earliest=elig.eligible_in_months + 1,
                 stage=stage,
+                alternatives=alternatives,
             )
         )
         return key
@@ -338,12 +408,15 @@ class _Planner:
         if route is None:
             return []
         deps = []
-        for first in route.certifications:
+        firsts = list(route.certifications)
+        if route.one_of and not self.held & set(route.one_of):
+            firsts.append(min(route.one_of, key=self._months_via))
+        for first in firsts:
             dep = self.add_cert(first, f"needed before {cert.name}", stage)
             if dep:
                 deps.append(dep)
         training = route.training
-        have = self.profile.training_hours
+        have = 0.0 if training is None else self.profile.training.hours(training.counts)
         if (
             training is not None
             and not self.held & set(training.waived_by)
@@ -360,45 +433,119 @@ class _Planner:
                     short,
                     self.cert_priority(cert.id),
                     f"{cert.name} asks for {training.hours:g} hours; you have {have:g}",
+                    short=f"for {cert.name}",
                     stage=stage,
                 )
             )
             deps.append(key)
         return deps
 
-    def add_recommended_certifications(self) -> None:
-        """For the target and each stepping stone, the first recommended one that can be planned."""
-        for stage, role in enumerate(self.roles_ahead):
-            for cert_id in role.certifications:
-                if cert_id in self.held:
-                    break
-                if self.add_cert(cert_id, f"recommended for {role.name}", stage):
-                    break
+    def cert_value(self, cert_id: str) -> tuple[float, ...]:
+        """Smaller is better: recommended by more roles on the path, sooner, fewer prerequisites."""
+        on_path = sum(1 for r in self.roles_ahead if cert_id in r.certifications)
+        cert = self.fw.certification_by_id[cert_id]
+        route = self.status.get(cert_id) or self.checker.check(cert)
+        firsts = next(
+            (
+                len(r.certifications) + (1 if r.one_of else 0)
+                for r in cert.prerequisites.routes
+                if r.name == route.route
+            ),
+            0,
+        )
+        return (-on_path, self._months_via(cert_id), firsts)
 
-    def add_experience(self) -> None:
-        """Experience milestones: calendar time, not study hours."""
-        for exp in self.score.experience:
-            if exp.gap_months <= 0:
+    def best_cert(self, role: Role) -> tuple[str | None, tuple[str, ...]]:
+        """The recommended certification worth planning for a role, and the others it beat."""
+        options = [
+            c
+            for c in role.certifications
+            if c in self.fw.certification_by_id and c not in self.held
+        ]
+        plannable = [c for c in options if self._months_via(c) < float("inf")]
+        if not plannable or self.held & set(role.certifications):
+            return None, ()
+        ranked = sorted(
+            plannable, key=lambda c: (*self.cert_value(c), role.certifications.index(c))
+        )
+        return ranked[0], tuple(ranked[1:])
+
+    def add_recommended_certifications(self) -> None:
+        """For each role ahead, the recommended certification of most value (none if one is held)."""
+        for stage, role in enumerate(self.roles_ahead):
+            best, others = self.best_cert(role)
+            if best is not None:
+                self.add_cert(best, f"recommended for {role.name}", stage, others)
+
+    def pin_the_first_months(self) -> None:
+        """The target's largest weighted core gap, and the most valuable certification you can
+        sit now, start in the first months (six and twelve at the latest)."""
+        core = [g for g in self.core if g.gap]
+        if core:
+            top = max(core, key=lambda g: (g.weight * g.gap, g.priority, -self.fw.position(g.id)))
+            first = [
+                it
+                for it in self.items.values()
+                if it.kind == "competency" and it.ref == top.id and not it.deps
+            ]
+            for it in first:
+                it.stage = PINNED
+                it.why += "; the target's largest core gap, so it starts now"
+        candidates = {
+            c
+            for r in [*self.roles_ahead[:1], self.target]
+            for c in r.certifications
+            if c in self.fw.certification_by_id and c not in self.held
+        }
+        now = [
+            c
+            for c in candidates
+            if (self.status.get(c) or self.checker.check(self.fw.certification_by_id[c])).status
+            == "eligible"
+        ]
+        if now:
+            best = min(now, key=lambda c: (*self.cert_value(c), c))
+            key = self.add_cert(best, f"recommended for {self.target.name}", 0)
+            if key is not None and not self.items[key].deps:
+                self.items[key].stage = PINNED
+
+    def depends_on(self, key: str, other: str) -> bool:
+        """Whether item ``key`` waits, directly or not, for item ``other``."""
+        stack, seen = [key], set()
+        while stack:
+            node = stack.pop()
+            if node == other:
+                return True
+            if node in seen or node not in self.items:
                 continue
-            label = ExperienceKind(exp.kind).label
-            self.add(
-                _Item(
-                    f"experience:{exp.kind}",
-                    "experience",
-                    exp.kind,
-                    f"Build {count(exp.gap_months, 'more month')} of {label} (to {count(exp.required_years, 'year')})",
-                    0,
-                    0,
-                    f"{self.target.name} asks for {count(exp.required_years, 'year')}; you have {exp.current_years:g}",
-                    calendar_end=exp.gap_months,
-                )
-            )
+            seen.add(node)
+            stack.extend(self.items[node].deps)
+        return False
+
+    def tie_jobs_to_roles(self) -> None:
+        """On-the-job work that needs a kind of role waits for the move into one.
+
+        Work that the move itself waits for stays before it (a stretch assignment).
+        """
+        for item in list(self.items.values()):
+            if item.mode != "on-the-job" or item.needs is None:
+                continue
+            where = self.accruing_move(item.needs)
+            if isinstance(where, Role):
+                move = f"role:{where.id}"
+                if move in self.items and not self.depends_on(move, item.key):
+                    item.deps.append(move)
+                    item.why += f"; needs a role where you do {item.needs.label}: after the move"
+                else:
+                    item.why += f"; as a stretch assignment before the {where.name} move"
+            elif where is None:
+                item.why += f"; needs {item.needs.label}: ask for it as a stretch assignment"
 
     def add_stepping_stones(self) -> None:
         """Each stepping-stone role, after the development its requirements need."""
         path = self.score.path
-        for role_id in path[1:-1]:
-            role = self.fw.role_by_id[role_id]
+        previous: list[str] = []
+        for role in self.stones:
             deps = [
                 k
                 for k, it in self.items.items()
@@ -406,19 +553,64 @@ class _Planner:
                 and it.ref in role.competencies
                 and it.reaches <= role.competencies[it.ref].level
             ]
+            earns = [
+                e
+                for e in self.score.experience
+                if e.gap_months and accrues(role, ExperienceKind(e.kind))
+            ]
+            why = "on your path " + " → ".join(self.fw.role_name(r) for r in path)
+            if earns:
+                kinds = ", ".join(ExperienceKind(e.kind).label for e in earns)
+                why += f"; here you start earning the {kinds} {self.target.name} asks for"
+            key = f"role:{role.id}"
             self.add(
                 _Item(
-                    f"role:{role_id}",
+                    key,
                     "role",
-                    role_id,
-                    f"Move into a {role.name} role (stepping stone)",
+                    role.id,
+                    f"Move into a {role.name} role",
                     0,
+                    None,
+                    why,
+                    short="stepping stone" + (f" · starts {kinds}" if earns else ""),
+                    mode="milestone",
+                    deps=deps + previous,
+                    stage=path.index(role.id) - 1,
+                )
+            )
+            previous = [key]
+
+    def add_experience(self) -> None:
+        """Experience milestones: counted from the month you are in a role that earns them."""
+        for exp in self.score.experience:
+            if exp.gap_months <= 0:
+                continue
+            kind = ExperienceKind(exp.kind)
+            label = kind.label
+            needed = count(exp.required_years, "year")
+            where = self.accruing_move(kind)
+            deps: list[str] = []
+            if where is True:
+                start_why = "you earn it in your current role"
+            elif isinstance(where, Role):
+                deps = [f"role:{where.id}"]
+                start_why = f"you start earning it as {where.name}"
+            else:
+                start_why = "no role on your path earns it: look for a move or assignment that does"
+            self.add(
+                _Item(
+                    f"experience:{exp.kind}",
+                    "experience",
+                    exp.kind,
+                    f"Reach {needed} of {label} ({count(exp.gap_months, 'more month')})",
                     0,
-                    "on your path "
-                    + " → ".join(path)
-                    + "; experience there counts toward the target",
+                    None,
+                    f"{self.target.name} asks for {needed} of {label}; you have "
+                    f"{exp.current_years:g}; {start_why}",
+                    short=start_why,
+                    mode="milestone",
                     deps=deps,
-                    stage=path.index(role_id) - 1,
+                    months=exp.gap_months,
                 )
             )
 
@@ -442,20 +634,51 @@ class _Planner:
             self.add(item)
 
     def star_seeds(self) -> tuple[tuple[str, str], ...]:
-        """(competency name, the person's evidence note) for the target's core competencies."""
+        """(competency name, the person's evidence note) for the target's core and important
+        competencies."""
         ratings = self.profile.ratings
+        wanted = [g for g in self.score.competencies if g.importance is not Importance.useful]
         return tuple(
             (self.fw.competency_by_id[g.id].name, ratings[g.id].evidence or "")
-            for g in self.core
+            for g in wanted
             if g.id in ratings and ratings[g.id].evidence
         )
 
 
+class _Lanes:
+    """The months' study hours and on-the-job slots, filled in scheduling order."""
+
+    def __init__(self, capacity: float) -> None:
+        self.capacity = capacity
+        self.used: dict[int, float] = {}
+        self.jobs: dict[int, int] = {}
+
+    def study(self, earliest: int, effort: float) -> tuple[int, int]:
+        month, left, start = earliest, effort, 0
+        while left > 1e-9:
+            free = self.capacity - self.used.get(month, 0.0)
+            if free > 1e-9:
+                take = min(free, left)
+                self.used[month] = self.used.get(month, 0.0) + take
+                left -= take
+                start = start or month
+            if left > 1e-9:
+                month += 1
+        return start, month
+
+    def job(self, earliest: int, months: int) -> tuple[int, int]:
+        start = earliest
+        while any(self.jobs.get(m, 0) >= ON_THE_JOB_LANES for m in range(start, start + months)):
+            start += 1
+        for m in range(start, start + months):
+            self.jobs[m] = self.jobs.get(m, 0) + 1
+        return start, start + months - 1
+
+
 def _schedule(items: dict[str, _Item], capacity: float) -> tuple[list[_Item], dict[int, float]]:
-    """Place items in months; returns them in scheduling (rank) order, and the hours used a month."""
-    used: dict[int, float] = {}
+    """Place items in months; returns them in scheduling order, and the hours used a month."""
+    lanes = _Lanes(capacity)
     done: dict[str, _Item] = {}
-    sequence = {key: i for i, key in enumerate(items)}
     pending = dict(items)
     order: list[_Item] = []
     while pending:
@@ -463,27 +686,19 @@ def _schedule(items: dict[str, _Item], capacity: float) -> tuple[list[_Item], di
         if not ready:  # pragma: no cover - dependencies are built acyclic
             raise RuntimeError("plan dependencies form a cycle")
         item = min(
-            ready, key=lambda it: (it.stage, -it.priority, KIND_ORDER[it.kind], sequence[it.key])
+            ready, key=lambda it: (it.stage, -(it.priority or 0), KIND_ORDER[it.kind], it.seq)
         )
         earliest = max([item.earliest, *(done[d].end for d in item.deps if d in done)])
-        if item.calendar_end is not None:
-            item.start, item.end = 1, max(item.calendar_end, earliest)
-        elif item.effort <= 0:
+        if item.mode == "milestone" and item.kind == "experience":
+            item.start = earliest
+            item.end = earliest + item.months - 1
+        elif item.mode == "milestone":
             item.start = item.end = earliest
+        elif item.mode == "on-the-job":
+            item.start, item.end = lanes.job(earliest, max(1, item.months))
         else:
-            month, left = earliest, item.effort
-            start = 0
-            while left > 1e-9:
-                free = capacity - used.get(month, 0.0)
-                if free > 1e-9:
-                    take = min(free, left)
-                    used[month] = used.get(month, 0.0) + take
-                    left -= take
-                    start = start or month
-                if left > 1e-9:
-                    month += 1
-            item.start, item.end = start, month
+            item.start, item.end = lanes.study(earliest, item.effort)
         done[item.key] = item
         order.append(item)
         del pending[item.key]
-    return order, used
+    return order, lanes.used

@@ -9,16 +9,31 @@ against the framework, naming the file, line and field of any problem.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
-from pydantic import Field, PlainSerializer, StringConstraints, field_validator, model_serializer
+from pydantic import (
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 from pydantic.fields import FieldInfo
 
 from pmopath.errors import DataError, NotFoundError
-from pmopath.models import Education, ExperienceKind, Level, Model
+from pmopath.models import (
+    POSITION_KINDS,
+    Education,
+    ExperienceKind,
+    Level,
+    Model,
+    TrainingTopic,
+)
 from pmopath.parsing import parse_model
 from pmopath.text import count, plural
 from pmopath.yamlio import Document, Loc, dump_yaml, format_loc, load_yaml, read_text
@@ -26,8 +41,9 @@ from pmopath.yamlio import Document, Loc, dump_yaml, format_loc, load_yaml, read
 if TYPE_CHECKING:
     from pmopath.framework import Framework
 
-PROFILE_SCHEMA_VERSION = 1
+PROFILE_SCHEMA_VERSION = 2
 MAX_PROFILE_BYTES = 512 * 1024
+MAX_POSITIONS = 60
 
 
 def _compact_number(value: float) -> float | int:
@@ -37,34 +53,66 @@ def _compact_number(value: float) -> float | int:
 
 Compact = PlainSerializer(_compact_number)
 Years = Annotated[float, Field(ge=0, le=60), Compact]
+Hours = Annotated[float, Field(ge=0, le=10_000), Compact]
 Evidence = Annotated[str, StringConstraints(max_length=500)]
 Identifier = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+#: A calendar month, "2019-03".
+YearMonth = Annotated[
+    str, StringConstraints(pattern=r"^(19[5-9][0-9]|20[0-9][0-9])-(0[1-9]|1[0-2])$")
+]
 
 
-def _years(kind: ExperienceKind, prompt: str) -> Any:
+def month_index(month: str) -> int:
+    """ "2019-03" as a count of months (year × 12 + month − 1), for month arithmetic."""
+    year, _, mon = month.partition("-")
+    return int(year) * 12 + int(mon) - 1
+
+
+def month_of(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _years(kind: ExperienceKind, prompt: str, **extra: Any) -> Any:
     """A years-of-experience field: what kind it is, and how the questionnaire asks it."""
-    return Field(0, description=prompt, json_schema_extra={"kind": kind.value})
+    return Field(0, description=prompt, json_schema_extra={"kind": kind.value, **extra})
 
 
 class Experience(Model):
-    """Years of experience by kind (decimals allowed)."""
+    """Years of experience by kind, undated: the quick answer for people who list no positions.
+
+    Undated years are assumed recent (inside any rule's window); results that rely
+    on them say so.
+    """
 
     project_management_years: Years = _years(
         ExperienceKind.project_management,
         "Years of project management experience (leading or directing projects)",
     )
-    program_portfolio_years: Years = _years(
-        ExperienceKind.program_portfolio, "Years leading programmes or portfolios"
-    )
+    program_years: Years = _years(ExperienceKind.program, "Years managing programmes")
+    portfolio_years: Years = _years(ExperienceKind.portfolio, "Years managing portfolios")
     pmo_years: Years = _years(ExperienceKind.pmo, "Years working in a PMO")
     people_leadership_years: Years = _years(
         ExperienceKind.people_leadership, "Years managing people (line management)"
+    )
+    agile_years: Years = _years(ExperienceKind.agile, "Years of agile project work")
+    other_years: Years = _years(ExperienceKind.other, "Years of other professional work")
+    program_portfolio_years: Years = _years(
+        ExperienceKind.program_portfolio,
+        "Years leading programmes or portfolios (a version-1 profile: the two together)",
+        legacy=True,
     )
 
     def years(self, kind: ExperienceKind) -> float | None:
         """Years recorded for ``kind``; None when the profile does not record that kind."""
         name = EXPERIENCE_FIELDS.get(kind)
         return None if name is None else float(getattr(self, name))
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and not self.program_portfolio_years:
+            data.pop("program_portfolio_years", None)  # only a version-1 profile has it
+        return data
 
 
 def _field_kind(info: FieldInfo) -> ExperienceKind:
@@ -73,10 +121,98 @@ def _field_kind(info: FieldInfo) -> ExperienceKind:
     return ExperienceKind(extra["kind"])
 
 
+def _is_legacy(info: FieldInfo) -> bool:
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and bool(extra.get("legacy"))
+
+
 #: The experience kinds a profile records, and the field that holds each.
 EXPERIENCE_FIELDS: dict[ExperienceKind, str] = {
     _field_kind(info): name for name, info in Experience.model_fields.items()
 }
+#: The quick-answer fields the questionnaire asks (not the version-1 leftover).
+ASKED_EXPERIENCE = tuple(
+    name for name, info in Experience.model_fields.items() if not _is_legacy(info)
+)
+
+
+class Position(Model):
+    """One job in the work history; its months count toward each of its ``kinds``."""
+
+    title: Annotated[str, StringConstraints(min_length=1, max_length=120)] = Field(
+        description="Job title (as on your CV)"
+    )
+    role: Identifier | None = Field(None, description="The closest role on the ladder")
+    start: YearMonth = Field(description="First month in this position (YYYY-MM)")
+    end: YearMonth | None = Field(
+        None, description="Last month in this position (YYYY-MM; empty if it is your current one)"
+    )
+    kinds: tuple[ExperienceKind, ...] = Field(
+        (), description="What the work counted as (space to tick, enter when done)"
+    )
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _month(cls, value: Any) -> Any:
+        if isinstance(value, (dt.date, dt.datetime)):
+            return f"{value.year:04d}-{value.month:02d}"
+        return value
+
+    @field_validator("kinds")
+    @classmethod
+    def _kinds(cls, value: tuple[ExperienceKind, ...]) -> tuple[ExperienceKind, ...]:
+        wrong = [k.value for k in value if k not in POSITION_KINDS]
+        if wrong:
+            allowed = ", ".join(k.value for k in POSITION_KINDS)
+            raise ValueError(f"a position counts as {allowed}; not {', '.join(wrong)}")
+        return tuple(dict.fromkeys(value))
+
+    @model_validator(mode="after")
+    def _order(self) -> Position:
+        if self.end is not None and month_index(self.end) < month_index(self.start):
+            raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    @property
+    def current(self) -> bool:
+        return self.end is None
+
+
+class Training(Model):
+    """Hours of formal training (courses, contact hours) by topic."""
+
+    general: Hours = Field(0, description="Hours of general project management training")
+    pmo: Hours = Field(0, description="Hours of PMO training (PMO set-up, services, P3O, PMOCP)")
+    agile: Hours = Field(0, description="Hours of agile training (Scrum, agile delivery)")
+    risk: Hours = Field(0, description="Hours of risk management training")
+    scheduling: Hours = Field(0, description="Hours of scheduling and planning training")
+    other: Hours = Field(0, description="Hours of other professional training")
+
+    def hours(self, topics: tuple[TrainingTopic, ...]) -> float:
+        return float(sum(getattr(self, t.value) for t in topics))
+
+    @property
+    def total(self) -> float:
+        return self.hours(tuple(TrainingTopic))
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 profile as version 2 (a version-2 one unchanged).
+
+    Version 1 gave one training total (now "general" hours) and programme and
+    portfolio years together (kept as ``program_portfolio_years``: they count where
+    a rule accepts either, never for PgMP or PfMP alone).
+    """
+    version = data.get("schema_version")
+    if version is None and "training_hours" not in data:
+        return data
+    if version not in (None, 1):
+        return data
+    out = {k: v for k, v in data.items() if k not in ("training_hours", "schema_version")}
+    out["schema_version"] = PROFILE_SCHEMA_VERSION
+    if "training_hours" in data:
+        out["training"] = {"general": data["training_hours"]}
+    return out
 
 
 class HeldCertification(Model):
@@ -106,22 +242,20 @@ class Rating(Model):
 class Profile(Model):
     """A person's profile. Written with :func:`profile_to_data` in the documented compact form."""
 
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     name: Annotated[str, StringConstraints(max_length=120)] | None = Field(
         None, description="Your name (optional; it titles your plan)"
     )
     current_role: Identifier = Field(description="Your current role (the closest match)")
     target_role: Identifier | None = Field(None, description="The role you are aiming for")
+    positions: tuple[Position, ...] = Field(
+        (), max_length=MAX_POSITIONS, description="Your work history, one position at a time"
+    )
     experience: Experience = Experience()
     education: Education | None = Field(
         None, title="Education", description="Highest education completed"
     )
-    training_hours: Annotated[float, Field(ge=0, le=10_000), Compact] = Field(
-        0,
-        title="PM training",
-        description="Hours of formal project management training (courses, contact hours)",
-        json_schema_extra={"unit": "hour"},
-    )
+    training: Training = Training()
     certifications: tuple[HeldCertification, ...] = Field(
         (), description="Certifications you hold (space to tick, enter when done)"
     )
@@ -133,6 +267,11 @@ class Profile(Model):
     )
     ratings: dict[str, Rating] = Field(default_factory=dict)
     assessed_at: dt.datetime | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, value: Any) -> Any:
+        return migrate(value) if isinstance(value, dict) else value
 
     @field_validator("certifications", mode="before")
     @classmethod
@@ -283,6 +422,7 @@ def resolve_profile(
         except NotFoundError as exc:
             raise fail(exc, ("target_role",)) from None
 
+    positions = _resolve_positions(profile, fw, fail if strict else None, warnings)
     certs: list[HeldCertification] = []
     seen: set[str] = set()
     for i, held in enumerate(profile.certifications):
@@ -325,11 +465,34 @@ def resolve_profile(
         update={
             "current_role": current,
             "target_role": target,
+            "positions": tuple(positions),
             "certifications": tuple(certs),
             "ratings": ratings,
         }
     )
     return Loaded(resolved, warnings)
+
+
+def _resolve_positions(
+    profile: Profile,
+    fw: Framework,
+    fail: Callable[[NotFoundError, Loc], DataError] | None,
+    warnings: list[str],
+) -> list[Position]:
+    """Each position's ladder role by its canonical ID (kept, with a warning, when lenient)."""
+    positions = []
+    for i, position in enumerate(profile.positions):
+        if position.role is None:
+            positions.append(position)
+            continue
+        try:
+            positions.append(position.model_copy(update={"role": fw.role(position.role).id}))
+        except NotFoundError as exc:
+            if fail is not None:
+                raise fail(exc, ("positions", i, "role")) from None
+            warnings.append(f"position {i + 1}: role '{position.role}' is not in the framework")
+            positions.append(position)
+    return positions
 
 
 def _close(key: str, known: dict[str, Any]) -> str:

@@ -23,18 +23,25 @@ from typing import Any, Literal, Protocol, get_args
 
 from pmopath.errors import DataError
 from pmopath.framework import Framework
-from pmopath.models import CertStatus, Education, Importance
+from pmopath.models import POSITION_KINDS, CertStatus, Education, Importance
 from pmopath.profile import (
+    ASKED_EXPERIENCE,
     PROFILE_SCHEMA_VERSION,
     Experience,
     HeldCertification,
+    Position,
     Profile,
     Rating,
+    Training,
     bounds,
     default_target,
+    month_index,
+    month_of,
     resolve_profile,
 )
 from pmopath.scoring import DEFAULT_HOURS_PER_WEEK
+from pmopath.text import capital, duration
+from pmopath.worktime import WorkRecord
 
 SKIP = "__skip__"  # the value of "Not sure / skip"
 CLEAR = "-"  # typed where Enter would keep a previous answer: empties an optional one
@@ -49,6 +56,9 @@ class Part(str, Enum):
 
     field = "field"  # a top-level profile field (name, current_role, ...)
     experience = "experience"  # one of Experience's fields
+    history = "history"  # the work-history menu (add, edit, done, or years instead)
+    position = "position"  # one field of one position: "position.2.start"
+    training = "training"  # one of Training's topics
     cert_year = "cert_year"  # the year a held certification was obtained
     rating = "rating"  # a competency's level
     evidence = "evidence"  # a competency's evidence note
@@ -160,7 +170,9 @@ def number(low: float, high: float, *, allow_low: bool = True) -> Callable[[str]
     return parse
 
 
-def number_for(model: type[Profile] | type[Experience], name: str) -> Callable[[str], float]:
+def number_for(
+    model: type[Profile] | type[Experience] | type[Training], name: str
+) -> Callable[[str], float]:
     """A number parser with the limits the model enforces on that field."""
     b = bounds(model, name)
     assert b.low is not None and b.high is not None
@@ -214,16 +226,36 @@ def field_questions(fw: Framework, name: str, answers: Answers) -> list[Question
     prompt = prompt_of(Profile, name)
     if name in ("current_role", "target_role"):
         return [role_question(fw, name, answers)]
+    if name == "positions":
+        return history_questions(fw, answers)
     if name == "experience":
+        if QUICK not in history_answers(answers):
+            return []  # the positions give the experience
         return [
             Question(
                 Key(Part.experience, sub),
                 "text",
                 prompt_of(Experience, sub),
+                progress="years per kind",
                 default="0",
                 parse=number_for(Experience, sub),
             )
-            for sub in Experience.model_fields
+            for sub in ASKED_EXPERIENCE
+        ]
+    if name == "training":
+        return [
+            Question(
+                Key(Part.training, sub),
+                "text",
+                prompt_of(Training, sub),
+                progress=f"topic {i} of {len(Training.model_fields)}",
+                default="0",
+                parse=number_for(Training, sub),
+                hint="Courses and contact hours; each certification counts only its own topics."
+                if i == 1
+                else None,
+            )
+            for i, sub in enumerate(Training.model_fields, 1)
         ]
     if name == "certifications":
         return [certifications_question(fw, prompt), *cert_year_questions(fw, answers)]
@@ -289,39 +321,226 @@ def certifications_question(fw: Framework, prompt: str) -> Question:
 
 
 def cert_year_questions(fw: Framework, answers: Answers) -> list[Question]:
+    held = answers.get(Key(Part.field, "certifications")) or ()
     return [
         Question(
             Key(Part.cert_year, cert_id),
             "text",
             prompt_of(HeldCertification, "year", name=fw.cert_name(cert_id)),
+            progress=f"certification {j} of {len(held)}",
             parse=optional_year,
         )
-        for cert_id in answers.get(Key(Part.field, "certifications")) or ()
+        for j, cert_id in enumerate(held, 1)
     ]
+
+
+# ------------------------------------------------------------ work history
+
+ADD, DONE, QUICK, EDIT = "add", "done", "quick", "edit:"
+POSITION_FIELDS = ("title", "role", "start", "end", "kinds")
+
+
+def history_answers(answers: Answers) -> list[Any]:
+    """The work-history menu's answers, in order."""
+    out: list[Any] = []
+    while (key := Key(Part.history, str(len(out) + 1))) in answers:
+        out.append(answers[key])
+    return out
+
+
+def position_count(answers: Answers) -> int:
+    return sum(1 for choice in history_answers(answers) if choice == ADD)
+
+
+def position_key(index: int, name: str) -> Key:
+    return Key(Part.position, f"{index}.{name}")
+
+
+def answered_positions(answers: Answers) -> list[dict[str, Any]]:
+    """Each position whose title and start are answered, as profile data."""
+    out = []
+    for index in range(1, position_count(answers) + 1):
+        data = {f: answers.get(position_key(index, f)) for f in POSITION_FIELDS}
+        if data["title"] and data["start"]:
+            out.append({k: list(v) if isinstance(v, tuple) else v for k, v in data.items() if v})
+    return out
+
+
+def running_totals(answers: Answers, today: dt.date) -> str:
+    """The months per kind so far (overlaps counted once), as the menu shows them."""
+    positions = []
+    for data in answered_positions(answers):
+        try:
+            positions.append(Position.model_validate(data))
+        except ValueError:
+            continue
+    record = WorkRecord(
+        Profile.model_construct(
+            current_role="", positions=tuple(positions), experience=Experience()
+        ),
+        today,
+    )
+    parts = [
+        f"{kind.label}: {duration(record.count(kind).months)}"
+        for kind in POSITION_KINDS
+        if record.count(kind).months
+    ]
+    return "; ".join(parts) or "nothing yet"
+
+
+def history_questions(fw: Framework, answers: Answers) -> list[Question]:
+    """The work history: a menu (add, edit, done), and each added position's questions."""
+    questions: list[Question] = []
+    added = 0
+    for round_ in range(1, len(history_answers(answers)) + 2):
+        key = Key(Part.history, str(round_))
+        questions.append(history_menu(key, answers, added))
+        choice = answers.get(key)
+        if choice == ADD:
+            added += 1
+            questions += position_questions(fw, added, answers)
+        if choice in (None, DONE, QUICK):
+            break
+    return questions
+
+
+def history_menu(key: Key, answers: Answers, before: int) -> Question:
+    """The menu as it stood at this round: the positions added before it."""
+    titles = [p.get("title") or "(untitled)" for p in answered_positions(answers)][:before]
+    choices = [Choice(ADD, "Add a position", "added a position")]
+    choices += [
+        Choice(f"{EDIT}{i}", f"Edit position {i}: {t}", f"edited position {i}")
+        for i, t in enumerate(titles, 1)
+    ]
+    choices.append(Choice(DONE, "Done: that is my work history", "done"))
+    if not before:
+        choices.append(Choice(QUICK, "Give years per kind instead (no dates)", "years per kind"))
+    return Question(
+        key,
+        "select",
+        prompt_of(Profile, "positions"),
+        choices=tuple(choices),
+        default=ADD if not before else DONE,
+        hint="Dates let pmopath check rules such as 'within the last 8 years'; "
+        "overlapping months count once.",
+        details=(("So far", running_totals(answers, dt.date.today())),),
+    )
+
+
+def position_questions(fw: Framework, index: int, answers: Answers) -> list[Question]:
+    where = f"position {index}"
+    roles = tuple(Choice(r.id, r.name, r.name) for r in fw.ladder())
+    start_key = position_key(index, "start")
+    return [
+        Question(
+            position_key(index, "title"),
+            "text",
+            prompt_of(Position, "title"),
+            progress=where,
+            parse=required_text(bounds(Position, "title").max_length),
+        ),
+        Question(
+            position_key(index, "role"),
+            "select",
+            prompt_of(Position, "role"),
+            progress=where,
+            choices=(*roles, Choice("", "None of these", "-")),
+        ),
+        Question(start_key, "text", prompt_of(Position, "start"), progress=where, parse=year_month),
+        Question(
+            position_key(index, "end"),
+            "text",
+            prompt_of(Position, "end"),
+            progress=where,
+            parse=end_month(answers.get(start_key)),
+        ),
+        Question(
+            position_key(index, "kinds"),
+            "checkbox",
+            prompt_of(Position, "kinds"),
+            progress=where,
+            choices=tuple(Choice(k.value, capital(k.label), k.label) for k in POSITION_KINDS),
+            default=(),
+        ),
+    ]
+
+
+def required_text(limit: int | None) -> Callable[[str], str]:
+    optional = optional_text(limit)
+
+    def parse(raw: str) -> str:
+        text = optional(raw)
+        if not text:
+            raise ValueError("enter a title, e.g. Project manager, Acme")
+        return text
+
+    return parse
+
+
+def year_month(raw: str, *, today: dt.date | None = None) -> str:
+    """A month typed as YYYY-MM (or YYYY/MM), not in the future."""
+    text = raw.strip().replace("/", "-")
+    year, _, month = text.partition("-")
+    now = today or dt.date.today()
+    if not (year.isdigit() and month.isdigit() and len(year) == 4 and 1 <= int(month) <= 12):
+        raise ValueError("enter a month as YYYY-MM, e.g. 2019-03")
+    value = f"{int(year):04d}-{int(month):02d}"
+    if not int(year) >= 1950 or month_index(value) > now.year * 12 + now.month - 1:
+        raise ValueError(f"enter a month from 1950-01 to {month_of(now.year * 12 + now.month - 1)}")
+    return value
+
+
+def end_month(start: str | None) -> Callable[[str], str | None]:
+    def parse(raw: str) -> str | None:
+        if not raw.strip():
+            return None  # the current position
+        value = year_month(raw)
+        if start and month_index(value) < month_index(start):
+            raise ValueError(f"the last month cannot be before the first ({start})")
+        return value
+
+    return parse
+
+
+def edit_position(fw: Framework, answers: Answers, quick: bool, choice: str, ask: Ask) -> None:
+    """Ask one position's questions again, each answer kept by Enter."""
+    index = int(choice.removeprefix(EDIT))
+    for name in POSITION_FIELDS:
+        change_answer(fw, answers, quick, position_key(index, name), ask)
+
+
+#: Parts whose questions belong to the step before them (they never add a step).
+CONTINUATIONS = (Part.cert_year, Part.position, Part.experience, Part.training)
 
 
 def background_questions(fw: Framework, answers: Answers) -> list[Question]:
     """The background questions, numbered in steps whose count never changes while answering.
 
     The year of each ticked certification is part of the certifications step
-    ("Background 9 of 11 · certification 1 of 2"), so ticking some adds no step.
+    ("Background 9 of 11 · certification 1 of 2"), each position and the years per
+    kind are part of the work-history step, and each training topic part of one
+    training step, so answering adds no step.
     """
     steps: list[list[Question]] = []
     for name in Profile.model_fields:
         if name in NOT_ASKED:
             continue
         for q in field_questions(fw, name, answers):
-            if q.key.part is Part.cert_year and steps:
+            follows = q.key.part in CONTINUATIONS or (
+                q.key.part is Part.history and q.key.name != "1"
+            )
+            if follows and steps:
                 steps[-1].append(q)
             else:
                 steps.append([q])
     numbered = []
-    for i, (first, *years) in enumerate(steps, 1):
+    for i, (first, *rest) in enumerate(steps, 1):
         step = f"{BACKGROUND} {i} of {len(steps)}"
-        numbered.append(replace(first, progress=step))
+        numbered.append(
+            replace(first, progress=step + (f" · {first.progress}" if first.progress else ""))
+        )
         numbered += [
-            replace(q, progress=f"{step} · certification {j} of {len(years)}")
-            for j, q in enumerate(years, 1)
+            replace(q, progress=f"{step} · {q.progress}" if q.progress else step) for q in rest
         ]
     return numbered
 
@@ -404,6 +623,10 @@ def answer_all(
     while (q := next_question(fw, answers, quick)) is not None:
         answers[q.key] = ask(q)
         saved(answers)
+        choice = answers[q.key]
+        if q.key.part is Part.history and isinstance(choice, str) and choice.startswith(EDIT):
+            edit_position(fw, answers, quick, choice, ask)
+            saved(answers)
 
 
 # ----------------------------------------------------------- to a profile
@@ -413,6 +636,7 @@ def profile_data(answers: Answers) -> dict[str, Any]:
     """The profile file's data from the answers (the same shape an answers file has)."""
     data: dict[str, Any] = {"schema_version": PROFILE_SCHEMA_VERSION}
     experience: dict[str, Any] = {}
+    training: dict[str, Any] = {}
     ratings: dict[str, Any] = {}
     years: dict[str, Any] = {}
     for key, value in answers.items():
@@ -420,6 +644,8 @@ def profile_data(answers: Answers) -> dict[str, Any]:
             data[key.name] = list(value) if isinstance(value, (list, tuple)) else value
         elif key.part is Part.experience:
             experience[key.name] = value
+        elif key.part is Part.training:
+            training[key.name] = value
         elif key.part is Part.cert_year:
             years[key.name] = value
         elif key.part is Part.rating:
@@ -428,7 +654,9 @@ def profile_data(answers: Answers) -> dict[str, Any]:
             ratings[key.name] = (
                 level if evidence is None else {"level": level, "evidence": evidence}
             )
+    data["positions"] = answered_positions(answers)
     data["experience"] = experience
+    data["training"] = training
     data["certifications"] = [
         c if years.get(c) is None else {"id": c, "year": years[c]}
         for c in data.get("certifications", [])
@@ -467,7 +695,7 @@ def review_rows(fw: Framework, answers: Answers, quick: bool) -> list[ReviewRow]
     """Each answered question, in question order; a rating's evidence note shown with it."""
     rows = []
     for q in all_questions(fw, answers, quick):
-        if q.key in answers and q.key.part is not Part.evidence:
+        if q.key in answers and q.key.part not in (Part.evidence, Part.history):
             rows.append(ReviewRow(q.key, q.section, q.prompt, show_answer(q, answers)))
     # Ratings kept from an earlier target (not asked now) are still shown: nothing is hidden.
     asked = {r.key for r in rows}

@@ -9,20 +9,22 @@ Formulas (also in README, "How scoring works"):
 * priority = weight * gap * (1 + n), where n counts the stepping-stone roles on
   the path (before the target) that already need the competency above your
   current level: foundations you need soon come first;
-* the path is the fewest moves through the ladder from current to target; ties
-  go to the path whose stepping stones are the smallest total weighted gap for
-  you, then to the alphabetically first.
+* the path is the one with the earliest estimated month the target's requirements
+  are met, experience included (see :mod:`pmopath.paths`); ties go to the path whose
+  stepping stones are the smallest total weighted gap for you, then alphabetically.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections import deque
 
-from pmopath.eligibility import Eligibility, eligibility, experience_years
+from pmopath.eligibility import Eligibility, checker
 from pmopath.framework import Framework
 from pmopath.models import Importance, Model, Role
+from pmopath.paths import PathOption, choose_path
 from pmopath.profile import Profile
+from pmopath.worktime import WorkRecord
 
 WEIGHTS = {Importance.core: 3, Importance.important: 2, Importance.useful: 1}
 DEFAULT_HOURS_PER_WEEK = 4.0
@@ -46,6 +48,7 @@ class ExperienceGap(Model):
     current_years: float
     required_years: float
     gap_months: int
+    assumed_recent: bool = False  # the figure comes from undated years, not positions
 
 
 class CertificationStatus(Model):
@@ -66,6 +69,7 @@ class Score(Model):
     certifications: tuple[CertificationStatus, ...]
     hours_per_week: float
     explanation: tuple[str, ...]
+    paths_considered: tuple[PathOption, ...] = ()  # the best few, the chosen one first
 
 
 def current_level(profile: Profile, comp_id: str) -> int:
@@ -85,67 +89,26 @@ def readiness_for(profile: Profile, role: Role) -> tuple[float, int, int]:
     return 1 - gap_total / need_total, gap_total, need_total
 
 
-def candidate_paths(fw: Framework, start: str, goal: str) -> list[tuple[str, ...]]:
-    """All fewest-move paths from start to goal through ``leads_to`` (empty if none)."""
-    if start == goal:
-        return [(start,)]
-    dist = {start: 0}
-    queue = deque([start])
-    while queue:
-        node = queue.popleft()
-        for nxt in fw.role_by_id[node].leads_to:
-            if nxt not in dist:
-                dist[nxt] = dist[node] + 1
-                queue.append(nxt)
-    if goal not in dist:
-        return []
-    paths: list[tuple[str, ...]] = []
-
-    def walk(path: tuple[str, ...]) -> None:
-        node = path[-1]
-        if node == goal:
-            paths.append(path)
-            return
-        for nxt in fw.role_by_id[node].leads_to:
-            if dist.get(nxt) == dist[node] + 1 and dist[nxt] <= dist[goal]:
-                walk((*path, nxt))
-
-    walk((start,))
-    return paths
-
-
-def choose_path(
-    fw: Framework, profile: Profile, start: str, goal: str
-) -> tuple[tuple[str, ...], str | None]:
-    paths = candidate_paths(fw, start, goal)
-    if not paths:
-        start_rank, goal_rank = fw.role_by_id[start].rank, fw.role_by_id[goal].rank
-        why = (
-            "at or below your current rank"
-            if goal_rank <= start_rank
-            else "not reachable through the ladder's usual moves"
-        )
-        return (start, goal), f"{goal} is {why}; treated as a direct move"
-
-    def cost(path: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
-        return sum(readiness_for(profile, fw.role_by_id[r])[1] for r in path[1:-1]), path
-
-    return min(paths, key=cost), None
-
-
 def score(
     profile: Profile,
     fw: Framework,
     target: str | None = None,
     *,
     hours_per_week: float | None = None,
+    as_of: dt.date | None = None,
 ) -> Score:
-    """Score a profile against a target role (default: the profile's own target)."""
+    """Score a profile against a target role (default: the profile's own target).
+
+    ``as_of`` dates the work history (default: today; the CLI always passes it).
+    """
+    as_of = as_of or dt.date.today()
     target_id = fw.role(target or profile.target_role or profile.current_role).id
     current_id = fw.role(profile.current_role).id
     role = fw.role_by_id[target_id]
     hpw = hours_per_week or profile.hours_per_week or DEFAULT_HOURS_PER_WEEK
-    path, path_note = choose_path(fw, profile, current_id, target_id)
+    work = WorkRecord(profile, as_of)
+    choice = choose_path(fw, profile, work, current_id, target_id, hpw * 52 / 12)
+    path, path_note = choice.path, choice.note
     gaps = competency_gaps(fw, profile, role, path)
     readiness, gap_total, need_total = readiness_for(profile, role)
     next_role = path[1] if len(path) > 1 else None
@@ -159,10 +122,12 @@ def score(
         next_role=next_role,
         next_role_readiness=next_ready,
         competencies=gaps,
-        experience=experience_gaps(profile, role),
-        certifications=certification_statuses(fw, profile, path, hpw),
+        experience=experience_gaps(work, role),
+        certifications=certification_statuses(fw, profile, path, hpw, as_of),
         hours_per_week=hpw,
-        explanation=explain(target_id, gaps, (readiness, gap_total, need_total), path_note),
+        explanation=explain(target_id, gaps, (readiness, gap_total, need_total), path_note)
+        + paths_explained(choice.considered),
+        paths_considered=choice.considered,
     )
 
 
@@ -200,25 +165,30 @@ def competency_gaps(
     return tuple(gaps)
 
 
-def experience_gaps(profile: Profile, role: Role) -> tuple[ExperienceGap, ...]:
-    """Each kind of experience the role asks for, with the shortfall in months."""
+def experience_gaps(work: WorkRecord, role: Role) -> tuple[ExperienceGap, ...]:
+    """Each kind of experience the role asks for, with the shortfall in whole months."""
     out = []
     for req in role.experience:
-        years, _ = experience_years(profile, req.kind)
-        have = years or 0.0
+        have = work.count(req.kind) if work.records(req.kind) else None
+        months = 0 if have is None else have.months
         out.append(
             ExperienceGap(
                 kind=req.kind.value,
-                current_years=have,
+                current_years=round(months / 12, 2),
                 required_years=req.years,
-                gap_months=max(0, math.ceil(round((req.years - have) * 12, 6))),
+                gap_months=max(0, math.ceil(round(req.years * 12, 6)) - months),
+                assumed_recent=bool(have and have.undated),
             )
         )
     return tuple(out)
 
 
 def certification_statuses(
-    fw: Framework, profile: Profile, path: tuple[str, ...], hours_per_week: float
+    fw: Framework,
+    profile: Profile,
+    path: tuple[str, ...],
+    hours_per_week: float,
+    as_of: dt.date,
 ) -> tuple[CertificationStatus, ...]:
     """Certifications the target and stepping stones recommend, and those held."""
     recommended: dict[str, list[str]] = {}
@@ -227,16 +197,33 @@ def certification_statuses(
             recommended.setdefault(cert_id, []).append(role_id)
     for held in profile.certifications:
         recommended.setdefault(held.id, [])
-    cache: dict[str, Eligibility] = {}
+    check = checker(fw, profile, hours_per_week, as_of)
     return tuple(
         CertificationStatus(
-            eligibility=eligibility(fw, fw.certification_by_id[cid], profile, hours_per_week, cache)
+            eligibility=check.check(fw.certification_by_id[cid])
             if cid in fw.certification_by_id
             else Eligibility(id=cid, status="held", eligible_in_months=0),
             recommended_by=tuple(by),
         )
         for cid, by in recommended.items()
     )
+
+
+def paths_explained(options: tuple[PathOption, ...]) -> tuple[str, ...]:
+    """The paths considered, the chosen one first, each with its estimate and why."""
+    lines = []
+    for i, option in enumerate(options):
+        ready = (
+            "cannot be ready"
+            if option.ready_months is None
+            else f"ready in about {option.ready_months} months"
+        )
+        head = "chosen" if i == 0 else "also considered"
+        lines.append(
+            f"{head}: {' -> '.join(option.path)}: {ready}, stepping-stone gap "
+            f"{option.stepping_gap} ({option.note})"
+        )
+    return tuple(lines)
 
 
 def explain(
@@ -263,5 +250,9 @@ def explain(
     if path_note:
         lines.append(f"path: {path_note}")
     else:
-        lines.append("path: fewest moves; ties to the smaller weighted gap of the stepping stones")
+        lines.append(
+            "path: the earliest estimated month the target's requirements are met (experience"
+            " counts only from a role that earns it); ties to the smaller weighted gap of the"
+            " stepping stones, then alphabetically"
+        )
     return tuple(lines)

@@ -136,6 +136,16 @@ def span_months(value: int) -> str:
     return count(value, "month")
 
 
+def duration(months: int) -> str:
+    """``86`` -> ``7 years 2 months``; ``12`` -> ``1 year``; ``0`` -> ``none``."""
+    if months <= 0:
+        return "none"
+    years, rest = divmod(months, 12)
+    parts = [count(years, "year")] if years else []
+    parts += [count(rest, "month")] if rest else []
+    return " ".join(parts)
+
+
 def window(value: int) -> str:
     """A recency window: ``96`` -> ``8 years``; ``18`` -> ``18 months``."""
     return count(value // 12, "year") if value % 12 == 0 else count(value, "month")

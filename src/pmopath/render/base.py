@@ -24,8 +24,11 @@ if TYPE_CHECKING:
         CompetencyView,
         RolesView,
         RoleView,
+        SourcesView,
+        SourceView,
         ValidationView,
     )
+    from pmopath.views.eligible import EligibleView
     from pmopath.views.results import ComparisonView, GapView, ProfileView, RoadmapView
 
 Rendered = Union[str, "RenderableType"]
@@ -60,6 +63,15 @@ class ViewRenderer(Renderer, ABC):
 
     @abstractmethod
     def certification(self, view: CertView) -> Rendered: ...
+
+    @abstractmethod
+    def eligible(self, view: EligibleView) -> Rendered: ...
+
+    @abstractmethod
+    def sources(self, view: SourcesView) -> Rendered: ...
+
+    @abstractmethod
+    def source(self, view: SourceView) -> Rendered: ...
 
     @abstractmethod
     def validation(self, view: ValidationView) -> Rendered: ...

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from pmopath.models import STEPS, Provenance
+from pmopath.models import STEPS, Provenance, source_label
 from pmopath.render.base import ViewRenderer
 from pmopath.text import hours, month_label, month_start, one_line, percent
 
@@ -23,8 +23,12 @@ if TYPE_CHECKING:
         CompetencyView,
         RolesView,
         RoleView,
+        SourceEntry,
+        SourcesView,
+        SourceView,
         ValidationView,
     )
+    from pmopath.views.eligible import EligibleView, YourEligibility
     from pmopath.views.results import ComparisonView, GapView, ProfileView, RoadmapView
 
 
@@ -41,13 +45,31 @@ def level_bar(level: int) -> str:
 
 
 def provenance(item: Provenance) -> str:
-    line = f"*Sources: {', '.join(item.sources)} · as of {item.as_of.isoformat()}"
+    cited = ", ".join(source_label(s) for s in item.sources)
+    line = f"*Sources: {cited} · as of {item.as_of.isoformat()}"
     if item.confidence.mark:
         line += f" · {item.confidence.mark}"
     line += "*"
     if item.note:
         line += f"\\\n*{md(item.note)}*"  # a hard line break, without trailing spaces
     return line
+
+
+_URL = re.compile(r"https?://[^\s<>`\\]+")
+
+
+def link(url: str) -> str:
+    """A URL as an autolink (``<https://...>``), whole; anything else as escaped text."""
+    plain = one_line(url)
+    return f"<{plain}>" if _URL.fullmatch(plain) else md(plain)
+
+
+def source_facts(entry: SourceEntry) -> str:
+    """Publisher, publication and access dates, in a sentence ("" when none is known)."""
+    facts = [md(entry.publisher)] if entry.publisher else []
+    facts += [f"published {md(entry.published)}"] if entry.published else []
+    facts += [f"accessed {entry.accessed.isoformat()}"] if entry.accessed else []
+    return ", ".join(facts)
 
 
 def flag(item: Provenance) -> str:
@@ -222,6 +244,8 @@ class MarkdownRenderer(ViewRenderer):
             lines += [f"**Route {i}: {md(route.name)}**", ""]
             lines += [*(f"- {md(p)}" for p in route.parts), ""]
         lines += note(cert.prerequisites.note)
+        if view.eligibility is not None:
+            lines += self._yours(view.eligibility)
         lines += self._exams_and_fees(view)
         lines += [f"## Renewal{flag(cert.renewal)}", "", md(cert.renewal.requirement), ""]
         lines += note(cert.renewal.note)
@@ -253,11 +277,74 @@ class MarkdownRenderer(ViewRenderer):
         lines += [""] if cert.fees else []
         return lines
 
+    def _yours(self, el: YourEligibility) -> list[str]:
+        lines = ["## Your eligibility", "", f"*{md(el.basis)}, as of {el.as_of.isoformat()}*", ""]
+        route = f" (route: {md(el.route)})" if el.route else ""
+        lines += [f"**{el.status_text}**{route}", ""]
+        if el.missing:
+            lines += ["Missing:", "", *(f"- {md(m)}" for m in el.missing), ""]
+        if el.assumptions:
+            lines += ["Assumed:", "", *(f"- {md(a)}" for a in el.assumptions), ""]
+        return lines
+
+    def eligible(self, view: EligibleView) -> str:
+        lines = ["# Your eligibility", ""]
+        lines += [
+            f"{md(view.basis)}, as of {view.as_of.isoformat()}, at "
+            f"{view.hours_per_week:g} hours a week.",
+            "",
+        ]
+        rows = (
+            (md(r.name), r.status_text, md(r.route or "-"), md("; ".join(r.missing)) or "-")
+            for r in view.certifications
+        )
+        lines += table(("Certification", "Status", "Route", "What is missing"), "llll", rows)
+        found = sorted({a for r in view.certifications for a in r.assumptions})
+        if found:
+            lines += ["", "## Assumed", "", *(f"- {md(a)}" for a in found)]
+        return doc(lines)
+
+    def sources(self, view: SourcesView) -> str:
+        lines = ["# Sources", ""]
+        for entry in view.sources:
+            ident = f"**{md(entry.label)}**" + (
+                f" (`{entry.id}`)" if entry.label != entry.id else ""
+            )
+            extra = [source_facts(entry)] if source_facts(entry) else []
+            extra += [link(entry.url)] if entry.url else []
+            extra += [f"see {md(entry.see)}"] if entry.see else []
+            lines.append(f"- {ident}: {md(entry.title)}" + ("\\" if extra else ""))
+            lines += [f"  {x}\\" for x in extra[:-1]] + [f"  {x}" for x in extra[-1:]]
+        lines += ["", "*`pmopath sources ID` shows one source with what it supports.*"]
+        return doc(lines)
+
+    def source(self, view: SourceView) -> str:
+        entry = view.source
+        lines = [f"# {md(entry.label)}: {md(entry.title)}", "", f"- **ID:** `{entry.id}`"]
+        if entry.publisher:
+            lines.append(f"- **Publisher:** {md(entry.publisher)}")
+        if entry.published:
+            lines.append(f"- **Published:** {md(entry.published)}")
+        if entry.accessed:
+            lines.append(f"- **Accessed:** {entry.accessed.isoformat()}")
+        if entry.url:
+            lines.append(f"- **URL:** {link(entry.url)}")
+        if entry.see:
+            lines.append(f"- **How pmopath estimates:** see {md(entry.see)}")
+        lines += ["", *note(entry.note), f"## Cited by ({len(view.cited_by)})", ""]
+        rows = ((c.what, f"`{c.id}`", md(c.name), md(", ".join(c.parts))) for c in view.cited_by)
+        if view.cited_by:
+            lines += table(("What", "ID", "Name", "Cited for"), "llll", rows)
+        else:
+            lines.append("Nothing in the framework cites it.")
+        return doc(lines)
+
     def validation(self, view: ValidationView) -> str:
-        if view.valid:
+        warned = [f"- warning: {md(w.text)}" for w in view.warnings]
+        if view.valid and not warned:
             return f"{md(view.summary)}\n"
         lines = [f"# {md(view.summary)}", ""]
-        lines += [f"- {md(p.text)}" for p in view.problems]
+        lines += [f"- {md(p.text)}" for p in view.problems] + warned
         return doc(lines)
 
     # ------------------------------------------------------------ results
@@ -297,6 +384,23 @@ class MarkdownRenderer(ViewRenderer):
         certs = ", ".join(c.name + (f" ({c.year})" if c.year else "") for c in view.certifications)
         rows.append(("Certifications", md(certs or "none")))
         lines += table(("Item", "Answer"), "ll", rows)
+        if view.positions:
+            lines += ["", "## Work history", ""]
+            lines += table(
+                ("Position", "Closest role", "From", "To", "Months", "Counts as"),
+                "llllrl",
+                (
+                    (
+                        md(p.title),
+                        md(p.role_name or "-"),
+                        p.start,
+                        p.end or "now",
+                        str(p.months),
+                        md(", ".join(p.kinds) or "-"),
+                    )
+                    for p in view.positions
+                ),
+            )
         lines += ["", "## Competency ratings (0-4)", ""]
         rating_rows = (
             (
@@ -348,16 +452,20 @@ class MarkdownRenderer(ViewRenderer):
     def _gap_lines(self, view: GapView) -> list[str]:
         names = view.role_names
         lines = [
+            f"**{md(view.headline)}** (as of {view.as_of.isoformat()})",
+            "",
             f"- **Current role:** {md(names[view.current_role])}",
             f"- **Target role:** {md(names[view.target_role])}",
-            f"- **Readiness for the target:** {percent(view.readiness)}",
+            f"- **Competency readiness for the target:** {percent(view.readiness)}",
             f"- **Path:** {' → '.join(md(names[r]) for r in view.path)}",
         ]
         if view.path_note:
             lines.append(f"- **Note:** {md(view.path_note)}")
         if view.next_step is not None:
             step = view.next_step
-            lines.append(f"- **Next step:** {md(step.name)} (readiness {percent(step.readiness)})")
+            lines.append(
+                f"- **Next step:** {md(step.name)} (competency readiness {percent(step.readiness)})"
+            )
         if view.strengths:
             lines.append(f"- **Strengths:** {md(', '.join(view.strengths))}")
         lines += ["", "## Gaps", ""]
@@ -385,6 +493,9 @@ class MarkdownRenderer(ViewRenderer):
             for c in view.certifications
         )
         lines += table(("Certification", "Status", "What is missing"), "lll", certs)
+        if view.assumptions:
+            lines += ["", "### Assumed", ""]
+            lines += [f"- {md(a)}" for a in view.assumptions]
         if view.explanation is not None:
             lines += ["", "## How this was computed", ""]
             lines += [f"- {md(line)}" for line in view.explanation]

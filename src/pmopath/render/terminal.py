@@ -11,13 +11,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import ControlType, Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from pmopath.models import STEPS, Confidence, Provenance
+from pmopath.models import STEPS, Confidence, Provenance, source_label
 from pmopath.render.base import ViewRenderer
-from pmopath.text import clean, hours, percent
+from pmopath.text import clean, duration, hours, one_line, percent
 
 if TYPE_CHECKING:
     from pmopath.history import HistoryView
@@ -28,8 +31,12 @@ if TYPE_CHECKING:
         CompetencyView,
         RolesView,
         RoleView,
+        SourceEntry,
+        SourcesView,
+        SourceView,
         ValidationView,
     )
+    from pmopath.views.eligible import EligibleView, YourEligibility
     from pmopath.views.results import ComparisonView, GapView, PhaseRow, ProfileView, RoadmapView
 
 IMPORTANCE_STYLE = {"core": "bold", "important": "", "useful": "dim"}
@@ -81,13 +88,43 @@ def section(title: str) -> Text:
 
 
 def provenance(item: Provenance) -> Text:
-    out = Text(f"Sources: {', '.join(item.sources)} · as of {item.as_of.isoformat()}", style="dim")
+    cited = ", ".join(source_label(s) for s in item.sources)
+    out = Text(f"Sources: {cited} · as of {item.as_of.isoformat()}", style="dim")
     if item.confidence.mark:
         out.append(f" · {item.confidence.mark}", style="yellow")
     if item.note:
         out.append("\n")
         out.append(clean(item.note), style="dim")
     return out
+
+
+class WholeLine:
+    """A line that is never cut or folded, such as a URL to copy: written whole, on its own line.
+
+    Rich crops every line at the console's width, save control segments. A line too
+    long to fit is therefore written as one (with a style, which keeps it in plain
+    output too); the terminal wraps it softly, so a copy is still one line.
+    """
+
+    STYLE = Style(underline=True)
+
+    def __init__(self, text: str) -> None:
+        self.text = one_line(text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if cell_len(self.text) <= options.max_width or console.legacy_windows:
+            yield Text(self.text, style=self.STYLE, overflow="fold")
+            return
+        yield Segment(self.text, self.STYLE, [(ControlType.SHOW_CURSOR,)])
+        yield Segment.line()
+
+
+def source_facts(entry: SourceEntry) -> list[str]:
+    """Who published a source, when, and when it was read, as one line (or none)."""
+    facts = [f"Publisher: {entry.publisher}"] if entry.publisher else []
+    facts += [f"published {entry.published}"] if entry.published else []
+    facts += [f"accessed {entry.accessed.isoformat()}"] if entry.accessed else []
+    return [" · ".join(facts)] if facts else []
 
 
 def flag(item: Provenance) -> Text:
@@ -97,8 +134,14 @@ def flag(item: Provenance) -> Text:
     return Text(f" [{item.confidence.mark}]", style=style)
 
 
-def bullets(items: Iterable[str], indent: str = "  ") -> Group:
-    return Group(*(Text(f"{indent}• ").append(clean(i)) for i in items))
+def bullets(items: Iterable[str], indent: str = "  ") -> Table:
+    """A bulleted list with a hanging indent: wrapped lines stay under their text."""
+    grid = Table.grid()
+    grid.add_column(width=len(indent) + 2, no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row(f"{indent}• ", lit(item))
+    return grid
 
 
 def note_line(text: str | None, indent: str = "  ") -> list[RenderableType]:
@@ -291,6 +334,8 @@ class TerminalRenderer(ViewRenderer):
             parts.append(Text("  ").append(label + clean(route.name), style="bold"))
             parts.append(bullets(route.parts, "    "))
         parts += note_line(cert.prerequisites.note)
+        if view.eligibility is not None:
+            parts += self._yours(view.eligibility)
         parts += self._exams_and_fees(view)
         parts.append(section("Renewal").append(flag(cert.renewal)))
         parts.append(lit("  " + cert.renewal.requirement))
@@ -303,6 +348,38 @@ class TerminalRenderer(ViewRenderer):
                 parts += [section(title), lit("  " + ", ".join(r.name for r in refs))]
         parts += [Text(""), provenance(cert)]
         return Group(*parts)
+
+    def _yours(self, el: YourEligibility) -> list[RenderableType]:
+        head = section("Your eligibility").append(f"  {el.basis}", style="dim")
+        status = Text("  ").append(el.status_text, style="bold " + STATUS_STYLE[el.status])
+        if el.route:
+            status.append(f" · route: {el.route}", style="")
+        parts: list[RenderableType] = [head, status]
+        if el.missing:
+            parts += [lit("  Missing:"), bullets(el.missing, "    ")]
+        if el.assumptions:
+            parts += [lit("  Assumed:", "dim"), bullets(el.assumptions, "    ")]
+        return parts
+
+    def eligible(self, view: EligibleView) -> RenderableType:
+        table = Table(box=None, pad_edge=False)
+        for column in ("Certification", "Status", "What is missing"):
+            table.add_column(column, style="dim" if column == "What is missing" else "")
+        for row in view.certifications:
+            table.add_row(
+                lit(row.name),
+                Text(row.status_text, style=STATUS_STYLE[row.status]),
+                lit("; ".join(row.missing)),
+            )
+        found = {a for row in view.certifications for a in row.assumptions}
+        note = (
+            f"{view.basis}, as of {view.as_of.isoformat()}, at {view.hours_per_week:g} hours a week."
+            " `pmopath certs ID` shows one with its route and assumptions."
+        )
+        parts: list[RenderableType] = [heading("Your eligibility", ""), table]
+        if found:
+            parts += [section("Assumed"), bullets(sorted(found))]
+        return Group(*parts, hint(note))
 
     def _exams_and_fees(self, view: CertView) -> list[RenderableType]:
         cert = view.certification
@@ -323,10 +400,61 @@ class TerminalRenderer(ViewRenderer):
             parts += note_line(fee.note, "    ")
         return parts
 
+    def sources(self, view: SourcesView) -> RenderableType:
+        table = Table(
+            title=f"Sources cited by the framework ({len(view.sources)})",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+        )
+        table.add_column("ID", style="cyan", no_wrap=True)
+        table.add_column("Title", overflow="fold")
+        table.add_column("Publisher", overflow="fold", max_width=20)
+        table.add_column("Accessed", no_wrap=True)
+        for entry in view.sources:
+            title = lit(entry.title)
+            if entry.see:
+                title.append("\nsee " + clean(entry.see), style="dim")
+            table.add_row(
+                lit(entry.label.replace(" ", "\n")),  # "pmopath estimate" on two lines
+                title,
+                lit(entry.publisher or "-"),
+                entry.accessed.isoformat() if entry.accessed else "-",
+            )
+        return Group(
+            table,
+            hint("`pmopath sources ID` shows one source in full: its URL and what it supports."),
+        )
+
+    def source(self, view: SourceView) -> RenderableType:
+        entry = view.source
+        head = Text(clean(entry.label), style="bold cyan").append("  ")
+        parts: list[RenderableType] = [head.append(clean(entry.title), style="bold")]
+        parts += [lit(line, "dim") for line in source_facts(entry)]
+        if entry.url:
+            parts.append(WholeLine(entry.url))
+        parts += note_line(entry.note, "")
+        if entry.see:
+            parts.append(lit(f"How pmopath estimates: see {entry.see}."))
+        parts.append(section(f"Cited by ({len(view.cited_by)})"))
+        if not view.cited_by:
+            return Group(*parts, Text("  Nothing in the framework cites it."))
+        table = Table(box=None, pad_edge=False, show_header=False)
+        table.add_column("What", style="dim", no_wrap=True)
+        table.add_column("Entry", overflow="fold")
+        table.add_column("Parts", style="dim")
+        for cited in view.cited_by:
+            table.add_row(
+                "  " + cited.what,
+                lit(cited.name).append("\n" + clean(cited.id), style="cyan"),
+                lit(", ".join(cited.parts)),
+            )
+        return Group(*parts, table)
+
     def validation(self, view: ValidationView) -> RenderableType:
+        warned = [lit("warning: " + w.text, "yellow") for w in view.warnings]
         if view.valid:
-            return Text(f"✓ {clean(view.summary)}", style="green")
-        lines: list[RenderableType] = [lit(p.text) for p in view.problems]
+            return Group(*warned, Text(f"✓ {clean(view.summary)}", style="green"))
+        lines: list[RenderableType] = [*(lit(p.text) for p in view.problems), *warned]
         lines.append(Text(f"\n✗ {clean(view.summary)}", style="red"))
         return Group(*lines)
 
@@ -364,6 +492,15 @@ class TerminalRenderer(ViewRenderer):
             parts.append(Text(f"  {row.label:<34}").append(clean(row.value)))
         certs = ", ".join(c.name + (f" ({c.year})" if c.year else "") for c in view.certifications)
         parts.append(Text(f"  {'Certifications':<34}").append(clean(certs or "none")))
+        if view.positions:
+            parts.append(section("Work history"))
+            for p in view.positions:
+                span = f"{p.start} to {p.end or 'now'} ({duration(p.months)})"
+                role = f" · closest role: {p.role_name}" if p.role_name else ""
+                parts.append(lit(f"  {p.title}: {span}{role}"))
+                parts.append(
+                    lit(f"    counts as: {', '.join(p.kinds) or 'nothing recorded'}", "dim")
+                )
         parts.append(section("Competency ratings (0-4)"))
         table = Table(box=None, pad_edge=False)
         for column in ("Domain", "Competency", "Level", "Evidence"):
@@ -403,6 +540,9 @@ class TerminalRenderer(ViewRenderer):
             )
             parts.append(line)
         parts += [section("Certifications"), self._cert_table(view)]
+        if view.assumptions:
+            parts.append(section("Assumed"))
+            parts.append(bullets(view.assumptions))
         if view.explanation is not None:
             parts.append(section("How this was computed"))
             parts += [lit("  " + line) for line in view.explanation]
@@ -410,17 +550,20 @@ class TerminalRenderer(ViewRenderer):
 
     def _gap_header(self, view: GapView) -> list[RenderableType]:
         names = view.role_names
-        head = Text()
-        head.append(f"{names[view.current_role]} → {names[view.target_role]}", style="bold")
-        style = "bold green" if view.readiness >= 0.8 else "bold yellow"
-        head.append(f"   readiness {percent(view.readiness)}", style=style)
-        parts: list[RenderableType] = [lit("").append(head)]
+        head = lit(f"{names[view.current_role]} → {names[view.target_role]}", "bold")
+        met = view.requirements_met["experience"]
+        style = "bold green" if view.readiness >= 0.8 and met[0] == met[1] else "bold yellow"
+        parts: list[RenderableType] = [head, lit(view.headline, style)]
+        if view.kind == "gap":
+            parts.append(lit(f"Estimated as of {view.as_of.isoformat()}", "dim"))
         parts.append(lit("Path: " + " → ".join(names[r] for r in view.path), "dim"))
         if view.path_note:
             parts.append(lit(view.path_note, "yellow"))
         if view.next_step is not None:
             step = view.next_step
-            parts.append(lit(f"Next step: {step.name}, readiness {percent(step.readiness)}"))
+            parts.append(
+                lit(f"Next step: {step.name}, competency readiness {percent(step.readiness)}")
+            )
         if view.strengths:
             parts.append(lit("Strengths: " + ", ".join(view.strengths), "green"))
         return parts

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from pmopath.models import Model
+from pmopath.text import count
 
 #: The JSON documents' schema version (README, "JSON output").
 SCHEMA_VERSION = 1
@@ -45,9 +46,16 @@ class RoleRef(Ref):
     rank: int | None = None
 
 
+def status_text(status: str, months: int | None) -> str:
+    """A certification status as a person reads it: "eligible in 3 months"."""
+    if status == "not-yet-eligible":
+        return f"eligible in {count(months or 0, 'month')}"
+    return {"held": "held", "eligible": "eligible now", "blocked": "blocked"}[status]
+
+
 def all_views() -> list[type[View]]:
     """Every concrete view class (for the renderers' and parity tests)."""
-    from pmopath.views import browse, results  # noqa: F401  (registers the subclasses)
+    from pmopath.views import browse, eligible, results  # noqa: F401  (registers the subclasses)
 
     out: list[type[View]] = []
     stack = list(View.__subclasses__())

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from pmopath.errors import DataError
-from pmopath.framework import Framework
+from pmopath.framework import Citation, Framework
 from pmopath.models import (
+    ESTIMATE,
     Certification,
     Competency,
     Domain,
@@ -17,9 +19,11 @@ from pmopath.models import (
     Role,
     Route,
     ScaleLevel,
+    source_label,
 )
 from pmopath.text import count, one_line, span_months, window
 from pmopath.views import Ref, RoleRef, View
+from pmopath.views.eligible import YourEligibility
 
 LADDER_NOTE = "Ranks and years are indicative, not a standard."
 
@@ -244,6 +248,7 @@ class CertView(View):
     superseded_by: Ref | None
     suits: tuple[Ref, ...]
     evidences: tuple[Ref, ...]
+    eligibility: YourEligibility | None  # the person's own, when a profile is known
 
 
 def cert_names(fw: Framework, ids: tuple[str, ...]) -> str:
@@ -270,6 +275,7 @@ def describe_route(fw: Framework, route: Route) -> tuple[str, ...]:
     if route.training is not None:
         t = route.training
         text = f"{t.hours:g} hours of {t.topic}"
+        text += f" (counted: {', '.join(c.label for c in t.counts)} training)"
         if t.waived_by:
             text += f" (or hold {cert_names(fw, t.waived_by)})"
         if t.note:
@@ -277,6 +283,8 @@ def describe_route(fw: Framework, route: Route) -> tuple[str, ...]:
         parts.append(text)
     if route.certifications:
         parts.append("Hold first: " + cert_names(fw, route.certifications))
+    if route.one_of:
+        parts.append("Hold one of: " + cert_names(fw, route.one_of))
     parts.extend(route.conditions)
     return tuple(one_line(p) for p in parts or ["No prerequisite"])
 
@@ -306,7 +314,9 @@ def exam_text(exam: Exam) -> str:
     return one_line(", ".join(bits) or "format not known")
 
 
-def cert_view(fw: Framework, cert: Certification) -> CertView:
+def cert_view(
+    fw: Framework, cert: Certification, eligibility: YourEligibility | None = None
+) -> CertView:
     routes = tuple(
         RouteText.model_construct(name=r.name, parts=describe_route(fw, r))
         for r in cert.prerequisites.routes
@@ -314,6 +324,7 @@ def cert_view(fw: Framework, cert: Certification) -> CertView:
     superseded = cert.superseded_by
     return CertView.model_construct(
         certification=cert,
+        eligibility=eligibility,
         routes=routes,
         exams=tuple(ExamText.model_construct(label=e.label, text=exam_text(e)) for e in cert.exams),
         fees=tuple(FeeText.model_construct(kind=f.kind, amount=fee_amount(f)) for f in cert.fees),
@@ -326,6 +337,116 @@ def cert_view(fw: Framework, cert: Certification) -> CertView:
             Ref.model_construct(id=c, name=fw.competency_name(c)) for c in cert.evidences
         ),
     )
+
+
+# ------------------------------------------------------------------- sources
+
+ESTIMATE_SEE = 'README.md, section "How pmopath estimates"'
+#: `estimate`'s title when the framework files do not define it.
+ESTIMATE_TITLE = "pmopath's own estimate, where no published source gives a value"
+CITED_KIND = {
+    "role": "Role",
+    "competency": "Competency",
+    "certification": "Certification",
+    "scale": "Competency scale",
+    "plan-actions": "Plan items",
+}
+
+
+class SourceEntry(Model):
+    """One cited source, as every format shows it."""
+
+    id: str
+    label: str  # the ID, or "pmopath estimate"
+    title: str
+    publisher: str | None
+    published: str | None
+    accessed: dt.date | None  # None only for an `estimate` the files do not define
+    url: str | None
+    note: str | None
+    see: str | None  # where pmopath explains it (`estimate`: a README section)
+
+
+class SourcesView(View):
+    kind: ClassVar[str] = "sources"
+    sources: tuple[SourceEntry, ...]  # by number (S2, S2b, S3, S10, ...), `estimate` last
+
+
+class CitedBy(Ref):
+    """An entry of the framework that cites a source, and which of its parts do."""
+
+    kind: str  # role, competency, certification, scale, plan-actions
+    what: str  # "Role", "Certification", ...
+    parts: tuple[str, ...]  # "overall" (the entry's own sources), "exams", "fees", ...
+
+
+class SourceView(View):
+    kind: ClassVar[str] = "source"
+    source: SourceEntry
+    cited_by: tuple[CitedBy, ...]  # file by file: roles, competencies, certifications
+
+
+def source_entry(fw: Framework, sid: str) -> SourceEntry:
+    see = ESTIMATE_SEE if sid == ESTIMATE else None
+    source = fw.sources.get(sid)
+    if source is None:  # only `estimate` resolves without an entry (Framework.source_id)
+        return SourceEntry.model_construct(
+            id=sid,
+            label=source_label(sid),
+            title=ESTIMATE_TITLE,
+            publisher="pmopath",
+            published=None,
+            accessed=None,
+            url=None,
+            note=None,
+            see=see,
+        )
+    return SourceEntry.model_construct(
+        id=sid,
+        label=source_label(sid),
+        title=source.title,
+        publisher=source.publisher,
+        published=source.published,
+        accessed=source.accessed,
+        url=source.url,
+        note=source.note,
+        see=see,
+    )
+
+
+def sources_view(fw: Framework) -> SourcesView:
+    """Every source the files define, and `estimate` when it is cited without an entry."""
+    ids = list(fw.sources)
+    if ESTIMATE in fw.citations and ESTIMATE not in fw.sources:
+        ids.append(ESTIMATE)
+    return SourcesView.model_construct(sources=tuple(source_entry(fw, sid) for sid in ids))
+
+
+def cited_name(fw: Framework, citation: Citation) -> str:
+    if citation.kind == "role":
+        return fw.role_name(citation.id)
+    if citation.kind == "competency":
+        return fw.competency_name(citation.id)
+    if citation.kind == "certification":
+        return fw.cert_name(citation.id)
+    if citation.kind == "scale":
+        return "The 0-4 proficiency scale"
+    return "Mentor, community and the move (items in every plan)"
+
+
+def source_view(fw: Framework, sid: str) -> SourceView:
+    """One source (an ID from :meth:`Framework.source_id`) and what it supports."""
+    cited = tuple(
+        CitedBy.model_construct(
+            id=c.id,
+            name=cited_name(fw, c),
+            kind=c.kind,
+            what=CITED_KIND[c.kind],
+            parts=tuple(p.replace("_", " ") if p else "overall" for p in c.parts),
+        )
+        for c in fw.citations.get(sid, ())
+    )
+    return SourceView.model_construct(source=source_entry(fw, sid), cited_by=cited)
 
 
 # -------------------------------------------------------------- validation
@@ -345,20 +466,27 @@ class ValidationView(View):
     path: str
     valid: bool
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]  # worth a look, but the framework is usable
     summary: str
 
 
-def validation_view(where: str, problems: list[DataError]) -> ValidationView:
+def as_problem(p: DataError) -> Problem:
+    return Problem.model_construct(
+        file=p.path, line=p.line, field=p.field, message=p.message, hint=p.hint, text=str(p)
+    )
+
+
+def validation_view(
+    where: str, problems: list[DataError], warnings: list[DataError] | None = None
+) -> ValidationView:
     n = len(problems)
     summary = f"{where}: framework is valid" if not n else f"{count(n, 'problem')} in {where}"
+    if not n and warnings:
+        summary += f", with {count(len(warnings), 'warning')}"
     return ValidationView.model_construct(
         path=where,
         valid=not problems,
-        problems=tuple(
-            Problem.model_construct(
-                file=p.path, line=p.line, field=p.field, message=p.message, hint=p.hint, text=str(p)
-            )
-            for p in problems
-        ),
+        problems=tuple(as_problem(p) for p in problems),
+        warnings=tuple(as_problem(w) for w in warnings or ()),
         summary=summary,
     )

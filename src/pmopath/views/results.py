@@ -6,18 +6,20 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from pmopath.framework import Framework
-from pmopath.models import ExperienceKind, Model
+from pmopath.models import ExperienceKind, Model, TrainingTopic
 from pmopath.planning import Plan, PlanItem
 from pmopath.profile import (
     EXPERIENCE_FIELDS,
     Profile,
+    month_index,
     profile_to_data,
     shown_fields,
     shown_value,
 )
 from pmopath.scoring import CompetencyGap, Score
-from pmopath.text import capital, count, month_label, percent
-from pmopath.views import Ref, View
+from pmopath.text import capital, count, duration, month_label, percent
+from pmopath.views import Ref, View, status_text
+from pmopath.worktime import ASSUMED_RECENT, WorkRecord
 
 # --------------------------------------------------------------- a profile
 
@@ -49,18 +51,58 @@ class ProfileView(View):
     current_role_name: str
     target_role_name: str | None
     background: tuple[Labelled, ...]
+    positions: tuple[PositionRow, ...]  # the work history, as of the view's date
     certifications: tuple[HeldRef, ...]
     ratings: tuple[RatingRow, ...]  # by domain; unknown competencies last
 
 
-def background(profile: Profile) -> tuple[Labelled, ...]:
-    """Each kind of experience, then each titled profile field, as a person reads them."""
-    rows = [
-        Labelled.model_construct(
-            label=capital(kind.label), value=count(profile.experience.years(kind) or 0, "year")
+class PositionRow(Model):
+    title: str
+    role_name: str | None
+    start: str
+    end: str | None  # None: current
+    months: int
+    kinds: tuple[str, ...]  # labels
+
+
+def position_rows(fw: Framework, profile: Profile, as_of: dt.date) -> tuple[PositionRow, ...]:
+    now = as_of.year * 12 + as_of.month - 1
+    rows = []
+    for p in profile.positions:
+        last = now - 1 if p.end is None else min(month_index(p.end), now - 1)
+        rows.append(
+            PositionRow.model_construct(
+                title=p.title,
+                role_name=None if p.role is None else fw.role_name(p.role),
+                start=p.start,
+                end=p.end,
+                months=max(0, last - month_index(p.start) + 1),
+                kinds=tuple(k.label for k in p.kinds),
+            )
         )
-        for kind in EXPERIENCE_FIELDS
+    return tuple(rows)
+
+
+def background(profile: Profile, as_of: dt.date) -> tuple[Labelled, ...]:
+    """Experience by kind (union of the positions, or the years given), training, then
+    each titled profile field, as a person reads them."""
+    work = WorkRecord(profile, as_of)
+    rows = []
+    for kind in EXPERIENCE_FIELDS:
+        have = work.count(kind)
+        if kind is ExperienceKind.program_portfolio and not have.months:
+            continue  # only a version-1 profile gives the two together
+        how = " (years given, not dates)" if have.undated and have.months else ""
+        rows.append(
+            Labelled.model_construct(label=capital(kind.label), value=duration(have.months) + how)
+        )
+    training = profile.training
+    given = [
+        f"{count(getattr(training, t.value), 'hour')} {t.label}"
+        for t in TrainingTopic
+        if getattr(training, t.value)
     ]
+    rows.append(Labelled.model_construct(label="Training", value=", ".join(given) or "none"))
     rows += [
         Labelled.model_construct(
             label=str(Profile.model_fields[name].title), value=shown_value(profile, name)
@@ -94,7 +136,7 @@ def rating_rows(fw: Framework, profile: Profile) -> tuple[RatingRow, ...]:
 
 
 def profile_view(
-    fw: Framework, ident: str | None, profile: Profile, warnings: list[str]
+    fw: Framework, ident: str | None, profile: Profile, warnings: list[str], as_of: dt.date
 ) -> ProfileView:
     target = profile.target_role
     return ProfileView.model_construct(
@@ -107,7 +149,8 @@ def profile_view(
         else f"{profile.assessed_at:%Y-%m-%d %H:%M} UTC",
         current_role_name=fw.role_name(profile.current_role),
         target_role_name=None if target is None else fw.role_name(target),
-        background=background(profile),
+        background=background(profile, as_of),
+        positions=position_rows(fw, profile, as_of),
         certifications=tuple(
             HeldRef.model_construct(id=c.id, name=fw.cert_name(c.id), year=c.year)
             for c in profile.certifications
@@ -130,6 +173,7 @@ class ExperienceRow(Model):
     current_years: float
     required_years: float
     gap_months: int
+    assumed_recent: bool  # from undated years (no positions)
 
 
 class CertRow(Model):
@@ -164,20 +208,69 @@ class GapView(View):
     unassessed: tuple[str, ...]  # names of required competencies not rated
     strengths: tuple[str, ...]  # names of required competencies already at or above the level
     experience: tuple[ExperienceRow, ...]
+    assumptions: tuple[str, ...]  # every assumption behind the figures, with what it affects
     certifications: tuple[CertRow, ...]
     explanation: tuple[str, ...] | None  # with --explain
+    #: What is met of each kind of requirement: competencies [met, total], experience
+    #: [met, total], certifications [held, recommended by the target].
+    requirements_met: dict[str, tuple[int, int]]
+    months_short: int  # the largest experience shortfall
+    as_of: dt.date
+    ready_in_months: int | None
+    ready_label: str | None  # YYYY-MM
+    headline: (
+        str  # "Competencies 58% · experience 0 of 2 met (60 months short) · ready around 2031-06"
+    )
 
     def json_exclude(self) -> set[str]:
         return {"explanation"} if self.explanation is None else set()
 
 
-def status_text(status: str, months: int | None) -> str:
-    if status == "not-yet-eligible":
-        return f"eligible in {count(months or 0, 'month')}"
-    return {"held": "held", "eligible": "eligible now", "blocked": "blocked"}[status]
+def requirements_met(fw: Framework, score: Score) -> dict[str, tuple[int, int]]:
+    target = fw.role_by_id[score.target_role]
+    held = {c.eligibility.id for c in score.certifications if c.eligibility.status == "held"}
+    return {
+        "competencies": (
+            sum(1 for g in score.competencies if not g.gap),
+            len(score.competencies),
+        ),
+        "experience": (
+            sum(1 for e in score.experience if not e.gap_months),
+            len(score.experience),
+        ),
+        "certifications": (
+            sum(1 for c in target.certifications if c in held),
+            len(target.certifications),
+        ),
+    }
 
 
-def gap_fields(fw: Framework, score: Score, name: str | None, explain: bool) -> dict[str, Any]:
+def headline(score: Score, ready: int | None, as_of: dt.date) -> str:
+    """Competency readiness, experience met and the ready month, in one line."""
+    parts = [f"Competencies {percent(score.readiness)}"]
+    if score.experience:
+        met = sum(1 for e in score.experience if not e.gap_months)
+        short = max(e.gap_months for e in score.experience)
+        text = f"experience {met} of {len(score.experience)} met"
+        parts.append(text + (f" ({count(short, 'month')} short)" if short else ""))
+    if ready is None:
+        parts.append("ready: not estimated")
+    elif ready == 0:
+        parts.append("ready now")
+    else:
+        parts.append(f"ready around {month_label(as_of, ready)}")
+    return " · ".join(parts)
+
+
+def gap_fields(
+    fw: Framework,
+    score: Score,
+    name: str | None,
+    explain: bool,
+    *,
+    ready: int | None,
+    as_of: dt.date,
+) -> dict[str, Any]:
     """The fields a gap view and a roadmap view share."""
     next_step = None
     if score.next_role and score.next_role != score.target_role:
@@ -189,11 +282,7 @@ def gap_fields(fw: Framework, score: Score, name: str | None, explain: bool) -> 
         )
     explanation = None
     if explain:
-        explanation = score.explanation + tuple(
-            f"{c.eligibility.id}: {a}"
-            for c in score.certifications
-            for a in c.eligibility.assumptions
-        )
+        explanation = score.explanation
     return {
         "name": name,
         "current_role": score.current_role,
@@ -220,6 +309,13 @@ def gap_fields(fw: Framework, score: Score, name: str | None, explain: bool) -> 
         "unassessed": tuple(g.name for g in score.competencies if g.current is None),
         "strengths": strengths(score),
         "experience": experience_rows(score),
+        "assumptions": assumptions(fw, score),
+        "requirements_met": requirements_met(fw, score),
+        "months_short": max((e.gap_months for e in score.experience), default=0),
+        "as_of": as_of,
+        "ready_in_months": ready,
+        "ready_label": month_label(as_of, ready) if ready else None,
+        "headline": headline(score, ready, as_of),
         "certifications": cert_rows(fw, score),
         "explanation": explanation,
     }
@@ -231,6 +327,17 @@ def strengths(score: Score) -> tuple[str, ...]:
     met = [g for g in score.competencies if g.current is not None and g.gap == 0 and g.required]
     met.sort(key=lambda g: (order[g.importance.value], -(g.current or 0), g.name))
     return tuple(g.name for g in met)
+
+
+def assumptions(fw: Framework, score: Score) -> tuple[str, ...]:
+    """Every assumption behind the results, once, with what it affects."""
+    found: dict[str, list[str]] = {}
+    if any(e.assumed_recent for e in score.experience):
+        found.setdefault(ASSUMED_RECENT, []).append(fw.role_name(score.target_role))
+    for c in score.certifications:
+        for a in c.eligibility.assumptions:
+            found.setdefault(a, []).append(fw.cert_name(c.eligibility.id))
+    return tuple(f"{a} ({', '.join(dict.fromkeys(names))})" for a, names in found.items())
 
 
 def experience_rows(score: Score) -> tuple[ExperienceRow, ...]:
@@ -260,8 +367,16 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
     return tuple(rows)
 
 
-def gap_view(fw: Framework, score: Score, name: str | None, explain: bool) -> GapView:
-    return GapView.model_construct(**gap_fields(fw, score, name, explain))
+def gap_view(
+    fw: Framework,
+    score: Score,
+    name: str | None,
+    explain: bool,
+    *,
+    ready: int | None,
+    as_of: dt.date,
+) -> GapView:
+    return GapView.model_construct(**gap_fields(fw, score, name, explain, ready=ready, as_of=as_of))
 
 
 # ---------------------------------------------------------------- roadmap
@@ -288,11 +403,8 @@ class StarSeed(Model):
 
 class RoadmapView(GapView):
     kind: ClassVar[str] = "roadmap"
-    as_of: dt.date
     hours_per_week: float
-    ready_in_months: int | None
     ready_text: str  # "102 months (about 8.5 years), by 2035-04"
-    ready_label: str | None  # YYYY-MM
     horizon: int | None
     cut_items: int
     phases: tuple[PhaseRow, ...]
@@ -331,12 +443,9 @@ def roadmap_view(fw: Framework, plan: Plan, explain: bool) -> RoadmapView:
     )
     ready = plan.ready_in_months
     return RoadmapView.model_construct(
-        **gap_fields(fw, plan.score, plan.name, explain),
-        as_of=as_of,
+        **gap_fields(fw, plan.score, plan.name, explain, ready=ready, as_of=as_of),
         hours_per_week=plan.hours_per_week,
-        ready_in_months=ready,
         ready_text=ready_text(ready, as_of),
-        ready_label=month_label(as_of, ready) if ready else None,
         horizon=plan.horizon,
         cut_items=plan.cut_items,
         phases=phases,
@@ -349,7 +458,7 @@ def roadmap_view(fw: Framework, plan: Plan, explain: bool) -> RoadmapView:
 def summary_lines(view: RoadmapView) -> list[str]:
     """The three-line readiness summary shown after an assessment is saved."""
     target = view.role_names[view.target_role]
-    line = f"Readiness for {target}: {percent(view.readiness)}"
+    line = f"Competency readiness for {target}: {percent(view.readiness)}"
     if view.next_step is not None:
         line += f" (next step, {view.next_step.name}: {percent(view.next_step.readiness)})"
     lines = [line]
@@ -358,10 +467,7 @@ def summary_lines(view: RoadmapView) -> list[str]:
         lines.append(
             "Biggest gaps: " + "; ".join(f"{g.name} {g.current or 0}→{g.required}" for g in gaps)
         )
-    lines.append(
-        f"Estimated time to meet the requirements: {count(view.ready_in_months or 0, 'month')} "
-        f"at {view.hours_per_week:g} h/week"
-    )
+    lines.append(f"{view.headline} (at {view.hours_per_week:g} h/week)")
     return lines
 
 
@@ -408,7 +514,7 @@ def comparison_view(
     rows = []
     hpw = hours_per_week or 0.0
     for target in targets:
-        result = score(profile, fw, target, hours_per_week=hours_per_week)
+        result = score(profile, fw, target, hours_per_week=hours_per_week, as_of=as_of)
         hpw = result.hours_per_week
         ready = plan(result, profile, fw, as_of=as_of).ready_in_months
         recommended = [c for c in result.certifications if c.recommended_by]

@@ -1,0 +1,91 @@
+"""A person's own eligibility: for one certification, or for every one, soonest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
+from pmopath.models import Model
+from pmopath.views import View, status_text
+
+if TYPE_CHECKING:  # the view classes load with `certs`; the engine only when a profile is known
+    from pmopath.eligibility import Eligibility
+    from pmopath.framework import Framework
+    from pmopath.profile import Profile
+
+
+class YourEligibility(Model):
+    """One certification's status for one person, and everything behind it."""
+
+    status: str  # held | eligible | not-yet-eligible | blocked
+    status_text: str
+    route: str | None
+    eligible_in_months: int | None
+    missing: tuple[str, ...]
+    assumptions: tuple[str, ...]
+    basis: str  # whose profile: "your latest assessment (20261122-093000)", a file
+    as_of: dt.date
+    hours_per_week: float
+
+
+def your_eligibility(el: Eligibility, basis: str, as_of: dt.date, hpw: float) -> YourEligibility:
+    return YourEligibility.model_construct(
+        status=el.status,
+        status_text=status_text(el.status, el.eligible_in_months),
+        route=el.route,
+        eligible_in_months=el.eligible_in_months,
+        missing=el.missing,
+        assumptions=el.assumptions,
+        basis=basis,
+        as_of=as_of,
+        hours_per_week=hpw,
+    )
+
+
+def personal_eligibility(
+    fw: Framework, cert_id: str, profile: Profile, basis: str, as_of: dt.date
+) -> YourEligibility:
+    from pmopath.eligibility import checker
+    from pmopath.scoring import DEFAULT_HOURS_PER_WEEK
+
+    hpw = profile.hours_per_week or DEFAULT_HOURS_PER_WEEK
+    el = checker(fw, profile, hpw, as_of).check(fw.certification_by_id[cert_id])
+    return your_eligibility(el, basis, as_of, hpw)
+
+
+class EligibleRow(YourEligibility):
+    id: str
+    name: str
+    body: str
+
+
+class EligibleView(View):
+    kind: ClassVar[str] = "eligible"
+    basis: str
+    as_of: dt.date
+    hours_per_week: float
+    certifications: tuple[EligibleRow, ...]  # soonest first; blocked, then held, last
+
+
+ORDER = {"eligible": 0, "not-yet-eligible": 1, "blocked": 2, "held": 3}
+
+
+def eligible_view(fw: Framework, profile: Profile, basis: str, as_of: dt.date) -> EligibleView:
+    """Every certification with the person's status: eligible now, then soonest, then the rest."""
+    from pmopath.eligibility import checker
+    from pmopath.scoring import DEFAULT_HOURS_PER_WEEK
+
+    hpw = profile.hours_per_week or DEFAULT_HOURS_PER_WEEK
+    check = checker(fw, profile, hpw, as_of)
+    position = {c.id: i for i, c in enumerate(fw.certifications)}
+    rows = []
+    for cert in fw.certifications:
+        el = check.check(cert)
+        mine = your_eligibility(el, basis, as_of, hpw)
+        rows.append(
+            EligibleRow.model_construct(**dict(mine), id=cert.id, name=cert.name, body=cert.body)
+        )
+    rows.sort(key=lambda r: (ORDER[r.status], r.eligible_in_months or 0, position[r.id]))
+    return EligibleView.model_construct(
+        basis=basis, as_of=as_of, hours_per_week=hpw, certifications=tuple(rows)
+    )
