@@ -35,9 +35,15 @@ class ScriptedAsk:
             raise Interrupt()
         key = str(q.key)  # scripts spell keys as the draft file does: "rating.governance"
         self.asked.append(key)
-        if q.key.part is Part.review:
-            picked = self.review.pop(0) if self.review else "__save__"
-            return SAVE if picked == "__save__" else Key.parse(picked)
+        if q.key == Key(Part.review, "part"):  # pick the part that holds the next change
+            wanted = self.review[0] if self.review else "__save__"
+            if wanted == "__save__":
+                self.review[:1] = []
+                return SAVE
+            target = Key.parse(wanted)
+            return next(c.value for c in q.choices if target in getattr(c.value, "keys", ()))
+        if q.key == Key(Part.review, "answer"):
+            return Key.parse(self.review.pop(0))
         if key in self.script:
             value = self.script[key]
             return q.convert(value) if q.kind == "text" and isinstance(value, str) else value

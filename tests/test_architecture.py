@@ -285,7 +285,17 @@ PROBES: dict[str, Probe] = {
     "competencies": lambda v: [c.name for c in v.competencies],
     "experience": lambda v: [e.label if hasattr(e, "label") else e.text for e in v.experience],
     "certifications": lambda v: [c.name for c in v.certifications],
-    "phases": lambda v: [p.title for p in v.phases] + [i.title for p in v.phases for i in p.items],
+    "phases": lambda v: (
+        [p.title for p in v.phases if p.start_month < v.summarised_from]
+        + [
+            i.title
+            for p in v.phases
+            if p.start_month < v.summarised_from
+            for i in p.items
+            if i.mode != "milestone"
+        ]
+    ),
+    "milestones": lambda v: [m.text for m in v.milestones],
     "star_seeds": lambda v: [s.evidence for s in v.star_seeds],
     "assessments": lambda v: (
         [e.id for e in v.assessments] + [e.problem or e.current_role_name for e in v.assessments]
@@ -326,6 +336,9 @@ OMITTED: dict[tuple[str, str], str] = {
     ("roadmap", "next_role"): "the next step line names it (when it is not the target)",
     ("gap", "name"): "the person's name titles the roadmap, not the gap analysis",
     ("roadmap", "ready_label"): "part of ready_text",
+    ("roadmap", "later"): "the terminal's summary of later work; markdown lists every item",
+    ("roadmap", "show_all"): "how much the terminal shows (--all)",
+    ("roadmap", "summarised_from"): "where the terminal's summary begins",
     ("gap", "ready_label"): "part of the headline",
     ("roadmap", "horizon"): "only named when items were cut (cut_items)",
     ("roadmap", "cut_items"): "only shown when items were cut",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+from typing import Any
 
-from pmopath.framework import Framework, check_framework, load_framework
+import pytest
+import yaml
+
+from pmopath.framework import Framework, builtin_data_dir, check_framework, load_framework
 from pmopath.models import LEVELS, STEPS, Confidence
 
 ROLE_IDS = {
@@ -264,3 +268,50 @@ def test_pmi_fees_cite_sources_that_carry_them(fw: Framework) -> None:
     pmp = {f.kind: f for f in fw.certification_by_id["pmp"].fees}
     assert pmp["exam (non-member)"].confidence is Confidence.conflicting
     assert "$555" in (pmp["exam (non-member)"].note or "")
+
+
+# ------------------------------------------------------- how each action is done (2026-11)
+
+
+def _raw_actions() -> list[tuple[str, str, dict[str, Any]]]:
+    """Every development action as written in competencies.yaml, before any defaults.
+
+    Read from the file itself: the built framework may come from the cache (built
+    with ``model_construct``), whose ``model_fields_set`` does not say what was written.
+    """
+    data = yaml.safe_load((builtin_data_dir() / "competencies.yaml").read_text(encoding="utf-8"))
+    return [
+        (comp["id"], step, action)
+        for comp in data["competencies"]
+        for step, actions in comp["actions"].items()
+        for action in actions
+    ]
+
+
+def _title_key(title: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", title.casefold()).split())
+
+
+def test_every_action_says_how_it_is_done() -> None:
+    actions = _raw_actions()
+    assert actions
+    for comp_id, step, action in actions:
+        where = (comp_id, step, action["title"])
+        assert "mode" in action, where
+        assert action["mode"] in ("study", "on-the-job"), where
+        if action["mode"] == "on-the-job":
+            assert "months" in action, where
+        if "line-manage" in action["title"].lower():
+            assert action.get("requires") == "people-leadership", where
+    on_the_job = [a for _, _, a in actions if a["mode"] == "on-the-job"]
+    assert len(on_the_job) * 3 >= len(actions), (len(on_the_job), len(actions))
+
+
+def test_no_two_actions_share_a_title_and_none_repeats_a_standing_item() -> None:
+    seen: dict[str, tuple[str, str]] = {}
+    for comp_id, step, action in _raw_actions():
+        key = _title_key(action["title"])
+        assert key not in seen, (action["title"], seen.get(key), (comp_id, step))
+        seen[key] = (comp_id, step)
+        # every plan already gets a mentor and a community (plan_actions)
+        assert not key.startswith(("find a mentor", "join a pmi chapter")), (comp_id, step)

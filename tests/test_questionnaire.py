@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from pmopath.assess import Interrupted, run_assessment, started_text, when_started
+from pmopath.assess import SAVE, Interrupted, run_assessment, started_text, when_started
 from pmopath.errors import RefusedError
 from pmopath.framework import Framework, load_framework
 from pmopath.profile import load_profile
@@ -22,9 +22,11 @@ from pmopath.questionnaire import (
     Question,
     all_questions,
     answers_from_draft,
+    answers_from_profile,
     competencies_to_rate,
     optional_year,
     rating_question,
+    review_rows,
 )
 from pmopath.store import Store
 from scripted import BACKGROUND, ScriptedAsk, skip_risk
@@ -180,7 +182,11 @@ def test_changing_target_in_quick_mode_asks_the_new_core_competencies(
 
     def call(q):  # type: ignore[no-untyped-def]
         key = str(q.key)
-        if key == "target_role" and ask.asked.count("target_role") == 1 and "review" in ask.asked:
+        if (
+            key == "target_role"
+            and ask.asked.count("target_role") == 1
+            and "review.answer" in ask.asked
+        ):
             ask.asked.append(key)
             return "pmo-director"
         return original_call(q)
@@ -316,3 +322,44 @@ def test_the_resume_question_says_when_in_words(fw: Framework, store: Store) -> 
         r"Resume the assessment you started (today|yesterday) at \d\d:\d\d \(15 answers so far\)\?",
         prompts[0],
     ), prompts[0]
+
+
+def keep_everything(q: Question) -> Any:
+    """Enter at every question: the default (last time's answer) is kept."""
+    if q.key.part is Part.review:
+        return SAVE
+    if q.kind == "text":
+        return q.convert("")
+    if q.kind == "checkbox":
+        return list(q.default or ())
+    return q.default
+
+
+def test_a_second_assessment_starts_from_the_first(fw: Framework, store: Store) -> None:
+    first = run_assessment(fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk), quiet(), now=NOW)
+    later = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.timezone.utc)
+    second = run_assessment(fw, store, keep_everything, quiet(), now=later)
+    assert second.ident != first.ident
+    assert second.profile.model_copy(update={"assessed_at": None}) == first.profile.model_copy(
+        update={"assessed_at": None}
+    )
+
+
+def test_the_review_marks_what_changed_since_last_time(fw: Framework, store: Store) -> None:
+    first = run_assessment(fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk), quiet(), now=NOW)
+    previous = answers_from_profile(first.profile)
+    answers = dict(previous)
+    answers[Key(Part.rating, "governance")] = 4
+    answers[Key(Part.position, "2.end")] = "2026-01"
+    rows = review_rows(fw, answers, False, previous)
+    changed = {r.label for r in rows if r.changed}
+    assert changed == {fw.competency_name("governance"), "Position 2"}
+    assert all(not r.changed for r in review_rows(fw, previous, False, previous))
+
+
+def test_an_old_draft_keeps_its_answers(fw: Framework) -> None:
+    old = {"training_hours": 40, "experience.pmo_years": 3, "current_role": "pmo-analyst"}
+    answers = answers_from_draft(old)
+    assert answers[Key(Part.training, "general")] == 40
+    assert answers[Key(Part.history, "1")] == "quick"  # the years were the quick answer
+    assert Key(Part.field, "training_hours") not in answers

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
-from pmopath.errors import DataError, RefusedError
+from pmopath.errors import DataError, PmopathError, RefusedError
 from pmopath.framework import Framework
 from pmopath.profile import Profile, profile_yaml
 from pmopath.questionnaire import (
@@ -19,12 +20,16 @@ from pmopath.questionnaire import (
     Key,
     Part,
     Question,
+    ReviewPart,
+    ReviewRow,
     answer_all,
     answers_from_draft,
+    answers_from_profile,
     answers_to_draft,
     build_profile,
     change_answer,
     check_answers,
+    edit_position,
     review_rows,
 )
 from pmopath.render.terminal import review_table
@@ -101,7 +106,7 @@ def start_or_resume(
             lock.release()
             continue
         try:
-            return _decide(store, path, lock, ask, console, resume, restart, quick), lock
+            return _decide(store, path, lock, ask, console, resume, restart, quick, fw), lock
         except BaseException:
             lock.release()
             raise
@@ -110,12 +115,39 @@ def start_or_resume(
     if resume and not held:
         console.print(Text("No assessment in progress; starting a new one.", style="yellow"))
     path, lock = store.new_draft()
-    return _fresh(path, quick), lock
+    return _fresh(path, quick, store, fw, console), lock
 
 
-def _fresh(path: Path, quick: bool) -> Draft:
+def _fresh(
+    path: Path,
+    quick: bool,
+    store: Store | None = None,
+    fw: Framework | None = None,
+    console: Console | None = None,
+) -> Draft:
+    """A new draft; it starts from the last saved assessment's answers when there is one."""
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    return Draft(started=now, quick=quick, answers={}, path=path)
+    previous: dict[str, Any] = {}
+    based_on = None
+    if store is not None and fw is not None and (ids := store.ids()):
+        try:
+            profile = store.load(ids[-1], fw).profile
+        except PmopathError:
+            profile = None
+        if profile is not None:
+            previous = answers_to_draft(answers_from_profile(profile))
+            based_on = ids[-1]
+            if console is not None:
+                console.print(
+                    Text(
+                        f"Starting from your last assessment ({based_on}): Enter keeps each "
+                        "answer; the review marks what changed.",
+                        style="dim",
+                    )
+                )
+    return Draft(
+        started=now, quick=quick, answers={}, path=path, previous=previous, based_on=based_on
+    )
 
 
 def _separate(
@@ -146,7 +178,7 @@ def _separate(
             console.print(Text(f"{count(len(answers), 'answer')} so far in {other}."))
         else:
             rows = review_rows(fw, answers, draft.quick if draft else quick)
-            console.print(review_table([(r.section, r.prompt, r.answer) for r in rows]))
+            console.print(review_table(rows))
     return picked is True
 
 
@@ -159,6 +191,7 @@ def _decide(
     resume: bool,
     restart: bool,
     quick: bool,
+    fw: Framework | None = None,
 ) -> Draft:
     """Resume, restart or discard the draft at ``path`` (which this session holds)."""
     try:
@@ -168,9 +201,9 @@ def _decide(
             raise
         moved = store.move_aside(path, dt.datetime.now(dt.timezone.utc))
         console.print(Text(f"The draft could not be read; moved it to {moved}.", style="yellow"))
-        return _fresh(path, quick)
+        return _fresh(path, quick, store, fw, console)
     if draft is None:
-        return _fresh(path, quick)
+        return _fresh(path, quick, store, fw, console)
     n = count(len(draft.answers), "answer")
     if restart:
         if not confirm(ask, "restart", f"Discard the assessment in progress ({n})?", False):
@@ -178,7 +211,7 @@ def _decide(
                 "kept the assessment in progress", hint="`pmopath assess --resume` continues it"
             )
         store.discard_draft(path)
-        return _fresh(path, quick)
+        return _fresh(path, quick, store, fw, console)
     when = started_text(draft.started, dt.datetime.now(dt.timezone.utc))
     if resume or confirm(
         ask, "resume", f"Resume the assessment you started {when} ({n} so far)?", True
@@ -187,7 +220,7 @@ def _decide(
         return draft
     if confirm(ask, "discard", "Discard it and start a new assessment?", False):
         store.discard_draft(path)
-        return _fresh(path, quick)
+        return _fresh(path, quick, store, fw, console)
     raise RefusedError(
         "kept the assessment in progress", hint="`pmopath assess --resume` continues it"
     )
@@ -223,19 +256,65 @@ def started_text(started: str, now: dt.datetime, tz: dt.tzinfo | None = None) ->
     return when_started(moment, now, tz)
 
 
-def review(fw: Framework, answers: Answers, quick: bool, ask: Ask, console: Console) -> Key:
-    """Show every answer; return the key of the answer to change, or :data:`SAVE`."""
-    rows = review_rows(fw, answers, quick)
-    console.print(review_table([(r.section, r.prompt, r.answer) for r in rows]))
-    choices = [Choice(SAVE, "Save these answers")]
-    choices += [
-        Choice(r.key, f"Change #{i}: {r.prompt} ({r.answer})") for i, r in enumerate(rows, 1)
-    ]
-    question = Question(
-        REVIEW, "select", "Save, or change an answer?", choices=tuple(choices), default=SAVE
-    )
-    picked: Key = ask(question)
-    return picked
+BACK = Key(Part.review, "back")
+
+
+def review(
+    fw: Framework,
+    answers: Answers,
+    quick: bool,
+    ask: Ask,
+    console: Console,
+    previous: Answers | None = None,
+) -> Key:
+    """Pick a part, then an answer in it; return that answer's key, or :data:`SAVE`.
+
+    Each screen is short (one line per part, then one line per answer of that part), so
+    the review fits a 40-row terminal. With ``previous``, changed answers are marked.
+    """
+    rows = review_rows(fw, answers, quick, previous)
+    parts: dict[str, list[ReviewRow]] = {}
+    for row in rows:
+        parts.setdefault(row.section, []).append(row)
+    while True:
+        choices = [Choice(SAVE, "Save these answers")]
+        for section, in_part in parts.items():
+            changed = sum(1 for r in in_part if r.changed)
+            what = count(len(in_part), "answer") + (f", {changed} changed" if changed else "")
+            part = ReviewPart(section, tuple(r.key for r in in_part))
+            choices.append(Choice(part, f"{section}  ({what})", section))
+        title = "Your answers" + (" (* = changed since your last assessment)" if previous else "")
+        console.print(Text(title, style="bold"))
+        picked = ask(
+            Question(
+                Key(Part.review, "part"),
+                "select",
+                "Save, or pick a part to look at and change?",
+                choices=tuple(choices),
+                default=SAVE,
+            )
+        )
+        if picked == SAVE or not isinstance(picked, ReviewPart):
+            return SAVE
+        in_part = parts[picked.section]
+        console.print(review_table(in_part))
+        answer = ask(
+            Question(
+                Key(Part.review, "answer"),
+                "select",
+                f"{picked.section}: which answer?",
+                choices=(
+                    Choice(BACK, "Back to the parts"),
+                    *(
+                        Choice(r.key, f"{'* ' if r.changed else ''}{r.label}: {r.answer}")
+                        for r in in_part
+                    ),
+                ),
+                default=BACK,
+            )
+        )
+        if answer != BACK:
+            return Key.parse(str(answer)) if not isinstance(answer, Key) else answer
 
 
 def run_assessment(
@@ -288,11 +367,16 @@ def _run(
         saved_count = len(current)
 
     try:
-        answer_all(fw, answers, draft.quick, ask, saved)
-        while (picked := review(fw, answers, draft.quick, ask, console)) != SAVE:
-            change_answer(fw, answers, draft.quick, picked, ask)
+        previous = answers_from_draft(draft.previous)
+        answer_all(fw, answers, draft.quick, ask, saved, previous)
+        while (picked := review(fw, answers, draft.quick, ask, console, previous)) != SAVE:
+            if picked.part is Part.position:
+                index = picked.name.split(".")[0]
+                edit_position(fw, answers, draft.quick, f"edit:{index}", ask)
+            else:
+                change_answer(fw, answers, draft.quick, picked, ask)
             saved(answers)
-            answer_all(fw, answers, draft.quick, ask, saved)  # e.g. a new target's competencies
+            answer_all(fw, answers, draft.quick, ask, saved, previous)  # e.g. a new target's
         when = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         profile = build_profile(fw, answers, when)
         ident = store.save_assessment(profile_yaml(profile), when)

@@ -699,6 +699,7 @@ def gap(
         "pmopath roadmap --target director",
         "pmopath roadmap --format markdown -o plan.md",
         "pmopath roadmap --horizon 12 --hours-per-week 6",
+        "pmopath roadmap --all --explain",
     ),
 )
 def roadmap(
@@ -717,6 +718,13 @@ def roadmap(
         ),
     ] = None,
     explain: ExplainOption = False,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="In the terminal, every item in full (later phases are summarised otherwise).",
+        ),
+    ] = False,
     fmt: FormatOption = Format.terminal,
     output: Annotated[
         Path | None,
@@ -738,7 +746,12 @@ def roadmap(
     ] = False,
     as_of: AsOfOption = None,
 ) -> None:
-    """A prioritised, dated development plan toward a target role, phase by phase."""
+    """A prioritised, dated development plan toward a target role, phase by phase.
+
+    The terminal shows the next 90 days and months 4-12 in full, later work summarised
+    per competency (--all for every item), and a timeline of milestones. Markdown and
+    JSON always hold every item.
+    """
     from pmopath.planning import plan
     from pmopath.render import renderer_for
     from pmopath.scoring import score
@@ -753,7 +766,7 @@ def roadmap(
         as_of=start,
         horizon=horizon,
     )
-    rendered = renderer_for(fmt).render(roadmap_view(fw, result, explain))
+    rendered = renderer_for(fmt).render(roadmap_view(fw, result, explain, show_all=show_all))
     if output is None:
         emit(rendered)
         return

@@ -60,6 +60,8 @@ KIND_ORDER = {
     "role": 4,
     "application": 5,
 }
+#: The weekly hours at which the plan's choices and order are fixed (see :func:`_schedule`).
+REFERENCE_HOURS = 4.0
 PINNED = -1  # the stage of what starts at once: mentoring, the largest core gap, a cert
 PHASES = (
     (1, 3, "Next 90 days"),
@@ -117,6 +119,7 @@ class _Item:
     mode: Mode = "study"
     deps: list[str] = field(default_factory=list)
     earliest: int = 1
+    reference_earliest: int = 1  # the same at the reference hours (orders the plan)
     stage: int = 0  # index of the first role on the path that needs it
     months: int = 0  # on-the-job: how long it runs; experience: the shortfall
     needs: ExperienceKind | None = None  # on-the-job: a role that accrues this
@@ -147,7 +150,8 @@ def plan(
     planner.add_the_move()
     capacity = score.hours_per_week * WEEKS_PER_MONTH
     scheduled, used = _schedule(planner.items, capacity)
-    placed = sorted(scheduled, key=lambda it: (it.start, it.end, it.seq))
+    # numbered by place in the plan; milestones (shown as a timeline) after the work
+    placed = sorted(scheduled, key=lambda it: (it.mode == "milestone", it.start, it.end, it.seq))
     plan_items = [
         PlanItem(
             rank=rank,
@@ -217,6 +221,9 @@ class _Planner:
     def __init__(self, score: Score, profile: Profile, fw: Framework, as_of: dt.date) -> None:
         self.score, self.profile, self.fw = score, profile, fw
         self.checker = checker(fw, profile, score.hours_per_week, as_of)
+        # Choices and order come from the reference hours, so they are the same whatever
+        # time a person has: more hours then only move items earlier (see _schedule).
+        self.reference = checker(fw, profile, REFERENCE_HOURS, as_of)
         self.work = WorkRecord(profile, as_of)
         self.items: dict[str, _Item] = {}
         self.titles: set[str] = set()
@@ -346,12 +353,14 @@ class _Planner:
         return max(evidenced, default=1) + bonus
 
     def _months_via(self, cert_id: str) -> float:
-        """Months until a certification could be held (its eligibility and its study)."""
+        """Months until a certification could be held (its eligibility and its study), at
+        the reference hours: a choice between certifications does not depend on a
+        person's hours."""
         cert = self.fw.certification_by_id.get(cert_id)
-        months = None if cert is None else self.checker.check(cert).eligible_in_months
+        months = None if cert is None else self.reference.check(cert).eligible_in_months
         if months is None:
             return float("inf")
-        return months + study_months(self.fw, cert_id, self.score.hours_per_week)
+        return months + study_months(self.fw, cert_id, REFERENCE_HOURS)
 
     def add_cert(
         self, cert_id: str, reason: str, stage: int, alternatives: tuple[str, ...] = ()
@@ -394,6 +403,7 @@ class _Planner:
                 short=f"{reason} · {when}",
                 deps=deps,
                 earliest=elig.eligible_in_months + 1,
+                reference_earliest=(self.reference.check(cert).eligible_in_months or 0) + 1,
                 stage=stage,
                 alternatives=alternatives,
             )
@@ -441,10 +451,13 @@ class _Planner:
         return deps
 
     def cert_value(self, cert_id: str) -> tuple[float, ...]:
-        """Smaller is better: recommended by more roles on the path, sooner, fewer prerequisites."""
+        """Smaller is better: recommended by more roles on the path, then eligible sooner
+        (a few hours of training count as no wait: they are part of preparing), then fewer
+        prerequisite certifications, then higher in the target's own list."""
         on_path = sum(1 for r in self.roles_ahead if cert_id in r.certifications)
         cert = self.fw.certification_by_id[cert_id]
-        route = self.status.get(cert_id) or self.checker.check(cert)
+        route = self.reference.check(cert)
+        wait = 0.0 if self._eligible_soon(cert_id) else self._months_via(cert_id)
         firsts = next(
             (
                 len(r.certifications) + (1 if r.one_of else 0)
@@ -453,7 +466,9 @@ class _Planner:
             ),
             0,
         )
-        return (-on_path, self._months_via(cert_id), firsts)
+        ranked = self.target.certifications
+        place = ranked.index(cert_id) if cert_id in ranked else len(ranked)
+        return (-on_path, wait, firsts, place)
 
     def best_cert(self, role: Role) -> tuple[str | None, tuple[str, ...]]:
         """The recommended certification worth planning for a role, and the others it beat."""
@@ -497,17 +512,29 @@ class _Planner:
             for c in r.certifications
             if c in self.fw.certification_by_id and c not in self.held
         }
-        now = [
-            c
-            for c in candidates
-            if (self.status.get(c) or self.checker.check(self.fw.certification_by_id[c])).status
-            == "eligible"
-        ]
-        if now:
-            best = min(now, key=lambda c: (*self.cert_value(c), c))
-            key = self.add_cert(best, f"recommended for {self.target.name}", 0)
-            if key is not None and not self.items[key].deps:
-                self.items[key].stage = PINNED
+        soon = [c for c in candidates if self._eligible_soon(c)]
+        if soon:
+            best = min(soon, key=lambda c: (*self.cert_value(c), c))
+            reason = f"recommended for {self.target.name}"
+            key = self.add_cert(best, reason, 0)
+            if key is not None:
+                self.pin(key)
+
+    def _eligible_soon(self, cert_id: str) -> bool:
+        """Eligible now, or as soon as a few hours of training are done (no experience wait)."""
+        el = self.reference.check(self.fw.certification_by_id[cert_id])
+        if el.status == "eligible":
+            return True
+        return el.status == "not-yet-eligible" and all("hours of" in m for m in el.missing)
+
+    def pin(self, key: str) -> None:
+        """Start an item, and what it waits for, in the first months."""
+        stack = [key]
+        while stack:
+            item = self.items.get(stack.pop())
+            if item is not None and item.stage > PINNED:
+                item.stage = PINNED
+                stack.extend(item.deps)
 
     def depends_on(self, key: str, other: str) -> bool:
         """Whether item ``key`` waits, directly or not, for item ``other``."""
@@ -646,15 +673,23 @@ class _Planner:
 
 
 class _Lanes:
-    """The months' study hours and on-the-job slots, filled in scheduling order."""
+    """The months' study hours and on-the-job slots, filled in scheduling order.
 
-    def __init__(self, capacity: float) -> None:
+    Within a lane, an item never starts before the item scheduled before it: the order
+    of the plan holds, and more hours a week can only bring items forward, never later.
+    """
+
+    def __init__(self, capacity: float, *, backfill: bool = False) -> None:
         self.capacity = capacity
+        self.backfill = backfill  # the dry run may fill any free month
         self.used: dict[int, float] = {}
         self.jobs: dict[int, int] = {}
+        self.last_study = 1
+        self.last_job = 1
 
     def study(self, earliest: int, effort: float) -> tuple[int, int]:
-        month, left, start = earliest, effort, 0
+        first = earliest if self.backfill else max(earliest, self.last_study)
+        month, left, start = first, effort, 0
         while left > 1e-9:
             free = self.capacity - self.used.get(month, 0.0)
             if free > 1e-9:
@@ -664,21 +699,22 @@ class _Lanes:
                 start = start or month
             if left > 1e-9:
                 month += 1
-        return start, month
+        self.last_study = start or month
+        return self.last_study, month
 
     def job(self, earliest: int, months: int) -> tuple[int, int]:
-        start = earliest
+        start = earliest if self.backfill else max(earliest, self.last_job)
         while any(self.jobs.get(m, 0) >= ON_THE_JOB_LANES for m in range(start, start + months)):
             start += 1
         for m in range(start, start + months):
             self.jobs[m] = self.jobs.get(m, 0) + 1
+        self.last_job = start
         return start, start + months - 1
 
 
-def _schedule(items: dict[str, _Item], capacity: float) -> tuple[list[_Item], dict[int, float]]:
-    """Place items in months; returns them in scheduling order, and the hours used a month."""
-    lanes = _Lanes(capacity)
-    done: dict[str, _Item] = {}
+def _dispatch_order(items: dict[str, _Item]) -> list[_Item]:
+    """Items in priority order, each after what it waits for."""
+    done: set[str] = set()
     pending = dict(items)
     order: list[_Item] = []
     while pending:
@@ -688,7 +724,22 @@ def _schedule(items: dict[str, _Item], capacity: float) -> tuple[list[_Item], di
         item = min(
             ready, key=lambda it: (it.stage, -(it.priority or 0), KIND_ORDER[it.kind], it.seq)
         )
-        earliest = max([item.earliest, *(done[d].end for d in item.deps if d in done)])
+        done.add(item.key)
+        order.append(item)
+        del pending[item.key]
+    return order
+
+
+def _place(order: list[_Item], capacity: float, *, backfill: bool) -> dict[int, float]:
+    """Give each item its months, in ``order``; returns the study hours used a month.
+
+    The dry run (``backfill``) uses each item's earliest month at the reference hours.
+    """
+    lanes = _Lanes(capacity, backfill=backfill)
+    done: dict[str, _Item] = {}
+    for item in order:
+        first = item.reference_earliest if backfill else item.earliest
+        earliest = max([first, *(done[d].end for d in item.deps if d in done)])
         if item.mode == "milestone" and item.kind == "experience":
             item.start = earliest
             item.end = earliest + item.months - 1
@@ -699,6 +750,20 @@ def _schedule(items: dict[str, _Item], capacity: float) -> tuple[list[_Item], di
         else:
             item.start, item.end = lanes.study(earliest, item.effort)
         done[item.key] = item
-        order.append(item)
-        del pending[item.key]
-    return order, lanes.used
+    return lanes.used
+
+
+def _schedule(items: dict[str, _Item], capacity: float) -> tuple[list[_Item], dict[int, float]]:
+    """Place items in months; returns them in placing order, and the hours used a month.
+
+    A dry run at :data:`REFERENCE_HOURS` (filling any free month) fixes the order; the
+    real run then places items in that order, each lane never going back in time. The
+    order does not depend on the person's hours, so more hours can only bring an item
+    forward: the plan is never later with more time.
+    """
+    dispatch = _dispatch_order(items)
+    _place(dispatch, REFERENCE_HOURS * WEEKS_PER_MONTH, backfill=True)
+    rank = {it.key: i for i, it in enumerate(dispatch)}
+    order = sorted(dispatch, key=lambda it: (it.start, rank[it.key]))
+    used = _place(order, capacity, backfill=False)
+    return order, used

@@ -618,9 +618,16 @@ def answer_all(
     quick: bool,
     ask: Ask,
     saved: Callable[[Answers], None],
+    previous: Answers | None = None,
 ) -> None:
-    """Ask every unanswered question, saving after each answer."""
+    """Ask every unanswered question, saving after each answer.
+
+    ``previous`` (the last assessment's answers) are the defaults: Enter keeps them.
+    """
+    previous = previous or {}
     while (q := next_question(fw, answers, quick)) is not None:
+        if q.key in previous:
+            q = with_previous(q, previous[q.key])
         answers[q.key] = ask(q)
         saved(answers)
         choice = answers[q.key]
@@ -687,26 +694,93 @@ def build_profile(fw: Framework, answers: Answers, now: dt.datetime | None = Non
 class ReviewRow:
     key: Key
     section: str
-    prompt: str
+    label: str  # short: "PMO management", "Position 2", "Education"
     answer: str
+    note: str = ""  # a rating's evidence, shown apart from it
+    changed: bool = False  # differs from the last assessment's answer
 
 
-def review_rows(fw: Framework, answers: Answers, quick: bool) -> list[ReviewRow]:
-    """Each answered question, in question order; a rating's evidence note shown with it."""
+@dataclass(frozen=True)
+class ReviewPart:
+    """A part of the review: its name and the keys of its answers."""
+
+    section: str
+    keys: tuple[Key, ...]
+
+
+def review_rows(
+    fw: Framework, answers: Answers, quick: bool, previous: Answers | None = None
+) -> list[ReviewRow]:
+    """Each answer, in question order and one row each: a position is one row, a rating's
+    evidence is its note. ``changed`` marks what differs from ``previous``."""
+    previous = previous or {}
+
+    def differs(*keys: Key) -> bool:
+        return bool(previous) and any(previous.get(k) != answers.get(k) for k in keys)
+
     rows = []
+    seen_positions: set[str] = set()
     for q in all_questions(fw, answers, quick):
-        if q.key in answers and q.key.part not in (Part.evidence, Part.history):
-            rows.append(ReviewRow(q.key, q.section, q.prompt, show_answer(q, answers)))
+        key = q.key
+        if key not in answers or key.part in (Part.evidence, Part.history, Part.cert_year):
+            continue
+        if key.part is Part.position:
+            index = key.name.split(".")[0]
+            if index in seen_positions:
+                continue
+            seen_positions.add(index)
+            keys = [position_key(int(index), f) for f in POSITION_FIELDS]
+            rows.append(
+                ReviewRow(
+                    position_key(int(index), "title"),
+                    q.section,
+                    f"Position {index}",
+                    position_text(answers, int(index)),
+                    changed=differs(*keys),
+                )
+            )
+            continue
+        rows.append(row_for(fw, q, answers, differs))
     # Ratings kept from an earlier target (not asked now) are still shown: nothing is hidden.
     asked = {r.key for r in rows}
     for key in answers:
         if key.part is Part.rating and key not in asked:
             other = question_for(fw, answers, quick, key)
             if other is not None:
-                rows.append(
-                    ReviewRow(key, "Other ratings", other.prompt, show_answer(other, answers))
-                )
+                row = row_for(fw, other, answers, differs)
+                rows.append(replace(row, section="Other ratings"))
     return rows
+
+
+def row_for(
+    fw: Framework, q: Question, answers: Answers, differs: Callable[..., bool]
+) -> ReviewRow:
+    key = q.key
+    label = q.prompt
+    note = ""
+    keys = [key]
+    if key.part is Part.rating:
+        label = fw.competency_name(key.name)
+        evidence = Key(Part.evidence, key.name)
+        note = str(answers.get(evidence) or "")
+        keys.append(evidence)
+    elif key.part is Part.field and Profile.model_fields[key.name].title:
+        label = str(Profile.model_fields[key.name].title)
+    elif key.part is Part.field:
+        label = label.split(" (")[0]
+    elif key.part is Part.training:
+        label = f"Training: {key.name} (hours)"
+    if key == Key(Part.field, "certifications"):
+        held = answers.get(key) or ()
+        keys += [Key(Part.cert_year, c) for c in held]
+    return ReviewRow(key, q.section, label, show_answer(q, answers), note, differs(*keys))
+
+
+def position_text(answers: Answers, index: int) -> str:
+    get = {f: answers.get(position_key(index, f)) for f in POSITION_FIELDS}
+    span = f"{get['start'] or '?'} to {get['end'] or 'now'}"
+    kinds = ", ".join(str(k) for k in get["kinds"] or ()) or "no kind ticked"
+    return f"{get['title'] or '(untitled)'}, {span} ({kinds})"
 
 
 def change_answer(fw: Framework, answers: Answers, quick: bool, key: Key, ask: Ask) -> None:
@@ -738,9 +812,7 @@ def show_answer(q: Question, answers: Answers) -> str:
         return "-"
     if q.kind == "select":
         choice = next((c for c in q.choices if c.value == value), None)
-        label = str(value) if choice is None else choice.short or choice.label
-        note = answers.get(Key(Part.evidence, q.key.name)) if q.key.part is Part.rating else None
-        return f"{label} - {note}" if note else label
+        return str(value) if choice is None else choice.short or choice.label
     if q.kind == "checkbox":
         return ", ".join(value) if value else "none"
     return str(value)
@@ -758,8 +830,61 @@ def check_answers(fw: Framework, answers: Answers) -> None:
 
 
 def answers_from_draft(stored: dict[str, Any]) -> Answers:
-    """The draft file's answers, keyed as this module keys them."""
-    return {Key.parse(str(k)): v for k, v in stored.items()}
+    """The draft file's answers, keyed as this module keys them.
+
+    A draft begun before work histories (one training total, years per kind) keeps its
+    answers: the total becomes general hours, and the years are the quick answer.
+    """
+    answers = {Key.parse(str(k)): v for k, v in stored.items()}
+    old_total = answers.pop(Key(Part.field, "training_hours"), None)
+    if old_total is not None:
+        answers.setdefault(Key(Part.training, "general"), old_total)
+    if any(k.part is Part.experience for k in answers) and not history_answers(answers):
+        answers[Key(Part.history, "1")] = QUICK
+    return answers
+
+
+def answers_from_profile(profile: Profile) -> Answers:
+    """A saved profile as answers: the defaults of the next assessment."""
+    answers: Answers = {}
+    data = profile.model_dump(mode="json", exclude_none=True)
+    for name in ("name", "current_role", "target_role", "education", "hours_per_week"):
+        if name in data:
+            answers[Key(Part.field, name)] = data[name]
+    for i, position in enumerate(profile.positions, 1):
+        answers[Key(Part.history, str(i))] = ADD
+        for name in POSITION_FIELDS:
+            value = getattr(position, name)
+            if name == "kinds":
+                value = [k.value for k in value]
+            answers[position_key(i, name)] = "" if value is None and name == "role" else value
+    if profile.positions:
+        answers[Key(Part.history, str(len(profile.positions) + 1))] = DONE
+    elif any(getattr(profile.experience, n) for n in ASKED_EXPERIENCE):
+        answers[Key(Part.history, "1")] = QUICK
+        for name in ASKED_EXPERIENCE:
+            answers[Key(Part.experience, name)] = getattr(profile.experience, name)
+    for name in Training.model_fields:
+        answers[Key(Part.training, name)] = getattr(profile.training, name)
+    answers[Key(Part.field, "certifications")] = [c.id for c in profile.certifications]
+    for c in profile.certifications:
+        answers[Key(Part.cert_year, c.id)] = c.year
+    for comp, rating in profile.ratings.items():
+        answers[Key(Part.rating, comp)] = SKIP if rating.level is None else rating.level
+        if rating.level is not None and rating.evidence:
+            answers[Key(Part.evidence, comp)] = rating.evidence
+    return answers
+
+
+def with_previous(question: Question, value: Any) -> Question:
+    """The question with last time's answer as its default: Enter keeps it."""
+    if question.kind == "text":
+        return replace(question, default="" if value is None else str(value))
+    if question.kind == "checkbox":
+        return replace(question, default=tuple(value or ()))
+    if question.kind == "select" and any(c.value == value for c in question.choices):
+        return replace(question, default=value)
+    return question
 
 
 def answers_to_draft(answers: Answers) -> dict[str, Any]:

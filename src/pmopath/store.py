@@ -99,6 +99,9 @@ class Draft:
     quick: bool
     answers: dict[str, Any]
     path: Path | None = field(default=None, compare=False)
+    #: The answers of the assessment this one starts from (the defaults), and its ID.
+    previous: dict[str, Any] = field(default_factory=dict)
+    based_on: str | None = None
 
 
 class DraftLock:
@@ -219,7 +222,16 @@ class Store:
                 hint="`pmopath assess --restart` moves it aside and starts again",
             )
         started = str(data.get("started", ""))
-        return Draft(started, bool(data.get("quick", False)), dict(data["answers"]), path)
+        previous = data.get("previous")
+        based_on = data.get("based_on")
+        return Draft(
+            started,
+            bool(data.get("quick", False)),
+            dict(data["answers"]),
+            path,
+            dict(previous) if isinstance(previous, dict) else {},
+            str(based_on) if based_on else None,
+        )
 
     def save_draft(self, draft: Draft) -> None:
         payload = {
@@ -228,6 +240,9 @@ class Store:
             "quick": draft.quick,
             "answers": draft.answers,
         }
+        if draft.previous:
+            payload["based_on"] = draft.based_on
+            payload["previous"] = draft.previous
         atomic_write_text(
             draft.path or self.draft_path,
             "# pmopath assessment in progress\n" + dump_yaml(payload),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pmopath.models import STEPS, Provenance, source_label
 from pmopath.render.base import ViewRenderer
-from pmopath.text import hours, month_label, month_start, one_line, percent
+from pmopath.text import count, hours, month_label, month_start, one_line, percent
 
 if TYPE_CHECKING:
     from pmopath.history import HistoryView
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         ValidationView,
     )
     from pmopath.views.eligible import EligibleView, YourEligibility
-    from pmopath.views.results import ComparisonView, GapView, ProfileView, RoadmapView
+    from pmopath.views.results import ComparisonView, GapView, ItemRow, ProfileView, RoadmapView
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
@@ -449,11 +449,12 @@ class MarkdownRenderer(ViewRenderer):
         target = view.role_names[view.target_role]
         return doc([f"# Gap analysis: {md(target)}", "", *self._gap_lines(view)])
 
-    def _gap_lines(self, view: GapView) -> list[str]:
+    def _gap_lines(self, view: GapView, lead: tuple[str, ...] = ()) -> list[str]:
         names = view.role_names
         lines = [
             f"**{md(view.headline)}** (as of {view.as_of.isoformat()})",
             "",
+            *lead,
             f"- **Current role:** {md(names[view.current_role])}",
             f"- **Target role:** {md(names[view.target_role])}",
             f"- **Competency readiness for the target:** {percent(view.readiness)}",
@@ -512,8 +513,9 @@ class MarkdownRenderer(ViewRenderer):
             "",
             "## Summary",
             "",
-            f"- **Estimated to meet the target's requirements in:** {view.ready_text}",
-            *self._gap_lines(view),
+            *self._gap_lines(
+                view, (f"- **Estimated to meet the target's requirements in:** {view.ready_text}",)
+            ),
             "",
             "## Plan",
             "",
@@ -521,12 +523,17 @@ class MarkdownRenderer(ViewRenderer):
         for phase in view.phases:
             lines += [f"### {phase.title} ({phase.start_label} to {phase.end_label})", ""]
             for it in phase.items:
-                effort = hours(it.effort_hours) if it.effort_hours else "milestone"
+                if it.mode == "milestone":
+                    continue  # listed under Milestones
                 span = it.start_label
                 if it.end_month != it.start_month:
                     span += f" to {it.end_label}"
-                lines.append(f"- [ ] **{md(it.title)}** ({effort}, {span})\\")  # hard break
+                lines.append(f"- [ ] **{md(it.title)}** ({effort_words(it)}, {span})\\")
                 lines.append(f"  *Why:* {md(it.why)}")
+            lines.append("")
+        if view.milestones:
+            lines += ["## Milestones", ""]
+            lines += [f"- **{m.label}:** {md(m.text)}" for m in view.milestones]
             lines.append("")
         if view.cut_items:
             lines += [
@@ -540,6 +547,14 @@ class MarkdownRenderer(ViewRenderer):
         lines += ["## Timeline", "", *gantt(view), "", "## Current vs required levels", ""]
         lines += level_chart(view)
         return doc(lines)
+
+
+def effort_words(it: ItemRow) -> str:
+    """ "40 h of study", "3 months at work"."""
+    if it.mode == "on-the-job":
+        months = it.end_month - it.start_month + 1
+        return f"{count(months, 'month')} at work, about {hours(it.effort_hours)}"
+    return f"{hours(it.effort_hours)} of study" if it.effort_hours else "no study"
 
 
 #: Words that start a statement in a Mermaid gantt (or any diagram) when they begin a line.
@@ -591,7 +606,7 @@ def mermaid_text(text: str, limit: int = MERMAID_LABEL) -> str:
 def gantt(view: RoadmapView) -> list[str]:
     """The plan as a Mermaid gantt that stays readable for a long plan.
 
-    Phases that start in the first year are drawn item by item; later ones collapse to
+    The next 90 days are drawn item by item; later phases collapse to
     one bar per competency (its first start to its last end). Role moves, certification
     exams and eligibility dates are milestones. The red "today" line is off: it would
     follow the reader's clock, not the plan's date.
@@ -600,6 +615,8 @@ def gantt(view: RoadmapView) -> list[str]:
     for index, phase in enumerate(view.phases):
         detailed = phase.start_month <= GANTT_DETAIL_MONTHS
         rows[index] += _gantt_rows(view, index, detailed)
+    for month, order, line in _collapsed_rows(view):
+        rows[_phase_index(view, month)].append((month, order, line))
     for month, line in _eligibility_rows(view) if view.phases else []:
         rows[_phase_index(view, month)].append((month, 0, line))
     lines = [
@@ -654,7 +671,7 @@ def level_chart(view: GapView) -> list[str]:
 
 
 #: Phases that start by this plan month are drawn item by item; later ones are collapsed.
-GANTT_DETAIL_MONTHS = 12
+GANTT_DETAIL_MONTHS = 3
 #: Longest gantt bar label and level-chart name, in characters (cut at a word with "…").
 GANTT_LABEL = 40
 CHART_LABEL = 40
@@ -717,12 +734,21 @@ def _gantt_rows(view: RoadmapView, index: int, detailed: bool) -> list[tuple[int
             rows.append(_milestone(view, exam, f"m{it.rank}", it.end_month + 1))
         if detailed and it.kind != "role":
             rows.append(_bar(view, it.title, it.rank, it.start_month, it.end_month))
+    return [(month, order, line) for order, (month, line) in enumerate(rows, 1)]
+
+
+def _collapsed_rows(view: RoadmapView) -> list[tuple[int, int, str]]:
+    """After the detailed months, one bar per competency (or kind) across every later phase,
+    drawn in the phase where it starts."""
     collapsed = [
         (f"{it.kind}:{it.ref}" if it.kind == "competency" else it.kind, it)
-        for it in view.phases[index].items
-        if not detailed and it.kind not in ("role", "certification")
+        for phase in view.phases
+        if phase.start_month > GANTT_DETAIL_MONTHS
+        for it in phase.items
+        if it.kind not in ("role", "certification")
     ]
     names = {g.id: g.name for g in view.competencies}
+    rows = []
     for key in dict.fromkeys(k for k, _ in collapsed):
         group = [it for k, it in collapsed if k == key]
         kind, _, ref = key.partition(":")
@@ -732,7 +758,7 @@ def _gantt_rows(view: RoadmapView, index: int, detailed: bool) -> list[tuple[int
         first = min(it.start_month for it in group)
         last = max(it.end_month for it in group)
         rows.append(_bar(view, label, group[0].rank, first, last))
-    return [(month, order, line) for order, (month, line) in enumerate(rows, 1)]
+    return [(month, 100 + order, line) for order, (month, line) in enumerate(rows, 1)]
 
 
 def _eligibility_rows(view: RoadmapView) -> list[tuple[int, str]]:

@@ -24,6 +24,7 @@ from pmopath.text import clean, duration, hours, one_line, percent
 
 if TYPE_CHECKING:
     from pmopath.history import HistoryView
+    from pmopath.questionnaire import ReviewRow
     from pmopath.views.browse import (
         CertsView,
         CertView,
@@ -37,7 +38,14 @@ if TYPE_CHECKING:
         ValidationView,
     )
     from pmopath.views.eligible import EligibleView, YourEligibility
-    from pmopath.views.results import ComparisonView, GapView, PhaseRow, ProfileView, RoadmapView
+    from pmopath.views.results import (
+        ComparisonView,
+        GapView,
+        ItemRow,
+        PhaseRow,
+        ProfileView,
+        RoadmapView,
+    )
 
 IMPORTANCE_STYLE = {"core": "bold", "important": "", "useful": "dim"}
 STATUS_STYLE = {
@@ -617,16 +625,29 @@ class TerminalRenderer(ViewRenderer):
                 style="bold",
             ),
         ]
-        parts += [self._phase_table(phase) for phase in view.phases]
+        explain = view.explanation is not None
+        for phase in view.phases:
+            if view.show_all or phase.start_month < view.summarised_from:
+                parts.append(Adaptive(self._phase_table(phase, explain), stacked(phase, explain)))
+        if view.later and not view.show_all:
+            parts.append(later_table(view))
         if view.cut_items:
             parts.append(hint(f"{view.cut_items} later items are beyond --horizon {view.horizon}."))
+        if view.milestones:
+            parts.append(section("Milestones"))
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            for m in view.milestones:
+                grid.add_row(f"  {m.label}", lit(m.text))
+            parts.append(grid)
         if view.star_seeds:
             parts.append(section("STAR story seeds (your evidence notes)"))
             parts += [lit(f"  • {s.competency}: {s.evidence}") for s in view.star_seeds]
         parts.append(hint("\n`pmopath roadmap --format markdown -o plan.md` saves this plan."))
         return Group(*parts)
 
-    def _phase_table(self, phase: PhaseRow) -> Table:
+    def _phase_table(self, phase: PhaseRow, explain: bool = False) -> Table:
         span = f"months {phase.start_month}-{phase.end_month}"
         table = Table(
             title=f"{phase.title}  ({span}: {phase.start_label} to {phase.end_label})",
@@ -640,12 +661,82 @@ class TerminalRenderer(ViewRenderer):
         table.add_column("Month", no_wrap=True)
         table.add_column("Why", style="dim")
         for it in phase.items:
-            effort = hours(it.effort_hours) if it.effort_hours else "-"
-            month = it.start_label
-            if it.end_month != it.start_month:
-                month += f" → {it.end_label}"
-            table.add_row(str(it.rank), lit(it.title), effort, month, lit(it.why))
+            if it.mode == "milestone":
+                continue  # in the milestones timeline
+            table.add_row(
+                str(it.rank),
+                lit(it.title),
+                effort_text(it),
+                month_span(it),
+                lit(why_of(it, explain)),
+            )
         return table
+
+
+class Adaptive:
+    """A table where there is room for it; the same content stacked in a narrow terminal."""
+
+    def __init__(self, wide: RenderableType, narrow: RenderableType, below: int = 72) -> None:
+        self.wide, self.narrow, self.below = wide, narrow, below
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.narrow if options.max_width < self.below else self.wide
+
+
+def month_span(it: ItemRow) -> str:
+    return it.start_label + (f" → {it.end_label}" if it.end_month != it.start_month else "")
+
+
+def why_of(it: ItemRow, explain: bool) -> str:
+    if not explain:
+        return it.why_short
+    return it.why + ("" if it.priority is None else f" (priority {it.priority:g})")
+
+
+def stacked(phase: PhaseRow, explain: bool) -> Group:
+    """A phase as blocks: number and title, then when, effort and why, indented."""
+    span = f"months {phase.start_month}-{phase.end_month}"
+    parts: list[RenderableType] = [
+        Text(f"\n{phase.title}  ({span}: {phase.start_label} to {phase.end_label})", style="bold")
+    ]
+    for it in phase.items:
+        if it.mode == "milestone":
+            continue
+        parts.append(Text(f"{it.rank:>3}. ").append(clean(it.title)))
+        parts.append(lit(f"     {month_span(it)} · {effort_text(it)}", "dim"))
+        parts.append(lit(f"     {why_of(it, explain)}", "dim"))
+    return Group(*parts)
+
+
+def later_table(view: RoadmapView) -> Table:
+    first = min(r.start_label for r in view.later)
+    table = Table(
+        title=f"Later (from {first}), summarised: `--all` lists every item",
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+    )
+    for column in ("Toward", "Items", "Study", "At work", "When"):
+        table.add_column(column, justify="left" if column in ("Toward", "When") else "right")
+    for r in view.later:
+        table.add_row(
+            lit(r.name),
+            str(r.items),
+            hours(r.hours) if r.hours else "-",
+            f"{r.job_months} mo" if r.job_months else "-",
+            f"{r.start_label} → {r.end_label}",
+        )
+    return table
+
+
+def effort_text(it: ItemRow) -> str:
+    """Study hours; on-the-job months at work; nothing for a milestone."""
+    if it.mode == "milestone":
+        return "milestone"
+    if it.mode == "on-the-job":
+        months = it.end_month - it.start_month + 1
+        return f"{months} mo at work"
+    return hours(it.effort_hours) if it.effort_hours else "-"
 
 
 def comparison_table(view: ComparisonView) -> Table:
@@ -671,13 +762,19 @@ def comparison_table(view: ComparisonView) -> Table:
     return table
 
 
-def review_table(rows: Sequence[tuple[str, str, str]]) -> Table:
-    """The assessment's review screen: (part, question, answer) for each answer."""
-    table = Table(title="Your answers", title_justify="left", show_lines=False)
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("Section", style="dim")
-    table.add_column("Question")
-    table.add_column("Answer")
-    for i, (part, prompt, answer) in enumerate(rows, 1):
-        table.add_row(str(i), lit(part), lit(prompt), lit(answer))
+def review_table(rows: Sequence[ReviewRow]) -> Table:
+    """Answers, one line each (grouped by part): ``*`` marks a change since last time, and a
+    rating's evidence is on its own line below it."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=1, no_wrap=True)
+    table.add_column(style="dim")
+    table.add_column()
+    section = None
+    for row in rows:
+        if row.section != section:
+            section = row.section
+            table.add_row("", Text(section, style="bold"), "")
+        table.add_row("*" if row.changed else "", lit(row.label), lit(row.answer))
+        if row.note:
+            table.add_row("", "", lit(f"evidence: {row.note}", "dim"))
     return table

@@ -401,6 +401,25 @@ class StarSeed(Model):
     evidence: str
 
 
+class Milestone(Model):
+    """A dated point of the plan: a move, experience reached, a certification's eligibility."""
+
+    month: int
+    label: str  # YYYY-MM
+    text: str
+
+
+class LaterRow(Model):
+    """Later work summarised per competency (or kind of item)."""
+
+    name: str
+    items: int
+    hours: float  # study hours
+    job_months: int  # months of on-the-job work
+    start_label: str
+    end_label: str
+
+
 class RoadmapView(GapView):
     kind: ClassVar[str] = "roadmap"
     hours_per_week: float
@@ -409,6 +428,13 @@ class RoadmapView(GapView):
     cut_items: int
     phases: tuple[PhaseRow, ...]
     star_seeds: tuple[StarSeed, ...]
+    milestones: tuple[Milestone, ...]  # moves, experience reached, eligibility, in month order
+    summarised_from: int  # the first month the terminal shows summarised (unless --all)
+    later: tuple[LaterRow, ...]  # the items from that month on, per competency
+    show_all: bool  # --all: every item in full
+
+    def json_exclude(self) -> set[str]:
+        return super().json_exclude() | {"later", "show_all", "summarised_from"}
 
 
 def ready_text(months: int | None, as_of: dt.date) -> str:
@@ -420,8 +446,62 @@ def ready_text(months: int | None, as_of: dt.date) -> str:
     return f"{count(months, 'month')}{years_part}, by {month_label(as_of, months)}"
 
 
-def roadmap_view(fw: Framework, plan: Plan, explain: bool) -> RoadmapView:
+SUMMARISED_FROM = 13  # "1-2 years" and later are summarised in the terminal
+
+
+def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milestone, ...]:
+    """Moves and experience reached (from the items), and each planned certification's
+    eligibility month when it lies ahead."""
     as_of = plan.as_of
+    found = []
+    for it in items:
+        if it.mode == "milestone":
+            found.append((it.end_month, it.title))
+    status = {c.eligibility.id: c.eligibility for c in plan.score.certifications}
+    for it in items:
+        if it.kind == "certification" and it.ref and it.title.startswith("Prepare"):
+            el = status.get(it.ref)
+            if el is not None and el.eligible_in_months:
+                found.append((el.eligible_in_months + 1, f"Eligible for {fw.cert_name(it.ref)}"))
+            found.append((it.end_month, f"Sit {fw.cert_name(it.ref)}"))
+    found.sort(key=lambda m: m[0])
+    return tuple(
+        Milestone.model_construct(month=m, label=month_label(as_of, m), text=t) for m, t in found
+    )
+
+
+def later_rows(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[LaterRow, ...]:
+    groups: dict[str, list[PlanItem]] = {}
+    for it in items:
+        if it.start_month < SUMMARISED_FROM or it.mode == "milestone":
+            continue
+        if it.kind == "competency" and it.ref in fw.competency_by_id:
+            name = fw.competency_name(it.ref)
+        else:
+            name = {"certification": "Certifications", "application": "The move"}.get(
+                it.kind, "Other"
+            )
+        groups.setdefault(name, []).append(it)
+    return tuple(
+        LaterRow.model_construct(
+            name=name,
+            items=len(group),
+            hours=round(sum(i.effort_hours for i in group if i.mode == "study"), 1),
+            job_months=sum(
+                i.end_month - i.start_month + 1 for i in group if i.mode == "on-the-job"
+            ),
+            start_label=month_label(plan.as_of, min(i.start_month for i in group)),
+            end_label=month_label(plan.as_of, max(i.end_month for i in group)),
+        )
+        for name, group in groups.items()
+    )
+
+
+def roadmap_view(
+    fw: Framework, plan: Plan, explain: bool, *, show_all: bool = False
+) -> RoadmapView:
+    as_of = plan.as_of
+    items = [it for ph in plan.phases for it in ph.items]
 
     def item(it: PlanItem) -> ItemRow:
         return ItemRow.model_construct(
@@ -452,6 +532,10 @@ def roadmap_view(fw: Framework, plan: Plan, explain: bool) -> RoadmapView:
         star_seeds=tuple(
             StarSeed.model_construct(competency=c, evidence=e) for c, e in plan.star_seeds
         ),
+        milestones=milestones(fw, plan, items),
+        summarised_from=SUMMARISED_FROM,
+        later=later_rows(fw, plan, items),
+        show_all=show_all,
     )
 
 

@@ -1,0 +1,104 @@
+"""The path search: by time to ready, and polynomial in the ladder's size."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from pmopath.framework import Framework, load_framework
+from pmopath.models import ExperienceKind, RolesFile
+from pmopath.paths import MAX_LABELS, accrues, choose_path
+from pmopath.profile import Profile
+from pmopath.worktime import WorkRecord
+
+AS_OF = dt.date(2026, 11, 22)
+BUILTIN = load_framework()
+
+
+def role(ident: str, rank: int, leads_to: list[str], **extra: Any) -> dict[str, Any]:
+    return {
+        "id": ident,
+        "name": ident.replace("-", " ").title(),
+        "rank": rank,
+        "track": "pmo",
+        "summary": "A generated role.",
+        "responsibilities": ["Work"],
+        "typical_years": {"min": 0},
+        "leads_to": leads_to,
+        "competencies": extra.pop(
+            "competencies", {"governance": {"level": 1, "importance": "core"}}
+        ),
+        "sources": ["estimate"],
+        "as_of": "2026-11-22",
+        **extra,
+    }
+
+
+def dense_ladder(levels: int, width: int) -> Framework:
+    """``levels`` levels of ``width`` roles, each leading to every role of the next level.
+
+    Every second role earns PMO experience; the target asks for 5 years of it.
+    """
+    comps = [c.id for c in BUILTIN.competencies]
+    roles = [role("start", 1, [f"r1-{j}" for j in range(width)], accrues=[])]
+    for i in range(1, levels + 1):
+        nxt = [f"r{i + 1}-{j}" for j in range(width)] if i < levels else ["goal"]
+        for j in range(width):
+            need = {comps[(i + j) % len(comps)]: {"level": min(4, 1 + i % 4), "importance": "core"}}
+            roles.append(
+                role(
+                    f"r{i}-{j}",
+                    min(19, 1 + i),
+                    nxt,
+                    competencies=need,
+                    accrues=["pmo"] if j % 2 else [],
+                )
+            )
+    roles.append(role("goal", 20, [], experience=[{"kind": "pmo", "years": 5}]))
+    file = RolesFile.model_validate(
+        {
+            "schema_version": 1,
+            "framework": {"name": "generated", "version": "1"},
+            "sources": {"estimate": {"title": "pmopath estimate", "accessed": "2026-11-22"}},
+            "roles": roles,
+        }
+    )
+    return Framework(file, BUILTIN.competencies_file, BUILTIN.certifications_file)
+
+
+def person() -> Profile:
+    return Profile.model_validate({"current_role": "start", "hours_per_week": 5})
+
+
+@pytest.mark.parametrize(("levels", "width"), [(2, 4), (12, 8), (124, 8)])
+def test_the_search_grows_with_the_ladder_not_with_its_paths(levels: int, width: int) -> None:
+    fw = dense_ladder(levels, width)
+    profile = person()
+    choice = choose_path(fw, profile, WorkRecord(profile, AS_OF), "start", "goal", 5 * 52 / 12)
+    edges = sum(len(r.leads_to) for r in fw.roles)
+    # each role keeps at most MAX_LABELS labels, each extended once along each move
+    assert choice.expansions <= MAX_LABELS * edges
+    assert choice.path[0] == "start" and choice.path[-1] == "goal"
+    assert len(choice.path) == levels + 2  # every path has one role per level
+    # the chosen path earns the PMO years the goal asks for
+    assert any(accrues(fw.role_by_id[r], ExperienceKind.pmo) for r in choice.path[1:-1])
+    assert choice.ready_months is not None
+
+
+def test_the_number_of_paths_is_not_what_is_searched() -> None:
+    fw = dense_ladder(12, 8)  # 8 ** 12 = 68,719,476,736 paths
+    profile = person()
+    choice = choose_path(fw, profile, WorkRecord(profile, AS_OF), "start", "goal", 20.0)
+    assert choice.expansions < 8 * 8 * 12 * MAX_LABELS
+
+
+def test_a_path_without_a_role_that_earns_the_experience_is_never_chosen() -> None:
+    fw = dense_ladder(3, 2)
+    profile = person()
+    choice = choose_path(fw, profile, WorkRecord(profile, AS_OF), "start", "goal", 20.0)
+    for option in choice.considered:
+        earns = any(accrues(fw.role_by_id[r], ExperienceKind.pmo) for r in option.path[1:-1])
+        assert (option.ready_months is not None) == earns
+    assert choice.considered[0].path == choice.path
