@@ -23,6 +23,7 @@ from pmopath.questionnaire import (
     all_questions,
     answers_from_draft,
     answers_from_profile,
+    change_answer,
     competencies_to_rate,
     optional_year,
     rating_question,
@@ -363,3 +364,17 @@ def test_an_old_draft_keeps_its_answers(fw: Framework) -> None:
     assert answers[Key(Part.training, "general")] == 40
     assert answers[Key(Part.history, "1")] == "quick"  # the years were the quick answer
     assert Key(Part.field, "training_hours") not in answers
+
+
+def test_changing_a_choice_opens_on_the_current_answer(fw: Framework) -> None:
+    answers = {Key(Part.field, "current_role"): "pmo-analyst", Key(Part.rating, "governance"): 3}
+    seen: list[Question] = []
+
+    def ask(q: Question) -> Any:
+        seen.append(q)
+        return q.default if q.kind == "select" else q.convert("")
+
+    change_answer(fw, answers, False, Key(Part.rating, "governance"), ask)
+    change_answer(fw, answers, False, Key(Part.field, "current_role"), ask)
+    assert [q.default for q in seen if q.kind == "select"] == [3, "pmo-analyst"]
+    assert answers[Key(Part.rating, "governance")] == 3

@@ -786,14 +786,14 @@ def position_text(answers: Answers, index: int) -> str:
 def change_answer(fw: Framework, answers: Answers, quick: bool, key: Key, ask: Ask) -> None:
     """Ask one question again; a changed rating asks for its evidence again too.
 
-    A text answer given before is the default, kept by Enter (shown, not pre-typed).
+    The answer given before is the default: Enter keeps a text answer (shown, not
+    pre-typed), and a choice list opens with the cursor on it.
     """
     question = question_for(fw, answers, quick, key)
     if question is None:
         return
-    if key in answers and question.kind == "text":
-        previous = answers[key]
-        question = replace(question, default="" if previous is None else str(previous))
+    if key in answers:
+        question = with_previous(question, answers[key])
     answers[key] = ask(question)
     if key.part is Part.rating:
         evidence = Key(Part.evidence, key.name)
