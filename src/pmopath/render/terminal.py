@@ -7,7 +7,7 @@ a :class:`rich.text.Text` from cleaned text: Rich markup such as ``[red]`` or
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from rich import box
@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import ControlType, Segment
 from rich.style import Style
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -533,21 +534,31 @@ class TerminalRenderer(ViewRenderer):
 
     def _gap_parts(self, view: GapView) -> list[RenderableType]:
         parts = self._gap_header(view)
-        parts += [section("Competencies: current vs required (▒ = gap)"), self._gap_table(view)]
+        parts += [
+            section("Competencies: current vs required (▒ = gap)"),
+            Adaptive(self._gap_table(view), narrow_gap_table(view)),
+        ]
         if view.unassessed:
             parts.append(
                 lit(f"? = not assessed, counted as 0: {', '.join(view.unassessed)}", "yellow")
             )
         if view.experience:
             parts.append(section("Experience"))
-        for e in view.experience:
-            line = Text(f"  {e.label:<34} {e.current_years:g} of {e.required_years:g} years")
-            line.append(
-                f"   {e.gap_months} months to go" if e.gap_months else "   met",
-                style="yellow" if e.gap_months else "green",
-            )
-            parts.append(line)
-        parts += [section("Certifications"), self._cert_table(view)]
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column()
+            grid.add_column(no_wrap=True)
+            grid.add_column(no_wrap=True)
+            for e in view.experience:
+                have = f"{e.current_years:g} of {e.required_years:g} years"
+                if e.assumed_recent:
+                    have += " (undated)"
+                to_go = Text(
+                    f"{e.gap_months} months to go" if e.gap_months else "met",
+                    style="yellow" if e.gap_months else "green",
+                )
+                grid.add_row(lit("  " + e.label), have, to_go)
+            parts.append(grid)
+        parts += [section("Certifications"), Adaptive(self._cert_table(view), narrow_certs(view))]
         if view.assumptions:
             parts.append(section("Assumed"))
             parts.append(bullets(view.assumptions))
@@ -617,12 +628,11 @@ class TerminalRenderer(ViewRenderer):
     def roadmap(self, view: RoadmapView) -> RenderableType:
         parts = self._gap_parts(view)
         who = f" for {view.name}" if view.name else ""
-        parts[1:1] = [
-            lit(f"Development plan{who}, made {view.as_of.isoformat()}", "dim"),
-            Text(
-                f"Estimated to meet the requirements in {view.ready_text} "
-                f"at {view.hours_per_week:g} h/week",
-                style="bold",
+        parts[2:2] = [
+            lit(
+                f"Development plan{who}, made {view.as_of.isoformat()}, at "
+                f"{view.hours_per_week:g} h/week: requirements met in {view.ready_text}",
+                "dim",
             ),
         ]
         explain = view.explanation is not None
@@ -683,6 +693,49 @@ class Adaptive:
         yield self.narrow if options.max_width < self.below else self.wide
 
 
+def narrow_gap_table(view: GapView) -> Group:
+    """The competency table for a narrow terminal: domains as headings, the name last."""
+    parts: list[RenderableType] = []
+    rows = sorted(view.competencies, key=lambda g: g.position)
+    for domain, group in by_key(rows, lambda g: g.domain_name):
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(justify="right", no_wrap=True, min_width=1)
+        grid.add_column()
+        for g in group:
+            level = bar(g.current or 0, g.required).append(
+                f" {'?' if g.current is None else g.current}/{g.required}"
+            )
+            name = lit(g.name).append(f" · {g.importance.value}", style="dim")
+            grid.add_row(level, str(g.gap) if g.gap else "", name)
+        parts += [lit(domain, "bold"), grid]
+    return Group(*parts)
+
+
+def narrow_certs(view: GapView) -> Table:
+    """Certifications stacked: the name and status, then what is missing below."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column()
+    for c in view.certifications:
+        line = lit(c.name).append(" · ").append(c.status_text, style=STATUS_STYLE[c.status])
+        grid.add_row(line)
+        if c.missing:
+            grid.add_row(Padding(lit("; ".join(c.missing), "dim"), (0, 0, 0, 2)))
+    return grid
+
+
+def by_key(rows: Sequence[Row], key: Callable[[Row], str]) -> list[tuple[str, list[Row]]]:
+    """Consecutive rows grouped by a key, in order."""
+    out: list[tuple[str, list[Row]]] = []
+    for row in rows:
+        k = key(row)
+        if out and out[-1][0] == k:
+            out[-1][1].append(row)
+        else:
+            out.append((k, [row]))
+    return out
+
+
 def month_span(it: ItemRow) -> str:
     return it.start_label + (f" → {it.end_label}" if it.end_month != it.start_month else "")
 
@@ -694,18 +747,23 @@ def why_of(it: ItemRow, explain: bool) -> str:
 
 
 def stacked(phase: PhaseRow, explain: bool) -> Group:
-    """A phase as blocks: number and title, then when, effort and why, indented."""
+    """A phase as blocks: number and title, then when, effort and why, all wrapping under
+    the title rather than under the number."""
     span = f"months {phase.start_month}-{phase.end_month}"
-    parts: list[RenderableType] = [
-        Text(f"\n{phase.title}  ({span}: {phase.start_label} to {phase.end_label})", style="bold")
-    ]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
     for it in phase.items:
         if it.mode == "milestone":
             continue
-        parts.append(Text(f"{it.rank:>3}. ").append(clean(it.title)))
-        parts.append(lit(f"     {month_span(it)} · {effort_text(it)}", "dim"))
-        parts.append(lit(f"     {why_of(it, explain)}", "dim"))
-    return Group(*parts)
+        body = Group(
+            lit(it.title),
+            lit(f"{month_span(it)} · {effort_text(it)}", "dim"),
+            lit(why_of(it, explain), "dim"),
+        )
+        grid.add_row(f"{it.rank}.", body)
+    title = f"\n{phase.title}  ({span}: {phase.start_label} to {phase.end_label})"
+    return Group(Text(title, style="bold"), grid)
 
 
 def later_table(view: RoadmapView) -> Table:
