@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, TypeVar
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.segment import ControlType, Segment
 from rich.style import Style
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
