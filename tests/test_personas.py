@@ -135,7 +135,8 @@ def test_coordinator_toward_director() -> None:
     people = next(it for it in items(p) if it.ref == "people-leadership")
     moves = {it.ref: it for it in items(p) if it.kind == "role"}
     earner = next(r for r in result.path[1:-1] if "people-leadership" in FW.role_by_id[r].accrues)
-    assert people.start_month == moves[earner].start_month  # starts at that move, not now
+    # it starts with the first whole month after that move, not now
+    assert people.start_month == moves[earner].start_month + 1
 
 
 def test_analyst_toward_pmo_manager() -> None:

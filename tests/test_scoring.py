@@ -347,8 +347,9 @@ def test_more_hours_never_make_the_plan_later(profile: Profile, target: str, hou
         return plan(result, profile, FW, as_of=AS_OF).ready_in_months
 
     fewer, more = ready(hours), ready(hours * 3)
-    assert fewer is not None and more is not None
-    assert more <= fewer
+    assert (fewer is None) == (more is None)  # None: experience no role on the path earns
+    if fewer is not None and more is not None:
+        assert more <= fewer
 
 
 @settings(max_examples=60, deadline=None)

@@ -14,6 +14,7 @@ from pmopath.errors import DataError, PmopathError, RefusedError
 from pmopath.framework import Framework
 from pmopath.profile import Profile, profile_yaml
 from pmopath.questionnaire import (
+    EDIT,
     Answers,
     Ask,
     Choice,
@@ -372,7 +373,7 @@ def _run(
         while (picked := review(fw, answers, draft.quick, ask, console, previous)) != SAVE:
             if picked.part is Part.position:
                 index = picked.name.split(".")[0]
-                edit_position(fw, answers, draft.quick, f"edit:{index}", ask)
+                edit_position(fw, answers, draft.quick, f"{EDIT}{index}", ask)
             else:
                 change_answer(fw, answers, draft.quick, picked, ask)
             saved(answers)

@@ -301,13 +301,23 @@ def certs(
 
 
 def _known_subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Profile, str] | None:
-    """The profile to check eligibility against, if there is one (never an error when not)."""
-    if profile_path is None:
-        from pmopath.store import Store
+    """The profile to check eligibility against, if there is one.
 
-        if not Store().ids():
-            return None
-    return _subject_and_basis(ctx, profile_path)
+    With --profile, a bad file is an error. The latest saved assessment is only a
+    convenience here: if it cannot be read, say so and show the rules alone.
+    """
+    if profile_path is not None:
+        return _subject_and_basis(ctx, profile_path)
+    from pmopath.console import message
+    from pmopath.store import Store
+
+    if not Store().ids():
+        return None
+    try:
+        return _subject_and_basis(ctx, None)
+    except PmopathError as exc:
+        message(f"warning: your own status is not shown: {exc}", "yellow")
+        return None
 
 
 def _complete_sources(incomplete: str) -> list[str]:
@@ -593,11 +603,16 @@ def _as_of(value: str | None) -> Any:
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
             f"'{value}' is not a date like 2026-11-22", param_hint="--as-of"
         ) from None
+    if not 1950 <= day.year <= 2100:
+        raise typer.BadParameter(
+            f"{value} is outside the years a plan can start (1950-2100)", param_hint="--as-of"
+        )
+    return day
 
 
 TargetOption = Annotated[

@@ -162,9 +162,10 @@ class Checker:
             need = self.work.need(gate.kind, gate.months, gate.within_months)
             result.assumptions += need.assumptions
             if need.to_go:
-                result.missing.append(
-                    f"{gate.months - need.have} more months of {label} (you have {need.have})"
-                )
+                text = f"{gate.months - need.have} more months of {label} (you have {need.have})"
+                if need.to_go > gate.months - need.have:
+                    text += f"; older months leave the window, so {need.to_go} months to go"
+                result.missing.append(text)
                 assert result.months is not None
                 result.months = max(result.months, need.to_go)
 
@@ -217,14 +218,6 @@ def eligibility(
 ) -> Eligibility:
     """Status of one certification for one profile (prerequisite chains are followed)."""
     return Checker(fw, profile, hours_per_week, as_of).check(cert)
-
-
-def eligibilities(
-    fw: Framework, profile: Profile, hours_per_week: float, as_of: dt.date
-) -> dict[str, Eligibility]:
-    """Every certification's status for one profile (shared work across chains)."""
-    checker = Checker(fw, profile, hours_per_week, as_of)
-    return {cert.id: checker.check(cert) for cert in fw.certifications}
 
 
 def checker(fw: Framework, profile: Profile, hours_per_week: float, as_of: dt.date) -> Checker:

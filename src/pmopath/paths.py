@@ -13,8 +13,9 @@ compared in this order:
 A path on which no role lets the person earn a required kind of experience is not
 a way to the target. The search is a label-setting pass over the ladder (a
 directed acyclic graph) in topological order, keeping per role only the labels no
-other label beats on every count: its cost grows polynomially with the ladder,
-never with the number of paths.
+other label beats on every count, at most :data:`MAX_LABELS` of them (the best by
+the cost above): its cost grows polynomially with the ladder, never with the
+number of paths.
 
 Estimates: moving into a role takes the months needed to close its competency gaps
 (study hours at the weekly hours, on-the-job months two at a time), and no earlier
@@ -164,11 +165,13 @@ class _Search:
 
 
 def _dominated(a: _Label, b: _Label) -> bool:
-    """Whether ``b`` is at least as good as ``a`` on every count (so ``a`` can go)."""
+    """Whether ``b`` is at least as good as ``a`` on every count, ties to the path that
+    sorts first included (so ``a`` can go)."""
     return (
         b.entry <= a.entry
         and b.gap <= a.gap
         and all(y <= x for x, y in zip(a.starts, b.starts, strict=True))
+        and b.path <= a.path
     )
 
 

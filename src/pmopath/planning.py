@@ -43,15 +43,14 @@ from pmopath.models import (
     StandingAction,
     source_label,
 )
-from pmopath.paths import accrues
+from pmopath.paths import ON_THE_JOB_LANES, accrues
 from pmopath.profile import Profile
-from pmopath.scoring import CompetencyGap, Score
+from pmopath.scoring import REFERENCE_HOURS, CompetencyGap, Score
 from pmopath.text import count
 from pmopath.worktime import WorkRecord
 
 Kind = Literal["competency", "certification", "experience", "role", "network", "application"]
 Mode = Literal["study", "on-the-job", "milestone"]
-ON_THE_JOB_LANES = 2  # on-the-job items running at once
 KIND_ORDER = {
     "network": 0,
     "certification": 1,
@@ -60,8 +59,6 @@ KIND_ORDER = {
     "role": 4,
     "application": 5,
 }
-#: The weekly hours at which the plan's choices and order are fixed (see :func:`_schedule`).
-REFERENCE_HOURS = 4.0
 PINNED = -1  # the stage of what starts at once: mentoring, the largest core gap, a cert
 PHASES = (
     (1, 3, "Next 90 days"),
@@ -104,6 +101,7 @@ class Plan(Model):
     phases: tuple[Phase, ...]
     star_seeds: tuple[tuple[str, str], ...]  # (competency name, the person's evidence note)
     study_hours_by_month: tuple[float, ...] = ()  # hours of study placed in month 1, 2, ...
+    unearned: tuple[str, ...] = ()  # experience no role on the path earns: no ready month
 
 
 @dataclass
@@ -177,7 +175,8 @@ def plan(
         as_of=as_of,
         name=profile.name,
         hours_per_week=score.hours_per_week,
-        ready_in_months=max(ready_parts, default=0),
+        ready_in_months=None if planner.unearned else max(ready_parts, default=0),
+        unearned=tuple(planner.unearned),
         horizon=horizon,
         cut_items=len(plan_items) - len(kept),
         phases=_phases(kept),
@@ -227,6 +226,7 @@ class _Planner:
         self.work = WorkRecord(profile, as_of)
         self.items: dict[str, _Item] = {}
         self.titles: set[str] = set()
+        self.unearned: list[str] = []  # experience no role on the path earns
         self.target = fw.role_by_id[score.target_role]
         self.held = profile.held()
         self.status = {c.eligibility.id: c.eligibility for c in score.certifications}
@@ -287,7 +287,7 @@ class _Planner:
             cond = action.unless
             if cond is not None and (self.profile.level(cond.competency) or 0) >= cond.level:
                 continue
-            self.add(self.standing(f"network:{key}", action, stage=PINNED - 1))
+            self.add(self.standing(f"network:{key}", action, stage=PINNED - 2))
 
     def add_competencies(self) -> None:
         """Development actions for every step of every gap, each after the step before."""
@@ -379,7 +379,9 @@ class _Planner:
         if key in self.items:
             return key
         cert = fw.certification_by_id[cert_id]
-        deps = self.cert_prerequisites(cert, elig.route, stage)
+        # the route (and so its prerequisites) as chosen at the reference hours
+        route = self.reference.check(cert).route or elig.route
+        deps = self.cert_prerequisites(cert, route, stage)
         effort = (cert.study.min_hours + cert.study.max_hours) / 2
         when = (
             "eligible now"
@@ -504,7 +506,7 @@ class _Planner:
                 if it.kind == "competency" and it.ref == top.id and not it.deps
             ]
             for it in first:
-                it.stage = PINNED
+                it.stage = PINNED - 1  # before the certification pinned below
                 it.why += "; the target's largest core gap, so it starts now"
         candidates = {
             c
@@ -512,7 +514,11 @@ class _Planner:
             for c in r.certifications
             if c in self.fw.certification_by_id and c not in self.held
         }
-        soon = [c for c in candidates if self._eligible_soon(c)]
+        soon = [
+            c
+            for c in candidates
+            if self._eligible_soon(c) and study_months(self.fw, c, REFERENCE_HOURS) <= 12
+        ]
         if soon:
             best = min(soon, key=lambda c: (*self.cert_value(c), c))
             reason = f"recommended for {self.target.name}"
@@ -623,7 +629,8 @@ class _Planner:
                 deps = [f"role:{where.id}"]
                 start_why = f"you start earning it as {where.name}"
             else:
-                start_why = "no role on your path earns it: look for a move or assignment that does"
+                self.unearned.append(label)  # no date can be promised: the plan says so
+                continue
             self.add(
                 _Item(
                     f"experience:{exp.kind}",
@@ -741,8 +748,9 @@ def _place(order: list[_Item], capacity: float, *, backfill: bool) -> dict[int, 
         first = item.reference_earliest if backfill else item.earliest
         earliest = max([first, *(done[d].end for d in item.deps if d in done)])
         if item.mode == "milestone" and item.kind == "experience":
-            item.start = earliest
-            item.end = earliest + item.months - 1
+            # after a move, the first whole month in the new role is the one after it
+            item.start = earliest + 1 if item.deps else earliest
+            item.end = item.start + item.months - 1
         elif item.mode == "milestone":
             item.start = item.end = earliest
         elif item.mode == "on-the-job":

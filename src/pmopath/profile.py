@@ -173,10 +173,6 @@ class Position(Model):
             raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
         return self
 
-    @property
-    def current(self) -> bool:
-        return self.end is None
-
 
 class Training(Model):
     """Hours of formal training (courses, contact hours) by topic."""

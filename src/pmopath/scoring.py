@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from pmopath.eligibility import Eligibility, checker
+from pmopath.eligibility import WEEKS_PER_MONTH, Eligibility, checker
 from pmopath.framework import Framework
 from pmopath.models import Importance, Model, Role
 from pmopath.paths import PathOption, choose_path
@@ -28,6 +28,8 @@ from pmopath.worktime import WorkRecord
 
 WEIGHTS = {Importance.core: 3, Importance.important: 2, Importance.useful: 1}
 DEFAULT_HOURS_PER_WEEK = 4.0
+#: The weekly hours at which choices (the path, certifications, the plan's order) are made.
+REFERENCE_HOURS = 4.0
 
 
 class CompetencyGap(Model):
@@ -107,7 +109,11 @@ def score(
     role = fw.role_by_id[target_id]
     hpw = hours_per_week or profile.hours_per_week or DEFAULT_HOURS_PER_WEEK
     work = WorkRecord(profile, as_of)
-    choice = choose_path(fw, profile, work, current_id, target_id, hpw * 52 / 12)
+    # The path is chosen at reference hours: which way up the ladder is quickest does not
+    # hinge on this quarter's time (and more hours never change the way, only the pace).
+    choice = choose_path(
+        fw, profile, work, current_id, target_id, REFERENCE_HOURS * WEEKS_PER_MONTH
+    )
     path, path_note = choice.path, choice.note
     gaps = competency_gaps(fw, profile, role, path)
     readiness, gap_total, need_total = readiness_for(profile, role)

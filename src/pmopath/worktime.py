@@ -74,7 +74,8 @@ class WorkRecord:
             every |= span
             for kind in position.kinds:
                 months_by_kind[kind] |= span
-            if position.end is None or month_index(position.end) >= self.now:
+            started = first <= self.now - 1  # a position that has not begun earns nothing yet
+            if started and (position.end is None or month_index(position.end) >= self.now):
                 any_current = True
                 current_kinds |= set(position.kinds)
         for kind, months in months_by_kind.items():
@@ -129,6 +130,8 @@ class WorkRecord:
     def need(self, kind: ExperienceKind, months: int, window: int | None) -> Need:
         """Where ``months`` of ``kind`` within ``window`` stand: have, months to go, assumptions."""
         undated, note = self.undated(kind)
+        if window is not None:
+            undated = min(undated, window)  # assumed recent, but never more than the window
         dated_now = self.dated(kind, window)
         have = max(dated_now, undated)
         assumptions: list[str] = []
