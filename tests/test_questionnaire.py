@@ -339,7 +339,21 @@ def keep_everything(q: Question) -> Any:
 def test_a_second_assessment_starts_from_the_first(fw: Framework, store: Store) -> None:
     first = run_assessment(fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk), quiet(), now=NOW)
     later = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.timezone.utc)
-    second = run_assessment(fw, store, keep_everything, quiet(), now=later)
+    asked: list[Question] = []
+
+    def ask(q: Question) -> Any:
+        asked.append(q)
+        return keep_everything(q)
+
+    second = run_assessment(fw, store, ask, quiet(), now=later)
+    # the work history is kept, not asked again: the menu offers to edit it, Enter is done
+    (menu,) = [q for q in asked if q.key.part is Part.history]
+    assert [c.label.split(":")[0] for c in menu.choices[1:3]] == [
+        "Edit position 1",
+        "Edit position 2",
+    ]
+    assert menu.default == "done"
+    assert not any(q.key.part is Part.position for q in asked)
     assert second.ident != first.ident
     assert second.profile.model_copy(update={"assessed_at": None}) == first.profile.model_copy(
         update={"assessed_at": None}

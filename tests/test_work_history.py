@@ -112,7 +112,7 @@ def test_a_future_version_is_refused(tmp_path: Path, fw: Framework) -> None:
 @pytest.mark.parametrize(
     ("position", "field", "fragment"),
     [
-        ({"title": "X", "start": "2019-13"}, "positions[0].start", "pattern"),
+        ({"title": "X", "start": "2019-13"}, "positions[0].start", "enter a month as YYYY-MM"),
         ({"title": "X", "start": "2020-05", "end": "2020-04"}, "positions[0]", "before it starts"),
         ({"title": "X", "start": "2020-05", "kinds": ["risk"]}, "positions[0].kinds", "not risk"),
         ({"title": "", "start": "2020-05"}, "positions[0].title", "at least 1"),

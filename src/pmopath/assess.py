@@ -28,6 +28,7 @@ from pmopath.questionnaire import (
     answers_from_profile,
     answers_to_draft,
     build_profile,
+    carried_over,
     change_answer,
     check_answers,
     edit_position,
@@ -129,6 +130,7 @@ def _fresh(
     """A new draft; it starts from the last saved assessment's answers when there is one."""
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     previous: dict[str, Any] = {}
+    kept: Answers = {}
     based_on = None
     if store is not None and fw is not None and (ids := store.ids()):
         try:
@@ -138,6 +140,7 @@ def _fresh(
         if profile is not None:
             previous = answers_to_draft(answers_from_profile(profile))
             based_on = ids[-1]
+            kept = carried_over(answers_from_profile(profile))
             if console is not None:
                 console.print(
                     Text(
@@ -147,7 +150,12 @@ def _fresh(
                     )
                 )
     return Draft(
-        started=now, quick=quick, answers={}, path=path, previous=previous, based_on=based_on
+        started=now,
+        quick=quick,
+        answers=answers_to_draft(kept),
+        path=path,
+        previous=previous,
+        based_on=based_on,
     )
 
 

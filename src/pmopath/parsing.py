@@ -35,7 +35,7 @@ def validation_errors(doc: Document, exc: ValidationError) -> list[DataError]:
         loc: Loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
         # Drop pydantic's union/validator tags that are not part of the document.
         loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in {"str"})))
-        message = str(err["msg"])
+        message = str(err["msg"]).removeprefix("Value error, ")
         value = err.get("input")
         if err["type"] not in {"missing", "extra_forbidden"} and isinstance(
             value, (str, int, float, bool)

@@ -257,7 +257,10 @@ def choose_path(
             continue
         for label in labels.get(node, []):
             for nxt in fw.role_by_id[node].leads_to:
-                if nxt in on_path:
+                if nxt == goal:  # every way in is kept, so --explain can compare them
+                    finals = [*labels.get(nxt, []), search.extend(label, nxt)]
+                    labels[nxt] = sorted(finals)[:MAX_LABELS]
+                elif nxt in on_path:
                     labels[nxt] = _keep(labels.get(nxt, []), search.extend(label, nxt))
     finals = sorted(labels.get(goal, []))
     best = finals[0]

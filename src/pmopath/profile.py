@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from pydantic import (
+    BeforeValidator,
     Field,
     PlainSerializer,
     StringConstraints,
@@ -56,10 +57,24 @@ Years = Annotated[float, Field(ge=0, le=60), Compact]
 Hours = Annotated[float, Field(ge=0, le=10_000), Compact]
 Evidence = Annotated[str, StringConstraints(max_length=500)]
 Identifier = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+def _year_month(value: Any) -> Any:
+    """A calendar month as ``YYYY-MM`` (a date is read as its month)."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = f"{value.year:04d}-{value.month:02d}"
+    text = str(value)
+    year, dash, month = text.partition("-")
+    well_formed = dash and len(year) == 4 and year.isdigit() and month.isdigit()
+    if not (well_formed and len(month) == 2 and 1950 <= int(year) <= 2099):
+        raise ValueError(f"enter a month as YYYY-MM from 1950-01, e.g. 2019-03 (not {text!r})")
+    if not 1 <= int(month) <= 12:
+        raise ValueError(f"enter a month as YYYY-MM, e.g. 2019-03 (not {text!r})")
+    return text
+
+
 #: A calendar month, "2019-03".
-YearMonth = Annotated[
-    str, StringConstraints(pattern=r"^(19[5-9][0-9]|20[0-9][0-9])-(0[1-9]|1[0-2])$")
-]
+YearMonth = Annotated[str, BeforeValidator(_year_month)]
 
 
 def month_index(month: str) -> int:
@@ -150,13 +165,6 @@ class Position(Model):
     kinds: tuple[ExperienceKind, ...] = Field(
         (), description="What the work counted as (space to tick, enter when done)"
     )
-
-    @field_validator("start", "end", mode="before")
-    @classmethod
-    def _month(cls, value: Any) -> Any:
-        if isinstance(value, (dt.date, dt.datetime)):
-            return f"{value.year:04d}-{value.month:02d}"
-        return value
 
     @field_validator("kinds")
     @classmethod

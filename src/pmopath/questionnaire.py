@@ -509,6 +509,7 @@ def edit_position(fw: Framework, answers: Answers, quick: bool, choice: str, ask
         change_answer(fw, answers, quick, position_key(index, name), ask)
 
 
+FIRST_TOPIC = next(iter(Training.model_fields))
 #: Parts whose questions belong to the step before them (they never add a step).
 CONTINUATIONS = (Part.cert_year, Part.position, Part.experience, Part.training)
 
@@ -529,6 +530,8 @@ def background_questions(fw: Framework, answers: Answers) -> list[Question]:
             follows = q.key.part in CONTINUATIONS or (
                 q.key.part is Part.history and q.key.name != "1"
             )
+            if q.key == Key(Part.training, FIRST_TOPIC):
+                follows = False  # training is a step of its own
             if follows and steps:
                 steps[-1].append(q)
             else:
@@ -779,7 +782,8 @@ def row_for(
 def position_text(answers: Answers, index: int) -> str:
     get = {f: answers.get(position_key(index, f)) for f in POSITION_FIELDS}
     span = f"{get['start'] or '?'} to {get['end'] or 'now'}"
-    kinds = ", ".join(str(k) for k in get["kinds"] or ()) or "no kind ticked"
+    labels = {k.value: k.label for k in POSITION_KINDS}
+    kinds = ", ".join(labels.get(str(k), str(k)) for k in get["kinds"] or ()) or "no kind ticked"
     return f"{get['title'] or '(untitled)'}, {span} ({kinds})"
 
 
@@ -814,7 +818,12 @@ def show_answer(q: Question, answers: Answers) -> str:
         choice = next((c for c in q.choices if c.value == value), None)
         return str(value) if choice is None else choice.short or choice.label
     if q.kind == "checkbox":
-        return ", ".join(value) if value else "none"
+        names = {c.value: c.short or c.label for c in q.choices}
+        return ", ".join(names.get(v, str(v)) for v in value) if value else "none"
+    if q.key.part is Part.field and isinstance(value, (int, float)):
+        extra = Profile.model_fields[q.key.name].json_schema_extra
+        suffix = extra.get("suffix", "") if isinstance(extra, dict) else ""
+        return f"{value:g} {suffix}".strip()
     return str(value)
 
 
@@ -876,10 +885,23 @@ def answers_from_profile(profile: Profile) -> Answers:
     return answers
 
 
+def carried_over(previous: Answers) -> Answers:
+    """What a new assessment keeps as answered: the work history (each position, the menu
+    left open so positions can be added or edited). Everything else is asked again, with
+    last time's answer as its default."""
+    kept = {
+        k: v
+        for k, v in previous.items()
+        if k.part is Part.position or (k.part is Part.history and v == ADD)
+    }
+    return kept
+
+
 def with_previous(question: Question, value: Any) -> Question:
     """The question with last time's answer as its default: Enter keeps it."""
     if question.kind == "text":
-        return replace(question, default="" if value is None else str(value))
+        shown = f"{value:g}" if isinstance(value, float) else "" if value is None else str(value)
+        return replace(question, default=shown)
     if question.kind == "checkbox":
         return replace(question, default=tuple(value or ()))
     if question.kind == "select" and any(c.value == value for c in question.choices):

@@ -731,7 +731,7 @@ def _gantt_rows(view: RoadmapView, index: int, detailed: bool) -> list[tuple[int
             rows.append(_milestone(view, it.title, f"m{it.rank}", it.start_month))
         elif it.kind == "certification":
             exam = it.title.removeprefix(_CERT_PREFIX) + " exam"
-            rows.append(_milestone(view, exam, f"m{it.rank}", it.end_month + 1))
+            rows.append(_milestone(view, exam, f"m{it.rank}", it.end_month))
         if detailed and it.kind != "role":
             rows.append(_bar(view, it.title, it.rank, it.start_month, it.end_month))
     return [(month, order, line) for order, (month, line) in enumerate(rows, 1)]

@@ -564,7 +564,7 @@ class TerminalRenderer(ViewRenderer):
             parts.append(bullets(view.assumptions))
         if view.explanation is not None:
             parts.append(section("How this was computed"))
-            parts += [lit("  " + line) for line in view.explanation]
+            parts += [Padding(lit(line), (0, 0, 0, 2)) for line in view.explanation]
         return parts
 
     def _gap_header(self, view: GapView) -> list[RenderableType]:
@@ -638,6 +638,7 @@ class TerminalRenderer(ViewRenderer):
         explain = view.explanation is not None
         for phase in view.phases:
             if view.show_all or phase.start_month < view.summarised_from:
+                parts.append(Text(""))
                 parts.append(Adaptive(self._phase_table(phase, explain), stacked(phase, explain)))
         if view.later and not view.show_all:
             parts.append(later_table(view))
@@ -653,7 +654,7 @@ class TerminalRenderer(ViewRenderer):
             parts.append(grid)
         if view.star_seeds:
             parts.append(section("STAR story seeds (your evidence notes)"))
-            parts += [lit(f"  • {s.competency}: {s.evidence}") for s in view.star_seeds]
+            parts.append(bullets([f"{s.competency}: {s.evidence}" for s in view.star_seeds]))
         parts.append(hint("\n`pmopath roadmap --format markdown -o plan.md` saves this plan."))
         return Group(*parts)
 
@@ -775,7 +776,12 @@ def later_table(view: RoadmapView) -> Table:
         box=box.SIMPLE_HEAD,
     )
     for column in ("Toward", "Items", "Study", "At work", "When"):
-        table.add_column(column, justify="left" if column in ("Toward", "When") else "right")
+        table.add_column(
+            column,
+            justify="left" if column in ("Toward", "When") else "right",
+            overflow="fold" if column == "Toward" else "ellipsis",
+            no_wrap=column != "Toward",
+        )
     for r in view.later:
         table.add_row(
             lit(r.name),

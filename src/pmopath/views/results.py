@@ -245,14 +245,18 @@ def requirements_met(fw: Framework, score: Score) -> dict[str, tuple[int, int]]:
     }
 
 
-def headline(score: Score, ready: int | None, as_of: dt.date) -> str:
-    """Competency readiness, experience met and the ready month, in one line."""
-    parts = [f"Competencies {percent(score.readiness)}"]
+def headline(
+    score: Score, ready: int | None, as_of: dt.date, certs: tuple[int, int] = (0, 0)
+) -> str:
+    """Competency readiness, experience and certifications met, and the ready month."""
+    parts = [f"Competencies {percent(round(score.readiness, 4))}"]
     if score.experience:
         met = sum(1 for e in score.experience if not e.gap_months)
         short = max(e.gap_months for e in score.experience)
         text = f"experience {met} of {len(score.experience)} met"
         parts.append(text + (f" ({count(short, 'month')} short)" if short else ""))
+    if certs[1]:
+        parts.append(f"certifications {certs[0]} of {certs[1]} held")
     if ready is None:
         parts.append("ready: not estimated")
     elif ready == 0:
@@ -315,7 +319,7 @@ def gap_fields(
         "as_of": as_of,
         "ready_in_months": ready,
         "ready_label": month_label(as_of, ready) if ready else None,
-        "headline": headline(score, ready, as_of),
+        "headline": headline(score, ready, as_of, requirements_met(fw, score)["certifications"]),
         "certifications": cert_rows(fw, score),
         "explanation": explanation,
     }
