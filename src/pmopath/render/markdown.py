@@ -299,7 +299,7 @@ class MarkdownRenderer(ViewRenderer):
             for r in view.certifications
         )
         lines += table(("Certification", "Status", "Route", "What is missing"), "llll", rows)
-        found = sorted({a for r in view.certifications for a in r.assumptions})
+        found = view.assumptions
         if found:
             lines += ["", "## Assumed", "", *(f"- {md(a)}" for a in found)]
         return doc(lines)

@@ -380,14 +380,14 @@ class TerminalRenderer(ViewRenderer):
                 Text(row.status_text, style=STATUS_STYLE[row.status]),
                 lit("; ".join(row.missing)),
             )
-        found = {a for row in view.certifications for a in row.assumptions}
+        found = view.assumptions
         note = (
             f"{view.basis}, as of {view.as_of.isoformat()}, at {view.hours_per_week:g} hours a week."
             " `pmopath certs ID` shows one with its route and assumptions."
         )
         parts: list[RenderableType] = [heading("Your eligibility", ""), table]
         if found:
-            parts += [section("Assumed"), bullets(sorted(found))]
+            parts += [section("Assumed"), bullets(found)]
         return Group(*parts, hint(note))
 
     def _exams_and_fees(self, view: CertView) -> list[RenderableType]:

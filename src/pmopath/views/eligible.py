@@ -65,6 +65,7 @@ class EligibleView(View):
     as_of: dt.date
     hours_per_week: float
     certifications: tuple[EligibleRow, ...]  # soonest first; blocked, then held, last
+    assumptions: tuple[str, ...]  # each once, with the certifications it concerns
 
 
 ORDER = {"eligible": 0, "not-yet-eligible": 1, "blocked": 2, "held": 3}
@@ -86,6 +87,14 @@ def eligible_view(fw: Framework, profile: Profile, basis: str, as_of: dt.date) -
             EligibleRow.model_construct(**dict(mine), id=cert.id, name=cert.name, body=cert.body)
         )
     rows.sort(key=lambda r: (ORDER[r.status], r.eligible_in_months or 0, position[r.id]))
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        for a in row.assumptions:
+            found.setdefault(a, []).append(row.name)
     return EligibleView.model_construct(
-        basis=basis, as_of=as_of, hours_per_week=hpw, certifications=tuple(rows)
+        basis=basis,
+        as_of=as_of,
+        hours_per_week=hpw,
+        certifications=tuple(rows),
+        assumptions=tuple(f"{a} ({', '.join(names)})" for a, names in found.items()),
     )
