@@ -167,12 +167,13 @@ class _Search:
 def _dominated(a: _Label, b: _Label) -> bool:
     """Whether ``b`` is at least as good as ``a`` on every count, ties to the path that
     sorts first included (so ``a`` can go)."""
-    return (
+    no_worse = (
         b.entry <= a.entry
         and b.gap <= a.gap
         and all(y <= x for x, y in zip(a.starts, b.starts, strict=True))
-        and b.path <= a.path
     )
+    same = b.entry == a.entry and b.gap == a.gap and b.starts == a.starts
+    return no_worse and (not same or b.path <= a.path)
 
 
 def _keep(labels: list[_Label], new: _Label) -> list[_Label]:
