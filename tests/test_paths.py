@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import importlib.util
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from pmopath.framework import Framework, load_framework
-from pmopath.models import ExperienceKind, RolesFile
+from pmopath.models import ExperienceKind
 from pmopath.paths import MAX_LABELS, accrues, choose_path
 from pmopath.profile import Profile
 from pmopath.worktime import WorkRecord
@@ -17,55 +19,24 @@ AS_OF = dt.date(2026, 11, 22)
 BUILTIN = load_framework()
 
 
-def role(ident: str, rank: int, leads_to: list[str], **extra: Any) -> dict[str, Any]:
-    return {
-        "id": ident,
-        "name": ident.replace("-", " ").title(),
-        "rank": rank,
-        "track": "pmo",
-        "summary": "A generated role.",
-        "responsibilities": ["Work"],
-        "typical_years": {"min": 0},
-        "leads_to": leads_to,
-        "competencies": extra.pop(
-            "competencies", {"governance": {"level": 1, "importance": "core"}}
-        ),
-        "sources": ["estimate"],
-        "as_of": "2026-11-22",
-        **extra,
-    }
+def load_benchmark() -> ModuleType:
+    """benchmarks/paths.py, whose generated ladders the tests and the benchmark share."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "paths.py"
+    spec = importlib.util.spec_from_file_location("paths_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCHMARK = load_benchmark()
 
 
 def dense_ladder(levels: int, width: int) -> Framework:
-    """``levels`` levels of ``width`` roles, each leading to every role of the next level.
-
-    Every second role earns PMO experience; the target asks for 5 years of it.
-    """
-    comps = [c.id for c in BUILTIN.competencies]
-    roles = [role("start", 1, [f"r1-{j}" for j in range(width)], accrues=[])]
-    for i in range(1, levels + 1):
-        nxt = [f"r{i + 1}-{j}" for j in range(width)] if i < levels else ["goal"]
-        for j in range(width):
-            need = {comps[(i + j) % len(comps)]: {"level": min(4, 1 + i % 4), "importance": "core"}}
-            roles.append(
-                role(
-                    f"r{i}-{j}",
-                    min(19, 1 + i),
-                    nxt,
-                    competencies=need,
-                    accrues=["pmo"] if j % 2 else [],
-                )
-            )
-    roles.append(role("goal", 20, [], experience=[{"kind": "pmo", "years": 5}]))
-    file = RolesFile.model_validate(
-        {
-            "schema_version": 1,
-            "framework": {"name": "generated", "version": "1"},
-            "sources": {"estimate": {"title": "pmopath estimate", "accessed": "2026-11-22"}},
-            "roles": roles,
-        }
-    )
-    return Framework(file, BUILTIN.competencies_file, BUILTIN.certifications_file)
+    """``levels`` levels of ``width`` roles, each leading to every role of the next level;
+    every second role earns PMO experience, and the goal asks for 5 years of it."""
+    fw: Framework = BENCHMARK.ladder(levels, width)
+    return fw
 
 
 def person() -> Profile:
