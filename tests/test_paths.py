@@ -9,14 +9,13 @@ from types import ModuleType
 
 import pytest
 
-from pmopath.framework import Framework, load_framework
+from pmopath.framework import Framework
 from pmopath.models import ExperienceKind
 from pmopath.paths import MAX_LABELS, accrues, choose_path
 from pmopath.profile import Profile
 from pmopath.worktime import WorkRecord
 
 AS_OF = dt.date(2026, 11, 22)
-BUILTIN = load_framework()
 
 
 def load_benchmark() -> ModuleType:
