@@ -284,7 +284,11 @@ def certs(
         from pmopath.views.eligible import eligible_view
 
         if cert is not None or for_role is not None:
-            raise UsageError("--eligible lists every certification: leave out ID and --for")
+            one = f"`pmopath certs {cert}`" if cert else "`pmopath certs ID`"
+            raise UsageError(
+                f"--eligible lists every certification: leave out ID and --for ({one} shows"
+                " one, with your own status)"
+            )
         subject, basis = _subject_and_basis(ctx, profile)
         _show(fmt, eligible_view(fw, subject, basis, today))
     elif cert is not None:

@@ -639,7 +639,8 @@ class TerminalRenderer(ViewRenderer):
         for phase in view.phases:
             if view.show_all or phase.start_month < view.summarised_from:
                 parts.append(Text(""))
-                parts.append(Adaptive(self._phase_table(phase, explain), stacked(phase, explain)))
+                table = self._phase_table(phase, explain)
+                parts.append(Adaptive(table, stacked(phase, explain), below=STACK_BELOW))
         if view.later and not view.show_all:
             parts.append(later_table(view))
         if view.cut_items:
@@ -682,6 +683,11 @@ class TerminalRenderer(ViewRenderer):
                 lit(why_of(it, explain)),
             )
         return table
+
+
+#: Below this width a plan's items are listed as blocks: a five-column table would leave the
+#: titles a column of a dozen characters.
+STACK_BELOW = 100
 
 
 class Adaptive:
