@@ -135,3 +135,19 @@ def test_strengths_are_named(runner: CliRunner) -> None:
     assert doc["strengths"] and set(doc["strengths"]) == set(met)
     text = runner.invoke(app, ["gap", "-p", PM, "-t", "director"]).stdout
     assert "Strengths: " + doc["strengths"][0] in " ".join(text.split())
+
+
+def test_the_plan_stacks_in_a_narrow_terminal_and_summarises_later_work(
+    runner: CliRunner,
+) -> None:
+    args = ["roadmap", "-t", "director", "-p", PM, "--as-of", "2026-11-22"]
+    narrow = runner.invoke(app, args, env={"COLUMNS": "80"}).stdout
+    wide = runner.invoke(app, args, env={"COLUMNS": "120"}).stdout
+    assert "\n1. Find a mentor" in narrow and "Item" not in narrow.split("Next 90 days")[1][:200]
+    assert "Item" in wide.split("Next 90 days")[1][:400]
+    for out in (narrow, wide):
+        assert "Later (from " in out and "`--all` lists every item" in out
+        assert "Milestones" in out and "Move into a Programme Manager role" in out
+        assert max(len(line) for line in out.splitlines()) <= (80 if out is narrow else 120)
+    everything = runner.invoke(app, [*args, "--all"], env={"COLUMNS": "120"}).stdout
+    assert "Later (from " not in everything and "Prepare STAR stories" in everything
