@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from pmopath.console import as_text
+from pmopath.eligibility import statuses
 from pmopath.errors import DataError
 from pmopath.framework import load_framework
 from pmopath.history import HistoryEntry, HistoryView
@@ -34,7 +35,7 @@ from pmopath.views.browse import (
     sources_view,
     validation_view,
 )
-from pmopath.views.eligible import eligible_view, personal_eligibility
+from pmopath.views.eligible import eligible_view, your_eligibility
 from pmopath.views.results import comparison_view, gap_view, profile_view, roadmap_view
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "pmopath"
@@ -210,9 +211,11 @@ def fixtures() -> list[View]:
         cert_view(
             FW,
             FW.certification("pgmp"),
-            personal_eligibility(FW, "pgmp", profile, "from examples/project-manager.yaml", AS_OF),
+            your_eligibility(
+                statuses(FW, profile, AS_OF, only="pgmp")[0]["pgmp"], "from a file", AS_OF, 4
+            ),
         ),
-        eligible_view(FW, profile, "from examples/project-manager.yaml", AS_OF),
+        eligible_view(FW, statuses(FW, profile, AS_OF)[0], "from a file", AS_OF, 4),
         sources_view(FW),
         source_view(FW, FW.source_id("S57")),
         source_view(FW, FW.source_id("estimate")),

@@ -290,15 +290,20 @@ def certs(
                 " one, with your own status)"
             )
         subject, basis = _subject_and_basis(ctx, profile)
-        _show(fmt, eligible_view(fw, subject, basis, today))
+        from pmopath.eligibility import statuses
+
+        by_cert, hours = statuses(fw, subject, today)
+        _show(fmt, eligible_view(fw, by_cert, basis, today, hours))
     elif cert is not None:
         found = fw.certification(cert)
         mine = None
         known = _known_subject(ctx, profile)
         if known is not None:
-            from pmopath.views.eligible import personal_eligibility
+            from pmopath.eligibility import statuses
+            from pmopath.views.eligible import your_eligibility
 
-            mine = personal_eligibility(fw, found.id, known[0], known[1], today)
+            status, hours = statuses(fw, known[0], today, only=found.id)
+            mine = your_eligibility(status[found.id], known[1], today, hours)
         _show(fmt, cert_view(fw, found, mine))
     else:
         _show(fmt, certs_view(fw, None if for_role is None else fw.role(for_role)))

@@ -23,6 +23,7 @@ from pmopath.worktime import WorkRecord
 
 Status = Literal["held", "eligible", "not-yet-eligible", "blocked"]
 WEEKS_PER_MONTH = 52 / 12
+DEFAULT_HOURS_PER_WEEK = 4.0  # when a profile does not say
 
 
 class Eligibility(Model):
@@ -223,6 +224,16 @@ def eligibility(
 ) -> Eligibility:
     """Status of one certification for one profile (prerequisite chains are followed)."""
     return Checker(fw, profile, hours_per_week, as_of).check(cert)
+
+
+def statuses(
+    fw: Framework, profile: Profile, as_of: dt.date, only: str | None = None
+) -> tuple[dict[str, Eligibility], float]:
+    """Every certification's status for a profile (or only one), at its own weekly hours."""
+    hours = profile.hours_per_week or DEFAULT_HOURS_PER_WEEK
+    check = Checker(fw, profile, hours, as_of)
+    certs = fw.certifications if only is None else (fw.certification_by_id[only],)
+    return {cert.id: check.check(cert) for cert in certs}, hours
 
 
 def checker(fw: Framework, profile: Profile, hours_per_week: float, as_of: dt.date) -> Checker:

@@ -21,6 +21,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Literal, Protocol, get_args
 
+from pmopath.eligibility import DEFAULT_HOURS_PER_WEEK
 from pmopath.errors import DataError
 from pmopath.framework import Framework
 from pmopath.models import POSITION_KINDS, CertStatus, Education, Importance
@@ -39,7 +40,6 @@ from pmopath.profile import (
     month_of,
     resolve_profile,
 )
-from pmopath.scoring import DEFAULT_HOURS_PER_WEEK
 from pmopath.text import capital, duration
 from pmopath.worktime import WorkRecord
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from pmopath.eligibility import WEEKS_PER_MONTH, Eligibility, checker
+from pmopath.eligibility import DEFAULT_HOURS_PER_WEEK, WEEKS_PER_MONTH, Eligibility, checker
 from pmopath.framework import Framework
 from pmopath.models import Importance, Model, Role
 from pmopath.paths import PathOption, choose_path
@@ -27,7 +27,6 @@ from pmopath.profile import Profile
 from pmopath.worktime import WorkRecord
 
 WEIGHTS = {Importance.core: 3, Importance.important: 2, Importance.useful: 1}
-DEFAULT_HOURS_PER_WEEK = 4.0
 #: The weekly hours at which choices (the path, certifications, the plan's order) are made.
 REFERENCE_HOURS = 4.0
 

@@ -11,7 +11,6 @@ from pmopath.views import View, status_text
 if TYPE_CHECKING:  # the view classes load with `certs`; the engine only when a profile is known
     from pmopath.eligibility import Eligibility
     from pmopath.framework import Framework
-    from pmopath.profile import Profile
 
 
 class YourEligibility(Model):
@@ -42,17 +41,6 @@ def your_eligibility(el: Eligibility, basis: str, as_of: dt.date, hpw: float) ->
     )
 
 
-def personal_eligibility(
-    fw: Framework, cert_id: str, profile: Profile, basis: str, as_of: dt.date
-) -> YourEligibility:
-    from pmopath.eligibility import checker
-    from pmopath.scoring import DEFAULT_HOURS_PER_WEEK
-
-    hpw = profile.hours_per_week or DEFAULT_HOURS_PER_WEEK
-    el = checker(fw, profile, hpw, as_of).check(fw.certification_by_id[cert_id])
-    return your_eligibility(el, basis, as_of, hpw)
-
-
 class EligibleRow(YourEligibility):
     id: str
     name: str
@@ -71,30 +59,30 @@ class EligibleView(View):
 ORDER = {"eligible": 0, "not-yet-eligible": 1, "blocked": 2, "held": 3}
 
 
-def eligible_view(fw: Framework, profile: Profile, basis: str, as_of: dt.date) -> EligibleView:
+def eligible_view(
+    fw: Framework,
+    found: dict[str, Eligibility],
+    basis: str,
+    as_of: dt.date,
+    hours_per_week: float,
+) -> EligibleView:
     """Every certification with the person's status: eligible now, then soonest, then the rest."""
-    from pmopath.eligibility import checker
-    from pmopath.scoring import DEFAULT_HOURS_PER_WEEK
-
-    hpw = profile.hours_per_week or DEFAULT_HOURS_PER_WEEK
-    check = checker(fw, profile, hpw, as_of)
     position = {c.id: i for i, c in enumerate(fw.certifications)}
     rows = []
     for cert in fw.certifications:
-        el = check.check(cert)
-        mine = your_eligibility(el, basis, as_of, hpw)
+        mine = your_eligibility(found[cert.id], basis, as_of, hours_per_week)
         rows.append(
             EligibleRow.model_construct(**dict(mine), id=cert.id, name=cert.name, body=cert.body)
         )
     rows.sort(key=lambda r: (ORDER[r.status], r.eligible_in_months or 0, position[r.id]))
-    found: dict[str, list[str]] = {}
+    assumed: dict[str, list[str]] = {}
     for row in rows:
         for a in row.assumptions:
-            found.setdefault(a, []).append(row.name)
+            assumed.setdefault(a, []).append(row.name)
     return EligibleView.model_construct(
         basis=basis,
         as_of=as_of,
-        hours_per_week=hpw,
+        hours_per_week=hours_per_week,
         certifications=tuple(rows),
-        assumptions=tuple(f"{a} ({', '.join(names)})" for a, names in found.items()),
+        assumptions=tuple(f"{a} ({', '.join(names)})" for a, names in assumed.items()),
     )
