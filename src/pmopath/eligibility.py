@@ -162,10 +162,10 @@ class Checker:
                 continue
             need = self.work.need(gate.kind, gate.months, gate.within_months)
             result.assumptions += need.assumptions
-            if gate.note and not need.to_go:
+            if gate.unchecked and not need.to_go:
                 # the months are there; what they must have been is the body's to judge
                 result.assumptions.append(
-                    f"not checked: {gate.note} (pmopath counts the months, not what they were)"
+                    f"not checked: {gate.unchecked} (pmopath counts the months, not what they were)"
                 )
             if need.to_go:
                 text = f"{gate.months - need.have} more months of {label} (you have {need.have})"

@@ -409,6 +409,9 @@ class ExperienceGate(Model):
     within_months: Annotated[int, Field(gt=0, le=600)] | None = None
     waived_by: tuple[Id, ...] = ()  # holding any of these meets the gate
     note: Text | None = None
+    #: What the experience must have been that pmopath cannot check ("very complex
+    #: projects"); listed as an assumption whenever the months are met.
+    unchecked: Text | None = None
 
 
 class TrainingGate(Model):

@@ -271,6 +271,8 @@ def describe_route(fw: Framework, route: Route) -> tuple[str, ...]:
             text += f" (or hold {cert_names(fw, gate.waived_by)})"
         if gate.note:
             text += f" - {gate.note}"
+        if gate.unchecked:
+            text += f" - {gate.unchecked}"
         parts.append(text)
     if route.training is not None:
         t = route.training
