@@ -90,7 +90,7 @@ def background(profile: Profile, as_of: dt.date) -> tuple[Labelled, ...]:
     rows = []
     for kind in EXPERIENCE_FIELDS:
         have = work.count(kind)
-        if kind is ExperienceKind.program_portfolio and not have.months:
+        if kind is ExperienceKind.program_portfolio and not profile.experience.years(kind):
             continue  # only a version-1 profile gives the two together
         how = " (years given, not dates)" if have.undated and have.months else ""
         rows.append(
