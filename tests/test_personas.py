@@ -162,3 +162,16 @@ def test_more_hours_are_never_later(persona: Any, target: str) -> None:
     months = [run(persona(), target, hours)[1].ready_in_months for hours in (3, 6, 12)]
     assert None not in months
     assert months == sorted(months, reverse=True)
+
+
+def test_a_role_already_held_part_time_is_no_move_to_make() -> None:
+    person = senior_pm()
+    programme = person.positions[1].model_copy(update={"role": "program-manager"})
+    person = person.model_copy(update={"positions": (person.positions[0], programme)})
+    result, p = run(person, "pmo-director")
+    assert result.path == ("senior-project-manager", "program-manager", "pmo-director")
+    assert not [it for it in items(p) if it.kind == "role"]  # already in a programme role
+    _, before = run(senior_pm(), "pmo-director")
+    assert [it.title for it in items(before) if it.kind == "role"] == [
+        "Move into a Programme Manager role"
+    ]

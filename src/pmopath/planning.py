@@ -44,7 +44,7 @@ from pmopath.models import (
     source_label,
 )
 from pmopath.paths import ON_THE_JOB_LANES, accrues
-from pmopath.profile import Profile
+from pmopath.profile import Profile, month_index
 from pmopath.scoring import REFERENCE_HOURS, CompetencyGap, Score
 from pmopath.text import count
 from pmopath.worktime import WorkRecord
@@ -275,7 +275,21 @@ class _Planner:
         current = self.fw.role_by_id[self.score.current_role]
         if accrues(current, kind) or self.work.count(kind).growing:
             return True
+        if any(accrues(self.fw.role_by_id[r], kind) for r in self.held_roles):
+            return True
         return next((r for r in self.stones if accrues(r, kind)), None)
+
+    @property
+    def held_roles(self) -> set[str]:
+        """Ladder roles the person already holds in a current position (part-time included)."""
+        now = self.work.now
+        return {
+            p.role
+            for p in self.profile.positions
+            if p.role in self.fw.role_by_id
+            and month_index(p.start) <= now - 1
+            and (p.end is None or month_index(p.end) >= now)
+        }
 
     # ----------------------------------------------------------- the steps
 
@@ -579,6 +593,8 @@ class _Planner:
         path = self.score.path
         previous: list[str] = []
         for role in self.stones:
+            if role.id in self.held_roles:
+                continue  # already in such a role (a current position): no move to make
             deps = [
                 k
                 for k, it in self.items.items()
