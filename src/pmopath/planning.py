@@ -44,10 +44,10 @@ from pmopath.models import (
     source_label,
 )
 from pmopath.paths import ON_THE_JOB_LANES, accrues
-from pmopath.profile import Profile, month_index
+from pmopath.profile import Profile
 from pmopath.scoring import REFERENCE_HOURS, CompetencyGap, Score
 from pmopath.text import count
-from pmopath.worktime import WorkRecord
+from pmopath.worktime import WorkRecord, is_current
 
 Kind = Literal["competency", "certification", "experience", "role", "network", "application"]
 Mode = Literal["study", "on-the-job", "milestone"]
@@ -282,13 +282,10 @@ class _Planner:
     @property
     def held_roles(self) -> set[str]:
         """Ladder roles the person already holds in a current position (part-time included)."""
-        now = self.work.now
         return {
             p.role
             for p in self.profile.positions
-            if p.role in self.fw.role_by_id
-            and month_index(p.start) <= now - 1
-            and (p.end is None or month_index(p.end) >= now)
+            if p.role in self.fw.role_by_id and is_current(p, self.work.now)
         }
 
     # ----------------------------------------------------------- the steps

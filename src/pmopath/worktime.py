@@ -23,7 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from pmopath.models import DERIVED_KINDS, POSITION_KINDS, ExperienceKind
-from pmopath.profile import EXPERIENCE_FIELDS, Profile, month_index
+from pmopath.profile import EXPERIENCE_FIELDS, Position, Profile, month_index
 
 #: The ceiling of a month count: nothing a profile could need is further away.
 HORIZON = 1200
@@ -54,12 +54,29 @@ class Need:
     assumptions: tuple[str, ...]
 
 
+def as_month(day: dt.date) -> int:
+    """A date's month as a month index (see :func:`pmopath.profile.month_index`)."""
+    return day.year * 12 + day.month - 1
+
+
+def covered(position: Position, now: int) -> range:
+    """The complete months a position covers before month ``now`` (empty if not begun)."""
+    last = now - 1 if position.end is None else min(month_index(position.end), now - 1)
+    return range(month_index(position.start), last + 1)
+
+
+def is_current(position: Position, now: int) -> bool:
+    """Whether a position has begun and still runs in month ``now``."""
+    begun = month_index(position.start) <= now - 1
+    return begun and (position.end is None or month_index(position.end) >= now)
+
+
 class WorkRecord:
     """A profile's experience as month sets, as of one month."""
 
     def __init__(self, profile: Profile, as_of: dt.date) -> None:
         self.profile = profile
-        self.now = as_of.year * 12 + as_of.month - 1
+        self.now = as_month(as_of)
         self._dated: dict[ExperienceKind, list[int]] = {}
         self._current: dict[ExperienceKind, bool] = {}
         months_by_kind: dict[ExperienceKind, set[int]] = {k: set() for k in POSITION_KINDS}
@@ -67,15 +84,11 @@ class WorkRecord:
         current_kinds: set[ExperienceKind] = set()
         any_current = False
         for position in profile.positions:
-            first = month_index(position.start)
-            last = self.now - 1 if position.end is None else month_index(position.end)
-            last = min(last, self.now - 1)  # nothing after the last complete month
-            span = set(range(first, last + 1))
+            span = set(covered(position, self.now))
             every |= span
             for kind in position.kinds:
                 months_by_kind[kind] |= span
-            started = first <= self.now - 1  # a position that has not begun earns nothing yet
-            if started and (position.end is None or month_index(position.end) >= self.now):
+            if is_current(position, self.now):
                 any_current = True
                 current_kinds |= set(position.kinds)
         for kind, months in months_by_kind.items():

@@ -11,7 +11,6 @@ from pmopath.planning import Plan, PlanItem
 from pmopath.profile import (
     EXPERIENCE_FIELDS,
     Profile,
-    month_index,
     profile_to_data,
     shown_fields,
     shown_value,
@@ -19,7 +18,7 @@ from pmopath.profile import (
 from pmopath.scoring import CompetencyGap, Score
 from pmopath.text import capital, count, duration, month_label, percent
 from pmopath.views import Ref, View, status_text
-from pmopath.worktime import ASSUMED_RECENT, WorkRecord
+from pmopath.worktime import ASSUMED_RECENT, WorkRecord, as_month, covered
 
 # --------------------------------------------------------------- a profile
 
@@ -66,17 +65,16 @@ class PositionRow(Model):
 
 
 def position_rows(fw: Framework, profile: Profile, as_of: dt.date) -> tuple[PositionRow, ...]:
-    now = as_of.year * 12 + as_of.month - 1
+    now = as_month(as_of)
     rows = []
     for p in profile.positions:
-        last = now - 1 if p.end is None else min(month_index(p.end), now - 1)
         rows.append(
             PositionRow.model_construct(
                 title=p.title,
                 role_name=None if p.role is None else fw.role_name(p.role),
                 start=p.start,
                 end=p.end,
-                months=max(0, last - month_index(p.start) + 1),
+                months=len(covered(p, now)),
                 kinds=tuple(k.label for k in p.kinds),
             )
         )
