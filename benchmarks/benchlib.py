@@ -209,6 +209,10 @@ def runner(timeout: float) -> Iterator[Runner]:
     with tempfile.TemporaryDirectory(prefix="pmopath-bench-") as home:
         env = {**os.environ, "PMOPATH_HOME": home, "NO_COLOR": "1", "COLUMNS": "100"}
         env.pop("PMOPATH_DATA", None)
+        # The warm-up run writes pmopath's bytecode, as `pip install` or a user's first
+        # run does; an inherited PYTHONDONTWRITEBYTECODE would make every timed run
+        # compile pmopath's modules from source, a cost no user pays twice.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         work = Path(home) / ".bench"
         work.mkdir()
         r = Runner(env, work, timeout)

@@ -4,8 +4,6 @@ Heavy modules (pydantic models, YAML, questionary) are imported inside the
 commands, so ``pmopath --help`` and shell completion stay fast.
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 from collections.abc import Iterator
@@ -139,13 +137,18 @@ def _settings(ctx: typer.Context) -> Settings:
     return obj if isinstance(obj, Settings) else Settings(data=None)
 
 
-def _framework(ctx: typer.Context) -> Framework:
+def _framework(ctx: typer.Context) -> "Framework":
+    """The framework, loaded once per command however many steps ask for it."""
     from pmopath.framework import load_framework
 
-    return load_framework(_settings(ctx).data)
+    meta = ctx.find_root().meta
+    if "pmopath.framework" not in meta:
+        meta["pmopath.framework"] = load_framework(_settings(ctx).data)
+    fw: Framework = meta["pmopath.framework"]
+    return fw
 
 
-def _show(fmt: Format, view: View) -> None:
+def _show(fmt: Format, view: "View") -> None:
     """Lay the view out in the chosen format, on stdout."""
     from pmopath.render import renderer_for
 
@@ -309,7 +312,7 @@ def certs(
         _show(fmt, certs_view(fw, None if for_role is None else fw.role(for_role)))
 
 
-def _known_subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Profile, str] | None:
+def _known_subject(ctx: typer.Context, profile_path: Path | None) -> "tuple[Profile, str] | None":
     """The profile to check eligibility against, if there is one.
 
     With --profile, a bad file is an error. The latest saved assessment is only a
@@ -502,8 +505,8 @@ def assess(
 
 
 def _assess_interactively(
-    fw: Framework, store: Store, *, quick: bool, resume: bool, restart: bool
-) -> Saved | None:
+    fw: "Framework", store: "Store", *, quick: bool, resume: bool, restart: bool
+) -> "Saved | None":
     """The questionnaire in the terminal; an interruption ends with what was kept, and why."""
     import gc
     import sys
@@ -548,7 +551,7 @@ def _signals_interrupt() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _after_save(fw: Framework, ident: str, profile: Profile) -> None:
+def _after_save(fw: "Framework", ident: str, profile: "Profile") -> None:
     """A three-line readiness summary for the target, and the command for the full plan."""
     import datetime as dt
 
@@ -564,13 +567,13 @@ def _after_save(fw: Framework, ident: str, profile: Profile) -> None:
     message("Full plan: `pmopath roadmap` (add --format markdown -o plan.md to keep it)", "dim")
 
 
-def _subject(ctx: typer.Context, profile_path: Path | None) -> tuple[Framework, Profile]:
+def _subject(ctx: typer.Context, profile_path: Path | None) -> "tuple[Framework, Profile]":
     """The framework and the profile to score: a file, or the latest saved assessment."""
     profile, _ = _subject_and_basis(ctx, profile_path)
     return _framework(ctx), profile
 
 
-def _subject_and_basis(ctx: typer.Context, profile_path: Path | None) -> tuple[Profile, str]:
+def _subject_and_basis(ctx: typer.Context, profile_path: Path | None) -> "tuple[Profile, str]":
     """The profile to score and, in words, whose it is."""
     from pmopath.console import message
     from pmopath.profile import load_profile
@@ -598,7 +601,7 @@ def _subject_and_basis(ctx: typer.Context, profile_path: Path | None) -> tuple[P
     return loaded.profile, basis
 
 
-def _warn_skipped(store: Store) -> None:
+def _warn_skipped(store: "Store") -> None:
     """Name what the store passed over: entries that are not regular files."""
     from pmopath.console import message
 

@@ -9,8 +9,6 @@ wins; when routes tie, the one whose minimum education is the highest the person
 has. Nothing is rounded toward eligibility: months to go are a ceiling.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 from dataclasses import dataclass, field

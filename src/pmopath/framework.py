@@ -6,8 +6,6 @@ model, runs the cross-file checks, and returns a frozen :class:`Framework` or
 raises :class:`~pmopath.errors.DataErrors` naming every problem found.
 """
 
-from __future__ import annotations
-
 import difflib
 import os
 import re
@@ -225,7 +223,7 @@ class Framework:
         return {sid: merged[sid] for sid in sorted(merged, key=source_order)}
 
     @cached_property
-    def citations(self) -> dict[str, tuple[Citation, ...]]:
+    def citations(self) -> "dict[str, tuple[Citation, ...]]":
         """Source ID -> where it is cited (each entry once, with the parts that cite it)."""
         found: dict[str, dict[tuple[str, str], list[str]]] = {}
         for kind, ident, model in self._cited_items():
@@ -366,7 +364,7 @@ _LIST_COMMAND = {
 # ------------------------------------------------------------------ loading
 
 
-def read_documents(paths: dict[str, Path]) -> tuple[dict[str, Document], list[DataError]]:
+def read_documents(paths: dict[str, Path]) -> "tuple[dict[str, Document], list[DataError]]":
     from pmopath.yamlio import load_yaml
 
     docs: dict[str, Document] = {}

@@ -5,8 +5,6 @@ error rather than a silently ignored key. Cross-file checks (references exist,
 no cycle in the ladder, ...) live in :mod:`pmopath.framework`.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
@@ -282,7 +280,7 @@ class DevelopmentAction(Model):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _lane(self) -> DevelopmentAction:
+    def _lane(self) -> "DevelopmentAction":
         if self.mode is ActionMode.on_the_job and self.months is None:
             raise ValueError("an on-the-job action needs `months` (how long it runs)")
         if self.mode is ActionMode.study and (self.months is not None or self.requires):

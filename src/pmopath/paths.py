@@ -22,8 +22,6 @@ Estimates: moving into a role takes the months needed to close its competency ga
 than the move before it.
 """
 
-from __future__ import annotations
-
 import math
 from dataclasses import dataclass, field
 

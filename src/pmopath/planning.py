@@ -22,8 +22,6 @@ role that earns it. Items are numbered by their place in the plan. The same
 input gives the same plan.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from dataclasses import dataclass, field

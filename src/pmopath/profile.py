@@ -6,8 +6,6 @@ file against the model, then resolves role, certification and competency names
 against the framework, naming the file, line and field of any problem.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -176,7 +174,7 @@ class Position(Model):
         return tuple(dict.fromkeys(value))
 
     @model_validator(mode="after")
-    def _order(self) -> Position:
+    def _order(self) -> "Position":
         if self.end is not None and month_index(self.end) < month_index(self.start):
             raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
         return self
@@ -388,7 +386,7 @@ def read_profile(path: Path, text: str | None = None) -> tuple[Profile, Document
 
 
 def load_profile(
-    path: Path, fw: Framework, *, strict: bool = True, text: str | None = None
+    path: Path, fw: "Framework", *, strict: bool = True, text: str | None = None
 ) -> Loaded:
     """Read, validate and resolve a profile file (``text``: its content, already read).
 
@@ -401,7 +399,7 @@ def load_profile(
 
 
 def resolve_profile(
-    profile: Profile, fw: Framework, *, doc: Document | None = None, strict: bool = True
+    profile: Profile, fw: "Framework", *, doc: Document | None = None, strict: bool = True
 ) -> Loaded:
     """Canonical IDs for every name in the profile (aliases and prefixes resolved)."""
     warnings: list[str] = []
@@ -479,7 +477,7 @@ def resolve_profile(
 
 def _resolve_positions(
     profile: Profile,
-    fw: Framework,
+    fw: "Framework",
     fail: Callable[[NotFoundError, Loc], DataError] | None,
     warnings: list[str],
 ) -> list[Position]:
@@ -507,7 +505,7 @@ def _close(key: str, known: dict[str, Any]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def unknown_ratings(keys: list[str], fw: Framework, shown: int = 3) -> list[str]:
+def unknown_ratings(keys: list[str], fw: "Framework", shown: int = 3) -> list[str]:
     """One warning per kept rating the framework does not have, the rest counted in one line."""
     out = [
         f"rating for '{k}' is not a competency in the framework{_close(k, fw.competency_by_id)};"
@@ -520,7 +518,7 @@ def unknown_ratings(keys: list[str], fw: Framework, shown: int = 3) -> list[str]
     return out
 
 
-def default_target(fw: Framework, current: str) -> str:
+def default_target(fw: "Framework", current: str) -> str:
     """The next rung: the first role the current one leads to (itself at the top)."""
     role = fw.role_by_id[current]
     return role.leads_to[0] if role.leads_to else role.id

@@ -14,8 +14,6 @@ Formulas (also in README, "How scoring works"):
   stepping stones are the smallest total weighted gap for you, then alphabetically.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 

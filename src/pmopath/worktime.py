@@ -15,8 +15,6 @@ Conventions (README, "How eligibility is checked"):
   sliding out of any window: nothing is rounded toward eligibility.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 from bisect import bisect_left

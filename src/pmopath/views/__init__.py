@@ -10,8 +10,6 @@ models and typed code, so a second validation would only cost start-up time
 (the tests check that every built view would pass validation).
 """
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from pmopath.models import Model

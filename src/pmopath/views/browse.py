@@ -1,7 +1,5 @@
 """Views of the framework itself: the ladder, roles, competencies, certifications, checks."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import ClassVar
 

@@ -1,7 +1,5 @@
 """A person's own eligibility: for one certification, or for every one, soonest first."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,7 +25,9 @@ class YourEligibility(Model):
     hours_per_week: float
 
 
-def your_eligibility(el: Eligibility, basis: str, as_of: dt.date, hpw: float) -> YourEligibility:
+def your_eligibility(
+    el: "Eligibility", basis: str, as_of: dt.date, hpw: float
+) -> YourEligibility:
     return YourEligibility.model_construct(
         status=el.status,
         status_text=status_text(el.status, el.eligible_in_months),
@@ -60,8 +60,8 @@ ORDER = {"eligible": 0, "not-yet-eligible": 1, "blocked": 2, "held": 3}
 
 
 def eligible_view(
-    fw: Framework,
-    found: dict[str, Eligibility],
+    fw: "Framework",
+    found: "dict[str, Eligibility]",
     basis: str,
     as_of: dt.date,
     hours_per_week: float,

@@ -1,7 +1,5 @@
 """Views of a person's results: a saved profile, the gap analysis and the roadmap."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, ClassVar
 
@@ -50,7 +48,7 @@ class ProfileView(View):
     current_role_name: str
     target_role_name: str | None
     background: tuple[Labelled, ...]
-    positions: tuple[PositionRow, ...]  # the work history, as of the view's date
+    positions: "tuple[PositionRow, ...]"  # the work history, as of the view's date
     certifications: tuple[HeldRef, ...]
     ratings: tuple[RatingRow, ...]  # by domain; unknown competencies last
 
