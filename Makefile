@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.pmopath-run
 TEST_STAMP := $(VENV)/.pmopath-test
 
-.PHONY: run test lint typecheck pytest demo bench bench-scale wheel clean mermaid-test-deps
+.PHONY: run test lint typecheck pytest demo bench bench-scale bench-imports wheel clean mermaid-test-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ bench: $(RUN_STAMP)
 
 bench-scale: $(RUN_STAMP)
 	$(BIN)/python benchmarks/scale.py
+
+# Import-time profile of one command, e.g. make bench-imports ARGS="gap --profile examples/project-manager.yaml"
+ARGS ?= roles
+bench-imports: $(RUN_STAMP)
+	$(BIN)/python benchmarks/imports.py $(ARGS)
 
 wheel: $(TEST_STAMP)
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w dist .

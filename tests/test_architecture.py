@@ -51,6 +51,7 @@ LAYERS: dict[str, int] = {
     "pmopath.errors": 0,
     "pmopath.models": 1,
     "pmopath.yamlio": 2,
+    "pmopath.yamlparse": 2,
     "pmopath.parsing": 2,
     "pmopath.framework": 2,
     "pmopath.checks": 2,

@@ -1,4 +1,4 @@
-"""The validated-framework cache: used when nothing changed, never trusted when damaged."""
+"""The cache of validated frameworks and profiles: used when nothing changed, never trusted when damaged."""
 
 from __future__ import annotations
 
@@ -137,7 +137,200 @@ def test_places_match_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg: str | N
 def test_old_entries_are_pruned(cache_home: Path, data_copy: Path) -> None:
     roles = data_copy / "roles.yaml"
     text = roles.read_text(encoding="utf-8")
-    for i in range(cache.KEEP + 3):
+    for i in range(cache.KEEP["framework"] + 3):
         roles.write_text(text + f"# edit {i}\n", encoding="utf-8")
         load_framework(data_copy)
-    assert len(entries(cache_home)) == cache.KEEP
+    assert len(entries(cache_home)) == cache.KEEP["framework"]
+
+
+# --------------------------------------------------------------------- profiles
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
+V1 = Path(__file__).resolve().parent / "data" / "profile-v1.yaml"
+
+
+@pytest.fixture
+def profile_parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Records each profile file parsed from YAML (a profile cache miss)."""
+    from pmopath import profile
+
+    calls: list[Path] = []
+    real = profile.read_profile
+
+    def counting(path: Path, text: str | None = None) -> object:
+        calls.append(path)
+        return real(path, text)
+
+    monkeypatch.setattr(profile, "read_profile", counting)
+    return calls
+
+
+def profile_entries(home: Path) -> list[Path]:
+    return sorted(home.glob("profile-*.json")) if home.exists() else []
+
+
+@pytest.mark.parametrize("path", [*EXAMPLES, V1], ids=lambda p: p.name)
+@pytest.mark.parametrize("strict", [True, False])
+def test_a_cached_profile_is_the_profile_read_from_yaml(
+    cache_home: Path, profile_parses: list[Path], path: Path, strict: bool
+) -> None:
+    from pmopath.profile import load_profile
+
+    fw = load_framework()
+    first = load_profile(path, fw, strict=strict)
+    second = load_profile(path, fw, strict=strict)
+    assert profile_parses == [path]  # the second came from the cache
+    assert second.profile == first.profile and second.warnings == first.warnings
+    assert second.profile.model_dump() == first.profile.model_dump()
+
+
+def test_a_profile_with_every_kind_of_field_survives_the_cache(
+    cache_home: Path, profile_parses: list[Path], tmp_path: Path
+) -> None:
+    """Dates, a datetime, undated years, held certifications with and without a year,
+    ratings with evidence, and (not strict) an unknown rating kept with its warning."""
+    from pmopath.profile import load_profile
+
+    path = tmp_path / "full.yaml"
+    path.write_text(
+        "schema_version: 2\nname: Ada\ncurrent_role: project-manager\ntarget_role: director\n"
+        "positions:\n  - title: PM, Contoso\n    role: project-manager\n    start: 2019-03\n"
+        "    kinds: [project-management, people-leadership]\n"
+        "  - title: Coordinator\n    role: project-coordinator\n    start: 2016-01\n"
+        "    end: 2019-02\n    kinds: [project-management]\n"
+        "experience:\n  pmo_years: 1.5\neducation: bachelor\n"
+        "training:\n  general: 12\n  pmo: 4\n"
+        "certifications: [capm, {id: prince2-foundation, year: 2020}]\n"
+        "hours_per_week: 5.5\nratings:\n  governance: 2\n"
+        "  benefits-realisation: {level: 3, evidence: Ran the benefits review}\n"
+        "  no-such-competency: 1\nassessed_at: 2026-11-20T10:30:00+00:00\n",
+        encoding="utf-8",
+    )
+    fw = load_framework()
+    first = load_profile(path, fw, strict=False)
+    second = load_profile(path, fw, strict=False)
+    assert len(profile_parses) == 1
+    assert first.warnings and second.warnings == first.warnings
+    assert second.profile == first.profile
+    assert second.profile.assessed_at == first.profile.assessed_at
+    assert isinstance(second.profile.positions, tuple)
+
+
+def test_one_changed_byte_of_a_profile_is_read_again(
+    cache_home: Path, profile_parses: list[Path], tmp_path: Path
+) -> None:
+    from pmopath.profile import load_profile
+
+    path = tmp_path / "p.yaml"
+    text = EXAMPLES[0].read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    fw = load_framework()
+    before = load_profile(path, fw).profile
+    path.write_text(text.replace("hours_per_week: ", "hours_per_week: 1", 1), encoding="utf-8")
+    after = load_profile(path, fw).profile
+    assert len(profile_parses) == 2
+    assert after.hours_per_week != before.hours_per_week
+
+
+def test_a_changed_framework_reads_the_profile_again(
+    cache_home: Path, profile_parses: list[Path], data_copy: Path
+) -> None:
+    from pmopath.profile import load_profile
+
+    load_profile(EXAMPLES[0], load_framework(), strict=False)
+    roles = data_copy / "roles.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8") + "# an edit\n", encoding="utf-8")
+    load_profile(EXAMPLES[0], load_framework(data_copy), strict=False)
+    assert len(profile_parses) == 2  # resolved against another framework: another key
+
+
+def test_strict_and_lenient_reads_are_kept_apart(
+    cache_home: Path, profile_parses: list[Path], tmp_path: Path
+) -> None:
+    from pmopath.errors import DataError
+    from pmopath.profile import load_profile
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "current_role: project-manager\nratings:\n  no-such-competency: 2\n", encoding="utf-8"
+    )
+    fw = load_framework()
+    assert load_profile(path, fw, strict=False).warnings  # cached, with its warning
+    with pytest.raises(DataError, match="no-such-competency"):
+        load_profile(path, fw, strict=True)  # not the lenient entry
+    with pytest.raises(DataError, match="no-such-competency"):
+        load_profile(path, fw, strict=True)  # an error is never cached
+    assert len(profile_entries(cache_home)) == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],
+        lambda raw: raw.replace(b'"current_role":"', b'"current_role":"x', 1),
+        lambda raw: b"",
+        lambda raw: raw.split(b"\n", 1)[0] + b"\n" + b'{"profile": {}, "warnings": []}',
+    ],
+    ids=["truncated", "altered", "empty", "checksum-line-kept-body-replaced"],
+)
+def test_a_damaged_profile_entry_is_ignored_and_rebuilt(
+    cache_home: Path, profile_parses: list[Path], damage: object
+) -> None:
+    from pmopath.profile import load_profile
+
+    fw = load_framework()
+    good = load_profile(EXAMPLES[0], fw).profile
+    (entry,) = profile_entries(cache_home)
+    entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
+    assert load_profile(EXAMPLES[0], fw).profile == good
+    assert len(profile_parses) == 2  # parsed again, not taken from the damaged entry
+    load_profile(EXAMPLES[0], fw)
+    assert len(profile_parses) == 2  # and the rebuilt entry is used
+
+
+def test_a_wrong_shape_behind_a_good_checksum_is_refused(cache_home: Path) -> None:
+    """Even an entry whose checksum matches is rebuilt only if every field has its type."""
+    from pmopath.profile import CachedProfile
+
+    with pytest.raises((TypeError, KeyError, ValueError)):
+        cache.construct(CachedProfile, {"profile": {"current_role": 3}, "warnings": []})
+    with pytest.raises((TypeError, KeyError, ValueError)):
+        cache.construct(CachedProfile, {"profile": [], "warnings": []})
+
+
+def test_an_unwritable_cache_folder_still_reads_profiles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile_parses: list[Path]
+) -> None:
+    from pmopath.profile import load_profile
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("PMOPATH_CACHE", str(blocker / "cache"))
+    fw = load_framework()
+    assert load_profile(EXAMPLES[0], fw).profile == load_profile(EXAMPLES[0], fw).profile
+    assert len(profile_parses) == 2  # works, uncached
+
+
+def test_no_cache_reads_every_profile(
+    cache_home: Path, profile_parses: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pmopath.profile import load_profile
+
+    monkeypatch.setenv("PMOPATH_NO_CACHE", "1")
+    fw = load_framework()
+    load_profile(EXAMPLES[0], fw)
+    load_profile(EXAMPLES[0], fw)
+    assert len(profile_parses) == 2 and not profile_entries(cache_home)
+
+
+def test_old_profile_entries_are_pruned(cache_home: Path, tmp_path: Path) -> None:
+    from pmopath.profile import load_profile
+
+    fw = load_framework()
+    text = EXAMPLES[0].read_text(encoding="utf-8")
+    for i in range(cache.KEEP["profile"] + 3):
+        path = tmp_path / f"p{i}.yaml"
+        path.write_text(text + f"# edit {i}\n", encoding="utf-8")
+        load_profile(path, fw)
+    assert len(profile_entries(cache_home)) == cache.KEEP["profile"]
+    assert len(entries(cache_home)) == 1  # the framework's entry is not pruned with them

@@ -70,8 +70,14 @@ def test_a_cached_framework_needs_no_yaml() -> None:
 
 
 def test_c_yaml_loader_is_used() -> None:
-    from pmopath import yamlio
+    from pmopath import yamlparse
 
-    assert yamlio.C_LOADER, (
+    assert yamlparse.C_LOADER, (
         "libyaml is missing: PyYAML wheels ship it; the pure-Python loader is much slower"
     )
+
+
+def test_a_cached_profile_needs_no_yaml() -> None:
+    loaded(["gap", "--profile", PM])  # fills the framework and profile caches
+    assert "yaml" not in loaded(["gap", "--profile", PM, "-f", "json"])
+    assert "yaml" not in loaded(["roadmap", "--profile", PM, "--format", "markdown"])

@@ -1,15 +1,18 @@
-"""A cache of the validated framework, so a command does not re-read YAML each time.
+"""A cache of what was validated before: the framework, and profiles read from files.
 
-* **Keyed by content:** pmopath's version, the source of the models and checks, and the
-  bytes of the three framework files. Any edit to a data file (the built-in one or an
-  organisation's ``--data`` folder) or to the rules gives a new key, so a stale entry is
-  never used.
-* **Never trusted blindly:** the file is JSON (never pickle) whose first line carries a
-  SHA-256 of the rest; a truncated or altered file fails that check, or the shape check
-  while it is rebuilt into models, and is then ignored, deleted and rebuilt from the YAML.
-  A good entry was validated and cross-checked when it was written, so it is rebuilt
-  the way ``model_construct`` builds (the trusted path), field by field from the
-  models' own annotations, without running pydantic's validators again.
+So a command does not parse YAML, or import PyYAML, to read what has not changed.
+
+* **Keyed by content:** pmopath's version, the source of the rules (models, checks,
+  parsing) and the bytes read. A framework's key covers its three files (the built-in
+  ones or an organisation's ``--data`` folder); a profile's key covers the file's text,
+  how strictly it was read and the key of the framework it was resolved against. Any edit
+  gives a new key, so a stale entry is never used.
+* **Never trusted blindly:** an entry is JSON (never pickle) whose first line carries its
+  kind, its key and a SHA-256 of the rest; a truncated or altered entry fails that check,
+  or the shape check while it is rebuilt into models, and is then ignored, deleted and
+  rebuilt from the YAML. A good entry was validated and cross-checked when it was
+  written, so it is rebuilt the way ``model_construct`` builds (the trusted path), field
+  by field from the models' own annotations, without running pydantic's validators again.
 * **Never in the way:** written atomically to the platform's cache folder (or
   ``$PMOPATH_CACHE``); when that folder cannot be written, pmopath works uncached.
   ``PMOPATH_NO_CACHE=1`` turns the cache off.
@@ -22,10 +25,11 @@ import os
 import types
 from collections.abc import Callable
 from enum import Enum
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
-from pydantic_core import from_json
+from pydantic_core import from_json, to_json
 
 from pmopath import __version__
 from pmopath.models import CertificationsFile, CompetencyFile, Model, RolesFile
@@ -35,12 +39,23 @@ if TYPE_CHECKING:
 
 ENV_CACHE = "PMOPATH_CACHE"
 ENV_NO_CACHE = "PMOPATH_NO_CACHE"
-FORMAT = "pmopath-framework-cache 1"
+FORMAT = "pmopath-cache 2"
 MAX_FILE_BYTES = 16 * 1024 * 1024  # the loader's own limit refuses anything larger
-#: Source files whose rules decide what a valid framework is: a change to any of them is a
-#: new key even when pmopath's version number stays the same (an editable install).
-_RULES = ("models.py", "checks.py", "cache.py", "yamlio.py", "parsing.py", "framework.py")
-KEEP = 8  # entries kept; older ones (frameworks since edited) are removed
+#: Source files whose rules decide what a valid framework or profile is: a change to any
+#: of them is a new key even when pmopath's version stays the same (an editable install).
+_RULES = (
+    "models.py",
+    "checks.py",
+    "cache.py",
+    "yamlio.py",
+    "yamlparse.py",
+    "parsing.py",
+    "framework.py",
+    "profile.py",
+)
+#: Entries kept per kind; older ones (files since edited) are removed.
+KEEP = {"framework": 8, "profile": 32}
+M = TypeVar("M", bound=Model)
 
 
 class CachedFramework(Model):
@@ -58,53 +73,131 @@ def cache_dir() -> Path:
     return user_cache_dir()
 
 
-def cache_key(paths: dict[str, Path]) -> str | None:
-    """The content key of a framework, or None when a file cannot be read (no caching)."""
+@cache
+def _rules_digest() -> bytes:
+    """What every key starts from: the entry format, the versions and the rules' source."""
     from pydantic.version import VERSION as PYDANTIC
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{PYDANTIC}\0".encode())
     here = Path(__file__).parent
+    for rule in _RULES:
+        digest.update((here / rule).read_bytes())
+    return digest.digest()
+
+
+def _key(*parts: bytes) -> str:
+    digest = hashlib.sha256(_rules_digest())
+    for part in parts:
+        digest.update(b"\0%d\0" % len(part))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def cache_key(paths: dict[str, Path]) -> str | None:
+    """The content key of a framework, or None when a file cannot be read (no caching)."""
+    parts: list[bytes] = []
     try:
-        for rule in _RULES:
-            digest.update((here / rule).read_bytes())
         for name in sorted(paths):
             with paths[name].open("rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
             if len(data) > MAX_FILE_BYTES:
                 return None
-            digest.update(f"\0{name}\0{len(data)}\0".encode())
-            digest.update(data)
+            parts += [name.encode(), data]
+        return _key(b"framework", *parts)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
-def cache_path(key: str) -> Path:
-    return cache_dir() / f"framework-{key[:32]}.json"
+def profile_key(framework_key: str | None, text: str, *, strict: bool) -> str | None:
+    """The content key of a profile's text as resolved against a framework (None: no cache)."""
+    if framework_key is None:
+        return None
+    try:
+        return _key(b"profile", framework_key.encode(), b"strict" if strict else b"", text.encode())
+    except (OSError, UnicodeEncodeError):  # a lone surrogate cannot be a key: not cached
+        return None
 
 
-def load(key: str, paths: dict[str, Path]) -> "Framework | None":
-    """The cached framework for ``key``, or None (missing, corrupt, or cache off)."""
+def cache_path(key: str, kind: str = "framework") -> Path:
+    return cache_dir() / f"{kind}-{key[:32]}.json"
+
+
+def read(kind: str, key: str, model: type[M]) -> M | None:
+    """The entry of ``kind`` for ``key`` as ``model``, or None (missing, corrupt, or cache off)."""
     if os.environ.get(ENV_NO_CACHE):
         return None
-    path = cache_path(key)
+    path = cache_path(key, kind)
     try:
         raw = path.read_bytes()
     except OSError:
         return None
     head, _, payload = raw.partition(b"\n")
-    expected = f"{FORMAT} {key} {hashlib.sha256(payload).hexdigest()}".encode()
+    expected = f"{FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}".encode()
     try:
         if head != expected:
             raise ValueError("checksum")
-        cached = construct(CachedFramework, from_json(payload))
+        value: M = construct(model, from_json(payload))
     except (ValueError, TypeError, KeyError, AttributeError):  # from_json: ValueError
         with contextlib.suppress(OSError):  # corrupt: rebuilt on this run, if we may
             path.unlink(missing_ok=True)
         return None
+    return value
+
+
+def write(kind: str, key: str, value: Model) -> None:
+    """Store a validated value; a cache folder that cannot be written is no error."""
+    if os.environ.get(ENV_NO_CACHE):
+        return
+    payload = to_json(dump(value))
+    head = f"{FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}\n"
+    from pmopath.errors import PmopathError
+    from pmopath.yamlio import atomic_write_text
+
+    path = cache_path(key, kind)
+    try:
+        atomic_write_text(path, head + payload.decode())
+    except (OSError, PmopathError):
+        return
+    _prune(path.parent, kind)
+
+
+def load(key: str, paths: dict[str, Path]) -> "Framework | None":
+    """The cached framework for ``key``, or None (missing, corrupt, or cache off)."""
+    cached = read("framework", key, CachedFramework)
+    if cached is None:
+        return None
     from pmopath.framework import Framework
 
-    return Framework(cached.roles, cached.competencies, cached.certifications, paths)
+    return Framework(cached.roles, cached.competencies, cached.certifications, paths, key)
+
+
+def save(key: str, fw: "Framework") -> None:
+    """Store a validated framework."""
+    cached = CachedFramework.model_construct(
+        roles=fw.roles_file,
+        competencies=fw.competencies_file,
+        certifications=fw.certifications_file,
+    )
+    write("framework", key, cached)
+
+
+def dump(value: Any) -> Any:
+    """A model as plain JSON data, field by field: the exact inverse of :func:`construct`.
+
+    Not ``model_dump``: a model's own serializer may write a compact form (a held
+    certification as its bare ID), and an entry must carry every field as it is.
+    """
+    if isinstance(value, Model):
+        return {name: dump(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (tuple, list)):
+        return [dump(item) for item in value]
+    if isinstance(value, dict):
+        return {dump(k): dump(v) for k, v in value.items()}
+    if isinstance(value, dt.date):  # and datetime
+        return value.isoformat()
+    return value
 
 
 Convert = Callable[[Any], Any]
@@ -151,6 +244,7 @@ def _make(kind: Any) -> Convert:
         return kind._value2member_map_.__getitem__  # KeyError (unknown) or TypeError
     simple: dict[Any, Convert] = {
         dt.date: lambda v: dt.date.fromisoformat(_as(str, v)),
+        dt.datetime: lambda v: dt.datetime.fromisoformat(_as(str, v)),
         int: lambda v: int(v) if isinstance(v, str) else _as(int, v),  # JSON object keys
         float: lambda v: float(_as((int, float), v)),
         bool: lambda v: _as(bool, v),
@@ -164,7 +258,7 @@ def _make(kind: Any) -> Convert:
 def _model(model: type[Model]) -> Convert:
     """A builder for ``model`` that does what ``model_construct`` does, minus its generality.
 
-    The cache is written with every field (``model_dump_json``), so an entry must name
+    The cache is written with every field (:func:`dump`), so an entry must name
     exactly the model's fields; no alias, default or extra can apply, and the instance's
     state is set as ``model_construct`` sets it. About three times quicker, which is most
     of what reading the cache costs.
@@ -207,30 +301,9 @@ def _as(kind: Any, value: Any) -> Any:
     return value
 
 
-def save(key: str, fw: "Framework") -> None:
-    """Store a validated framework; a cache folder that cannot be written is no error."""
-    if os.environ.get(ENV_NO_CACHE):
-        return
-    payload = CachedFramework(
-        roles=fw.roles_file,
-        competencies=fw.competencies_file,
-        certifications=fw.certifications_file,
-    ).model_dump_json(round_trip=True)
-    body = payload.encode()
-    head = f"{FORMAT} {key} {hashlib.sha256(body).hexdigest()}\n"
-    from pmopath.errors import PmopathError
-    from pmopath.yamlio import atomic_write_text
-
-    try:
-        atomic_write_text(cache_path(key), head + payload)
-    except (OSError, PmopathError):
-        return
-    _prune(cache_path(key).parent)
-
-
-def _prune(folder: Path) -> None:
-    """Keep the :data:`KEEP` most recently written entries; others belong to old edits."""
+def _prune(folder: Path, kind: str) -> None:
+    """Keep the most recently written entries of a kind; others belong to old edits."""
     with contextlib.suppress(OSError):
-        entries = sorted(folder.glob("framework-*.json"), key=lambda p: p.stat().st_mtime)
-        for old in entries[:-KEEP]:
+        entries = sorted(folder.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime)
+        for old in entries[: -KEEP[kind]]:
             old.unlink(missing_ok=True)

@@ -6,13 +6,13 @@ model, runs the cross-file checks, and returns a frozen :class:`Framework` or
 raises :class:`~pmopath.errors.DataErrors` naming every problem found.
 """
 
+import dataclasses
 import difflib
 import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -43,7 +43,8 @@ M = TypeVar("M", bound=Model)
 
 def builtin_data_dir() -> Path:
     """The framework shipped with pmopath (inside the wheel, or the checkout's data/)."""
-    packaged = Path(str(resources.files("pmopath"))) / "data"
+    packaged = Path(__file__).parent / "data"  # the wheel's copy (importlib.resources would
+    # give the same folder for an installed package, for a millisecond of imports)
     if (packaged / FILES[0]).is_file():
         return packaged
     checkout = Path(__file__).resolve().parents[2] / "data"
@@ -82,6 +83,9 @@ class Framework:
     competencies_file: CompetencyFile
     certifications_file: CertificationsFile
     paths: dict[str, Path] = field(default_factory=dict)
+    #: The content key of the files it was read from (see :mod:`pmopath.cache`); a profile
+    #: resolved against this framework is cached under it. None: not cached.
+    key: str | None = None
 
     @property
     def roles(self) -> tuple[Role, ...]:
@@ -438,6 +442,7 @@ def load_framework(data_dir: Path | None = None) -> Framework:
     if errors:
         raise DataErrors(errors)
     assert fw is not None
-    if key is not None:
-        cache.save(key, fw)
-    return fw
+    if key is None:
+        return fw
+    cache.save(key, fw)
+    return dataclasses.replace(fw, key=key)

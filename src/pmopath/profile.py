@@ -385,6 +385,13 @@ def read_profile(path: Path, text: str | None = None) -> tuple[Profile, Document
     return parse_model(doc, Profile), doc
 
 
+class CachedProfile(Model):
+    """A profile as :func:`load_profile` returned it, for the cache (see :mod:`pmopath.cache`)."""
+
+    profile: Profile
+    warnings: tuple[str, ...]
+
+
 def load_profile(
     path: Path, fw: "Framework", *, strict: bool = True, text: str | None = None
 ) -> Loaded:
@@ -393,9 +400,26 @@ def load_profile(
     ``strict`` (answers files): any unknown ID is an error. Otherwise (saved
     assessments): a rating or certification the framework no longer has is kept,
     with a warning, so nothing is dropped silently.
+
+    The same text resolved against the same framework before comes from the cache,
+    without parsing YAML again; a file with problems is never cached, so its errors
+    are reported every time.
     """
+    from pmopath import cache
+
+    if text is None:
+        text = read_text(path, max_bytes=MAX_PROFILE_BYTES)
+    key = cache.profile_key(fw.key, text, strict=strict)
+    if key is not None and (hit := cache.read("profile", key, CachedProfile)) is not None:
+        return Loaded(hit.profile, list(hit.warnings))
     profile, doc = read_profile(path, text)
-    return resolve_profile(profile, fw, doc=doc, strict=strict)
+    loaded = resolve_profile(profile, fw, doc=doc, strict=strict)
+    if key is not None:
+        entry = CachedProfile.model_construct(
+            profile=loaded.profile, warnings=tuple(loaded.warnings)
+        )
+        cache.write("profile", key, entry)
+    return loaded
 
 
 def resolve_profile(

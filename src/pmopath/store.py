@@ -32,11 +32,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from pmopath.errors import DataError, EnvironmentProblem, NotFoundError
-from pmopath.profile import MAX_PROFILE_BYTES, Loaded, load_profile
 from pmopath.yamlio import atomic_write_text, dump_yaml, load_yaml, read_text
 
 if TYPE_CHECKING:
     from pmopath.framework import Framework
+    from pmopath.profile import Loaded
 
 ENV_HOME = "PMOPATH_HOME"
 DRAFT_VERSION = 1
@@ -282,6 +282,8 @@ class Store:
 
     def load(self, ident: str, fw: Framework) -> Loaded:
         """A saved assessment, checked whole, read leniently (see :func:`load_profile`)."""
+        from pmopath.profile import MAX_PROFILE_BYTES, load_profile  # only when one is read
+
         path = self.path(ident)
         text = read_text(path, max_bytes=MAX_PROFILE_BYTES)
         check_sealed(path, text)

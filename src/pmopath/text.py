@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
-_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+#: What :func:`clean` escapes: the C0 and C1 controls (Unicode category Cc) except newline
+#: and tab, and the bidirectional embeddings, overrides and isolates.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def clean(text: str) -> str:
@@ -20,16 +26,7 @@ def clean(text: str) -> str:
     Terminal escape sequences (ESC ...), other C0/C1 controls and bidirectional
     overrides would otherwise move the cursor, restyle or reorder the screen.
     """
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if ch in "\n\t":
-            out.append(ch)
-        elif code in _BIDI or unicodedata.category(ch) == "Cc":
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _UNSAFE.sub(_escape, text)
 
 
 def one_line(text: str) -> str:
@@ -65,6 +62,8 @@ def encodable(text: str, encoding: str | None) -> str:
         return text
     except (UnicodeEncodeError, LookupError):
         pass
+    import unicodedata  # only for an output that cannot carry the text as it is
+
     out = []
     for ch in text:
         try:

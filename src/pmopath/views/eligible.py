@@ -25,9 +25,7 @@ class YourEligibility(Model):
     hours_per_week: float
 
 
-def your_eligibility(
-    el: "Eligibility", basis: str, as_of: dt.date, hpw: float
-) -> YourEligibility:
+def your_eligibility(el: "Eligibility", basis: str, as_of: dt.date, hpw: float) -> YourEligibility:
     return YourEligibility.model_construct(
         status=el.status,
         status_text=status_text(el.status, el.eligible_in_months),
