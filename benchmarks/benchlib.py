@@ -161,7 +161,8 @@ class Runner:
     """Runs commands one at a time through the launcher, in a reproducible environment.
 
     The environment: an empty temporary PMOPATH_HOME, no PMOPATH_DATA, no colour,
-    100 columns. Each command's stdin and stdout are /dev/null.
+    100 columns, bytecode writing allowed (see :func:`runner`). Each command's stdin
+    and stdout are /dev/null.
     """
 
     def __init__(self, env: dict[str, str], workdir: Path, timeout: float) -> None:

@@ -17,6 +17,10 @@ time, its ratio to the trivial app and to the bare import (both measured in the
 same run, so figures from different machines compare), and the peak memory:
 the largest max RSS of the child over the runs (`os.wait4` rusage). A command
 that does not exit 0 stops the benchmark with its stderr and exit code 1.
+
+Then, in N more fresh processes, the time the two cache reads take after the
+imports: the built-in framework and the example profile, both unchanged since
+the previous run (what every command after the first one does).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import statistics
+import subprocess
 import sys
 from typing import Any
 
@@ -72,6 +78,43 @@ def commands(target: Target) -> list[Series]:
     return series
 
 
+#: Times the two cache reads of every plan command inside one fresh process, after its
+#: imports: the built-in framework and the example profile, as unchanged since last run.
+LOADS = """
+import gc, sys, time
+gc.disable()  # as the console script does
+from pathlib import Path
+from pmopath.framework import load_framework
+from pmopath.profile import load_profile
+start = time.perf_counter()
+fw = load_framework()
+middle = time.perf_counter()
+load_profile(Path(sys.argv[1]), fw, strict=False)
+end = time.perf_counter()
+print((middle - start) * 1000, (end - middle) * 1000)
+"""
+
+
+def cache_loads(target: Target, env: dict[str, str], runs: int) -> dict[str, Any]:
+    """Median and best of loading the framework and the profile from the cache (ms)."""
+    argv = [str(target.python), "-c", LOADS, str(PROFILE)]
+    times: list[tuple[float, float]] = []
+    for i in range(runs + 1):  # the first fills the cache and writes bytecode
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise BenchError(f"timing the cache reads failed:\n{done.stderr[-2000:]}")
+        framework_ms, profile_ms = (float(x) for x in done.stdout.split())
+        if i:
+            times.append((framework_ms, profile_ms))
+    return {
+        name: {
+            "median_ms": round(statistics.median(t[i] for t in times), 2),
+            "best_ms": round(min(t[i] for t in times), 2),
+        }
+        for i, name in enumerate(("framework", "profile"))
+    }
+
+
 def rows(series: list[Series]) -> list[dict[str, Any]]:
     """Per command: median, ratios to both baselines, peak RSS, every time."""
     trivial = next(s for s in series if s.name == TRIVIAL).median
@@ -91,6 +134,20 @@ def rows(series: list[Series]) -> list[dict[str, Any]]:
 
 
 def report(results: list[dict[str, Any]], header: dict[str, Any]) -> str:
+    return f"{startup_report(results, header)}\n\n{loads_report(header['cache_loads'])}"
+
+
+def loads_report(loads: dict[str, Any]) -> str:
+    """The cache reads, in a sentence each."""
+    fw, pr = loads["framework"], loads["profile"]
+    return (
+        "Read from the cache in a fresh process, after its imports: the built-in framework "
+        f"in {fw['median_ms']:.1f} ms (median; best {fw['best_ms']:.1f}), the example "
+        f"profile in {pr['median_ms']:.1f} ms (best {pr['best_ms']:.1f})."
+    )
+
+
+def startup_report(results: list[dict[str, Any]], header: dict[str, Any]) -> str:
     """The markdown report: a one-line context, then the table."""
     table = markdown_table(
         ["command", "median ms", "× trivial app", "× import typer, rich", "peak RSS MiB"],
@@ -145,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
             round_robin(series, args.runs, r)
             version = version_of(target, r.env)
             floor = r.floor_kib
+            loads = cache_loads(target, r.env, args.runs)
     except BenchError as exc:
         print(f"startup.py: {exc}", file=sys.stderr)
         return 1
@@ -156,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         "platform": f"{platform.system()} {platform.machine()}",
         "runs": args.runs,
         "launcher_floor_kib": floor,
+        "cache_loads": loads,
     }
     results = rows(series)
     if args.json:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from pathlib import Path
@@ -196,11 +195,8 @@ def without_sources(fw: Framework, sid: str) -> Framework:
             update={"sources": {k: v for k, v in file.sources.items() if k != sid}}
         )
 
-    return dataclasses.replace(
-        fw,
-        roles_file=drop(fw.roles_file),
-        competencies_file=drop(fw.competencies_file),
-        certifications_file=drop(fw.certifications_file),
+    return Framework(
+        drop(fw.roles_file), drop(fw.competencies_file), drop(fw.certifications_file), fw.paths
     )
 
 

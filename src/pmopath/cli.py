@@ -7,9 +7,8 @@ commands, so ``pmopath --help`` and shell completion stay fast.
 import contextlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
 from typer._click.exceptions import UsageError
@@ -98,8 +97,7 @@ app = typer.Typer(
 )
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     data: Path | None
 
 
@@ -576,14 +574,16 @@ def _subject(ctx: typer.Context, profile_path: Path | None) -> "tuple[Framework,
 def _subject_and_basis(ctx: typer.Context, profile_path: Path | None) -> "tuple[Profile, str]":
     """The profile to score and, in words, whose it is."""
     from pmopath.console import message
-    from pmopath.profile import load_profile
-    from pmopath.store import Store
 
     fw = _framework(ctx)
     if profile_path is not None:
+        from pmopath.profile import load_profile
+
         loaded = load_profile(profile_path, fw, strict=False)
         basis = f"from {profile_path}"
     else:
+        from pmopath.store import Store
+
         store = Store()
         latest = store.find(None)
         basis = f"from your latest assessment ({latest})"

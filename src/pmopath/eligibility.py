@@ -11,7 +11,6 @@ has. Nothing is rounded toward eligibility: months to go are a ceiling.
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
 from typing import Literal
 
 from pmopath.framework import Framework
@@ -55,11 +54,20 @@ def window_text(months: int | None) -> str:
     )
 
 
-@dataclass
 class RouteResult:
-    months: int | None  # None: blocked
-    missing: list[str] = field(default_factory=list)
-    assumptions: list[str] = field(default_factory=list)
+    """How one route stands: months to go (None: blocked), what is missing, what was assumed."""
+
+    __slots__ = ("assumptions", "missing", "months")
+
+    def __init__(
+        self,
+        months: int | None,
+        missing: list[str] | None = None,
+        assumptions: list[str] | None = None,
+    ) -> None:
+        self.months = months
+        self.missing = [] if missing is None else missing
+        self.assumptions = [] if assumptions is None else assumptions
 
 
 class Checker:

@@ -6,15 +6,13 @@ model, runs the cross-file checks, and returns a frozen :class:`Framework` or
 raises :class:`~pmopath.errors.DataErrors` naming every problem found.
 """
 
-import dataclasses
 import difflib
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pmopath.errors import DataError, DataErrors, NotFoundError
 from pmopath.models import (
@@ -75,17 +73,43 @@ def resolve_paths(data_dir: Path | None) -> dict[str, Path]:
     return paths
 
 
-@dataclass(frozen=True)
 class Framework:
-    """The validated framework, with lookups by ID, alias or prefix."""
+    """The validated framework, with lookups by ID, alias or prefix. Read-only.
+
+    ``paths``: the files it was read from. ``key``: their content key (see
+    :mod:`pmopath.cache`); a profile resolved against this framework is cached under
+    it (None: not cached). A plain class, not a dataclass, for start-up time.
+    """
 
     roles_file: RolesFile
     competencies_file: CompetencyFile
     certifications_file: CertificationsFile
-    paths: dict[str, Path] = field(default_factory=dict)
-    #: The content key of the files it was read from (see :mod:`pmopath.cache`); a profile
-    #: resolved against this framework is cached under it. None: not cached.
-    key: str | None = None
+    paths: dict[str, Path]
+    key: str | None
+
+    def __init__(
+        self,
+        roles_file: RolesFile,
+        competencies_file: CompetencyFile,
+        certifications_file: CertificationsFile,
+        paths: dict[str, Path] | None = None,
+        key: str | None = None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "roles_file", roles_file)
+        put(self, "competencies_file", competencies_file)
+        put(self, "certifications_file", certifications_file)
+        put(self, "paths", {} if paths is None else paths)
+        put(self, "key", key)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a Framework is read-only (tried to set {name!r})")
+
+    def with_key(self, key: str) -> "Framework":
+        """The same framework, known to be cached under ``key``."""
+        return Framework(
+            self.roles_file, self.competencies_file, self.certifications_file, self.paths, key
+        )
 
     @property
     def roles(self) -> tuple[Role, ...]:
@@ -273,8 +297,7 @@ class Framework:
         raise NotFoundError(f"unknown source '{name}'", hint=hint)
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """Where a source is cited: an entry (``kind``, ``id``) and the parts of it that cite it.
 
     A part is a dotted field path inside the entry ("exams", "prerequisites"), or "" for
@@ -445,4 +468,4 @@ def load_framework(data_dir: Path | None = None) -> Framework:
     if key is None:
         return fw
     cache.save(key, fw)
-    return dataclasses.replace(fw, key=key)
+    return fw.with_key(key)

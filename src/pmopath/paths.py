@@ -23,7 +23,7 @@ than the move before it.
 """
 
 import math
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pmopath.framework import Framework
 from pmopath.models import DERIVED_KINDS, STEPS, ActionMode, ExperienceKind, Model, Role
@@ -52,19 +52,28 @@ class PathChoice(Model):
     note: str | None  # when the target is not reachable, or no path can earn the experience
 
 
-@dataclass(frozen=True)
-class Shortfall:
+class Shortfall(NamedTuple):
     kind: ExperienceKind
     months: int
 
 
-@dataclass(order=True)
 class _Label:
-    key: tuple[float, int, tuple[str, ...]] = field(compare=True)
-    entry: int = field(compare=False)
-    starts: tuple[float, ...] = field(compare=False)  # per shortfall: month it starts growing
-    gap: int = field(compare=False)
-    path: tuple[str, ...] = field(compare=False)
+    """A way into a role found so far; labels compare by ``key`` alone."""
+
+    __slots__ = ("entry", "gap", "key", "path", "starts")
+
+    def __init__(
+        self,
+        key: tuple[float, int, tuple[str, ...]],
+        entry: int,
+        starts: tuple[float, ...],  # per shortfall: month it starts growing
+        gap: int,
+        path: tuple[str, ...],
+    ) -> None:
+        self.key, self.entry, self.starts, self.gap, self.path = key, entry, starts, gap, path
+
+    def __lt__(self, other: "_Label") -> bool:
+        return self.key < other.key
 
 
 def accrues(role: Role, kind: ExperienceKind) -> bool:

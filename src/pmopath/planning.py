@@ -24,7 +24,6 @@ input gives the same plan.
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pmopath.eligibility import WEEKS_PER_MONTH, checker, study_months
@@ -102,28 +101,65 @@ class Plan(Model):
     unearned: tuple[str, ...] = ()  # experience no role on the path earns: no ready month
 
 
-@dataclass
 class _Item:
-    key: str
-    kind: Kind
-    ref: str | None
-    title: str
-    effort: float
-    priority: float | None
-    why: str
-    short: str = ""
-    mode: Mode = "study"
-    deps: list[str] = field(default_factory=list)
-    earliest: int = 1
-    reference_earliest: int = 1  # the same at the reference hours (orders the plan)
-    stage: int = 0  # index of the first role on the path that needs it
-    months: int = 0  # on-the-job: how long it runs; experience: the shortfall
-    needs: ExperienceKind | None = None  # on-the-job: a role that accrues this
-    reaches: int = 0  # competency actions: the level they complete
-    alternatives: tuple[str, ...] = ()
-    start: int = 0
-    end: int = 0
-    seq: int = 0  # the order it was made in: the last tie-break
+    """One thing to do while the plan is being laid out (mutable; the plan's items are not).
+
+    A plain class rather than a dataclass: a dataclass is generated code that costs
+    more to create at import than some commands take to run (see README, "Performance").
+    """
+
+    __slots__ = (
+        "alternatives",
+        "deps",
+        "earliest",
+        "effort",
+        "end",
+        "key",
+        "kind",
+        "mode",
+        "months",
+        "needs",
+        "priority",
+        "reaches",
+        "ref",
+        "reference_earliest",
+        "seq",
+        "short",
+        "stage",
+        "start",
+        "title",
+        "why",
+    )
+
+    def __init__(
+        self,
+        key: str,
+        kind: Kind,
+        ref: str | None,
+        title: str,
+        effort: float,
+        priority: float | None,
+        why: str,
+        *,
+        short: str = "",
+        mode: Mode = "study",
+        deps: list[str] | None = None,
+        earliest: int = 1,
+        reference_earliest: int = 1,  # the same at the reference hours (orders the plan)
+        stage: int = 0,  # index of the first role on the path that needs it
+        months: int = 0,  # on-the-job: how long it runs; experience: the shortfall
+        needs: ExperienceKind | None = None,  # on-the-job: a role that accrues this
+        reaches: int = 0,  # competency actions: the level they complete
+        alternatives: tuple[str, ...] = (),
+        seq: int = 0,  # the order it was made in: the last tie-break
+    ) -> None:
+        self.key, self.kind, self.ref, self.title = key, kind, ref, title
+        self.effort, self.priority, self.why, self.short = effort, priority, why, short
+        self.mode, self.deps = mode, [] if deps is None else deps
+        self.earliest, self.reference_earliest, self.stage = earliest, reference_earliest, stage
+        self.months, self.needs, self.reaches = months, needs, reaches
+        self.alternatives, self.seq = alternatives, seq
+        self.start = self.end = 0
 
 
 def plan(

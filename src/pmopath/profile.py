@@ -8,10 +8,9 @@ against the framework, naming the file, line and field of any problem.
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, get_args
 
 from pydantic import (
     BeforeValidator,
@@ -323,8 +322,7 @@ def shown_value(profile: Profile, name: str) -> str:
     return str(value)
 
 
-@dataclass(frozen=True)
-class Bounds:
+class Bounds(NamedTuple):
     """A numeric or text field's limits, read from the model (never copied)."""
 
     low: float | None = None
@@ -370,10 +368,9 @@ def dump_profile(profile: Profile) -> str:
     return "# pmopath profile (see `pmopath schema profile`)\n" + profile_yaml(profile)
 
 
-@dataclass
-class Loaded:
+class Loaded(NamedTuple):
     profile: Profile
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str]
 
 
 def read_profile(path: Path, text: str | None = None) -> tuple[Profile, Document]:

@@ -686,7 +686,7 @@ def build_profile(fw: Framework, answers: Answers, now: dt.datetime | None = Non
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
-        raise validation_errors(Document(path=Path("<answers>"), data=data), exc)[0] from None
+        raise validation_errors(Document(Path("<answers>"), data, {}), exc)[0] from None
     profile = resolve_profile(profile, fw, strict=True).profile
     if now is not None:
         profile = profile.model_copy(update={"assessed_at": now})

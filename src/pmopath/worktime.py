@@ -18,7 +18,7 @@ Conventions (README, "How eligibility is checked"):
 import datetime as dt
 import math
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pmopath.models import DERIVED_KINDS, POSITION_KINDS, ExperienceKind
 from pmopath.profile import EXPERIENCE_FIELDS, Position, Profile, month_index
@@ -34,8 +34,7 @@ def whole_months(years: float) -> int:
     return math.floor(round(years * 12, 6))
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     """Months of one kind at a moment, and what was assumed to get them."""
 
     months: int
@@ -43,8 +42,7 @@ class Count:
     growing: bool  # a current position (or an undated answer) adds to it month by month
 
 
-@dataclass(frozen=True)
-class Need:
+class Need(NamedTuple):
     """How a requirement of ``months`` (within ``window``) stands."""
 
     have: int

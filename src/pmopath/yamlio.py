@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pmopath.errors import DataError, EnvironmentProblem, RefusedError
 from pmopath.text import size
@@ -34,13 +33,12 @@ MAX_DEPTH = 48
 MAX_NODES = 500_000  # after alias expansion
 
 
-@dataclass
-class Document:
+class Document(NamedTuple):
     """Parsed YAML plus the line (1-based) of each value, by path."""
 
     path: Path
     data: Any
-    lines: dict[Loc, int] = field(default_factory=dict)
+    lines: dict[Loc, int]
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of the deepest recorded prefix of ``loc``."""
