@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +82,37 @@ def test_a_cached_profile_needs_no_yaml() -> None:
     loaded(["gap", "--profile", PM])  # fills the framework and profile caches
     assert "yaml" not in loaded(["gap", "--profile", PM, "-f", "json"])
     assert "yaml" not in loaded(["roadmap", "--profile", PM, "--format", "markdown"])
+
+
+def test_importing_pmopath_builds_no_validator() -> None:
+    """Model classes build their validators when first used, not on import: an instance
+    made at import time (a model as another's default) would cost every command that."""
+    probe = """
+import importlib, pkgutil, pmopath
+for info in pkgutil.walk_packages(pmopath.__path__, "pmopath."):
+    importlib.import_module(info.name)
+from pmopath.models import Model
+def below(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from below(sub)
+print(sorted(f"{c.__module__}.{c.__qualname__}" for c in below(Model) if c.__pydantic_complete__))
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert eval(out) == []
+
+
+def test_the_console_script_skips_pydantic_plugin_discovery() -> None:
+    probe = """
+import os, sys
+sys.argv = ["pmopath", "--version"]
+from pmopath import _entry
+print(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
+"""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    assert out.strip() == "__all__"

@@ -252,11 +252,13 @@ class Profile(Model):
     positions: tuple[Position, ...] = Field(
         (), max_length=MAX_POSITIONS, description="Your work history, one position at a time"
     )
-    experience: Experience = Experience()
+    # factories, not instances: an instance made here would build the models' validators
+    # (and look for pydantic plugins) on import, which every command would pay for
+    experience: Experience = Field(default_factory=Experience)
     education: Education | None = Field(
         None, title="Education", description="Highest education completed"
     )
-    training: Training = Training()
+    training: Training = Field(default_factory=Training)
     certifications: tuple[HeldCertification, ...] = Field(
         (), description="Certifications you hold (space to tick, enter when done)"
     )
