@@ -23,9 +23,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = framework.check_paths
 
-    def counting(paths: dict[str, Path]) -> object:
+    def counting(paths: dict[str, Path], **options: object) -> object:
         calls.append(1)
-        return real(paths)
+        return real(paths, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(framework, "check_paths", counting)
     return calls
@@ -109,6 +109,25 @@ def test_validate_always_reads_the_files(cache_home: Path, parses: list[int]) ->
     result = CliRunner().invoke(app, ["validate"])
     assert result.exit_code == 0
     assert len(parses) == 2
+
+
+def test_validate_parses_each_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its warnings come from the documents its checks read (it once parsed them twice)."""
+    from typer.testing import CliRunner
+
+    from pmopath import yamlio
+    from pmopath.cli import app
+
+    parsed: list[str] = []
+    real = yamlio.load_yaml
+
+    def counting(path: Path, **options: object) -> object:
+        parsed.append(path.name)
+        return real(path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(yamlio, "load_yaml", counting)
+    assert CliRunner().invoke(app, ["validate"]).exit_code == 0
+    assert sorted(parsed) == sorted(framework.FILES)
 
 
 def test_the_entry_is_json_with_a_checksum_line(cache_home: Path) -> None:

@@ -396,14 +396,13 @@ def validate(
     valid, 2 when it has problems.
     """
     from pmopath.errors import DataError, DataErrors
-    from pmopath.framework import builtin_data_dir, check_framework, framework_warnings
+    from pmopath.framework import builtin_data_dir, check_framework
     from pmopath.views.browse import validation_view
 
     target = folder if folder is not None else _settings(ctx).data
     warnings: list[DataError] = []
     try:
-        fw, problems = check_framework(target)
-        warnings = [] if fw is None else framework_warnings(fw)
+        _, problems = check_framework(target, warnings=warnings)
     except DataErrors as exc:
         problems = exc.errors
     except DataError as exc:

@@ -404,13 +404,25 @@ def read_documents(paths: dict[str, Path]) -> "tuple[dict[str, Document], list[D
     return docs, errors
 
 
-def check_framework(data_dir: Path | None = None) -> tuple[Framework | None, list[DataError]]:
-    """Load and check everything, returning every problem found (never raising DataError)."""
-    return check_paths(resolve_paths(data_dir))
+def check_framework(
+    data_dir: Path | None = None, *, warnings: list[DataError] | None = None
+) -> tuple[Framework | None, list[DataError]]:
+    """Load and check everything, returning every problem found (never raising DataError).
+
+    ``warnings``: a list to extend with what `validate` reports without failing (a move up
+    the ladder that asks for less), when the framework is valid.
+    """
+    return check_paths(resolve_paths(data_dir), warnings=warnings)
 
 
-def check_paths(paths: dict[str, Path]) -> tuple[Framework | None, list[DataError]]:
-    """Read, validate and cross-check the framework files at ``paths`` (no cache)."""
+def check_paths(
+    paths: dict[str, Path], *, warnings: list[DataError] | None = None
+) -> tuple[Framework | None, list[DataError]]:
+    """Read, validate and cross-check the framework files at ``paths`` (no cache).
+
+    The files are parsed once; ``warnings`` (see :func:`check_framework`) are found in
+    the same documents.
+    """
     from pmopath.parsing import parse_model
 
     docs, errors = read_documents(paths)
@@ -430,18 +442,14 @@ def check_paths(paths: dict[str, Path]) -> tuple[Framework | None, list[DataErro
         certifications_file=_as(parsed["certifications.yaml"], CertificationsFile),
         paths=paths,
     )
-    from pmopath.checks import cross_check
+    from pmopath.checks import cross_check, cross_warnings
 
     errors = cross_check(fw, docs)
-    return (None if errors else fw), errors
-
-
-def framework_warnings(fw: Framework) -> list[DataError]:
-    """What `validate` reports without failing (e.g. a move up the ladder that asks less)."""
-    from pmopath.checks import cross_warnings
-
-    docs, errors = read_documents(fw.paths)
-    return [] if errors else cross_warnings(fw, docs)
+    if errors:
+        return None, errors
+    if warnings is not None:
+        warnings.extend(cross_warnings(fw, docs))
+    return fw, errors
 
 
 def _as(value: Model, kind: type[M]) -> M:

@@ -142,6 +142,8 @@ class _Builder:
                 tag = _STR  # yes/no/on/off are words, not booleans
             elif tag in _NUMBER_TAGS and _YAML11_NUMBER.search(text):
                 tag = _STR  # 035 (octal), 1:00 (base 60), 0b1, 1_000: not YAML 1.2 numbers
+        if tag == _STR:  # most values: PyYAML's constructor would return the text as it is
+            return text
         if tag in _NUMBER_TAGS and len(text) > MAX_NUMBER_CHARS:
             raise self.fail(f"number too long ({len(text)} characters)", line, loc)
         node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
