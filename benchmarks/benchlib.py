@@ -65,6 +65,11 @@ class Series:
         return statistics.median(self.times)
 
     @property
+    def best(self) -> float:
+        """The fastest run: what the command costs when nothing else got in its way."""
+        return min(self.times)
+
+    @property
     def peak_kib(self) -> int:
         """The largest peak RSS over all runs."""
         return max(r.max_rss_kib for r in self.runs)

@@ -353,3 +353,12 @@ def test_old_profile_entries_are_pruned(cache_home: Path, tmp_path: Path) -> Non
         load_profile(path, fw)
     assert len(profile_entries(cache_home)) == cache.KEEP["profile"]
     assert len(entries(cache_home)) == 1  # the framework's entry is not pruned with them
+
+
+def test_a_cached_profile_is_private(cache_home: Path) -> None:
+    """The entry holds a person's ratings and evidence: readable by its owner alone."""
+    from pmopath.profile import load_profile
+
+    load_profile(EXAMPLES[0], load_framework())
+    (entry,) = profile_entries(cache_home)
+    assert entry.stat().st_mode & 0o777 == 0o600

@@ -144,8 +144,11 @@ def read(kind: str, key: str, model: type[M]) -> M | None:
     return value
 
 
-def write(kind: str, key: str, value: Model) -> None:
-    """Store a validated value; a cache folder that cannot be written is no error."""
+def write(kind: str, key: str, value: Model, *, private: bool = False) -> None:
+    """Store a validated value; a cache folder that cannot be written is no error.
+
+    ``private``: readable by the user alone (0600), for a person's own answers.
+    """
     if os.environ.get(ENV_NO_CACHE):
         return
     payload = to_json(dump(value))
@@ -155,7 +158,7 @@ def write(kind: str, key: str, value: Model) -> None:
 
     path = cache_path(key, kind)
     try:
-        atomic_write_text(path, head + payload.decode())
+        atomic_write_text(path, head + payload.decode(), mode=0o600 if private else None)
     except (OSError, PmopathError):
         return
     _prune(path.parent, kind)

@@ -417,7 +417,7 @@ def load_profile(
         entry = CachedProfile.model_construct(
             profile=loaded.profile, warnings=tuple(loaded.warnings)
         )
-        cache.write("profile", key, entry)
+        cache.write("profile", key, entry, private=True)  # a person's own answers
     return loaded
 
 
