@@ -362,3 +362,12 @@ def test_a_cached_profile_is_private(cache_home: Path) -> None:
     load_profile(EXAMPLES[0], load_framework())
     (entry,) = profile_entries(cache_home)
     assert entry.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(
+    ("value", "off"),
+    [("1", True), ("yes", True), ("true", True), ("0", False), ("false", False), ("", False)],
+)
+def test_no_cache_reads_its_value(monkeypatch: pytest.MonkeyPatch, value: str, off: bool) -> None:
+    monkeypatch.setenv("PMOPATH_NO_CACHE", value)
+    assert cache.cache_off() is off

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pmopath.cli import app
-from pmopath.render.markdown import KIND_BARS, _short, mermaid_text
+from pmopath.render.markdown import KIND_BARS, MERMAID_LABEL, _short, mermaid_text
 
 ROOT = Path(__file__).resolve().parents[1]
 COORDINATOR = str(ROOT / "examples" / "project-coordinator.yaml")
@@ -47,7 +47,8 @@ def words_of(plan: dict[str, Any]) -> set[str]:
     texts = [it["title"] for ph in plan["phases"] for it in ph["items"]]
     texts += [c["name"] for c in plan["competencies"]]
     texts += [c["name"] for c in plan["certifications"]]
-    texts += [*KIND_BARS.values(), "exam"]  # a collapsed bar's and an exam milestone's
+    texts += [*KIND_BARS.values()]  # a collapsed bar's
+    texts += [m["text"] for m in plan["milestones"]]
     return {w.strip(",.-") for t in texts for w in mermaid_text(t, 10_000).split()}
 
 
@@ -80,9 +81,12 @@ def test_gantt_reads_as_a_plan(runner: CliRunner, profile: str) -> None:
     for it in roles:
         assert milestones[mermaid_text(it["title"])] == it["start_label"]
         assert mermaid_text(it["title"]) not in bars
-    # every certification's exam is a milestone, as is becoming eligible for one
-    exams = [label for label in milestones if label.endswith(" exam")]
-    assert len(exams) == sum(it["kind"] == "certification" for it in items)
+    # the chart's milestones are the plan's "Milestones" list: the same texts and months
+    listed = {
+        mermaid_text(_short(m["text"], MERMAID_LABEL)): m["label"] for m in plan["milestones"]
+    }
+    assert milestones == listed
+    assert any(label.startswith("Sit ") for label in milestones)  # an exam
     assert any(label.startswith("Eligible for ") for label in milestones)
 
 

@@ -101,3 +101,16 @@ def test_exact_id_wins_over_its_dash_2_sibling(tmp_path: Path) -> None:
     assert s.save_assessment("first: 1\n", when) == "20261122-101010"
     assert s.save_assessment("second: 2\n", when) == "20261122-101010-2"
     assert s.find("20261122-101010") == "20261122-101010"
+
+
+def test_answers_are_kept_private(tmp_path: Path) -> None:
+    """A draft and a saved assessment hold a person's answers: mode 0600 (umask aside)."""
+    import datetime as dt
+
+    from pmopath.store import Draft, Store
+
+    store = Store(tmp_path)
+    store.save_draft(Draft(started="2026-11-23T10:00:00+00:00", quick=True, answers={"a": 1}))
+    ident = store.save_assessment("name: Ada\n", dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc))
+    assert store.draft_path.stat().st_mode & 0o777 == 0o600
+    assert store.path(ident).stat().st_mode & 0o777 == 0o600

@@ -64,6 +64,12 @@ class CachedFramework(Model):
     certifications: CertificationsFile
 
 
+def cache_off() -> bool:
+    """Whether ``PMOPATH_NO_CACHE`` is set to a true value (not "", 0, false, no or off)."""
+    value = os.environ.get(ENV_NO_CACHE, "").strip().lower()
+    return value not in ("", "0", "false", "no", "off")
+
+
 def cache_dir() -> Path:
     override = os.environ.get(ENV_CACHE)
     if override:
@@ -124,7 +130,7 @@ def cache_path(key: str, kind: str = "framework") -> Path:
 
 def read(kind: str, key: str, model: type[M]) -> M | None:
     """The entry of ``kind`` for ``key`` as ``model``, or None (missing, corrupt, or cache off)."""
-    if os.environ.get(ENV_NO_CACHE):
+    if cache_off():
         return None
     path = cache_path(key, kind)
     try:
@@ -149,7 +155,7 @@ def write(kind: str, key: str, value: Model, *, private: bool = False) -> None:
 
     ``private``: readable by the user alone (0600), for a person's own answers.
     """
-    if os.environ.get(ENV_NO_CACHE):
+    if cache_off():
         return
     payload = to_json(dump(value))
     head = f"{FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}\n"

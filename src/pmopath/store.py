@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from pmopath.profile import Loaded
 
 ENV_HOME = "PMOPATH_HOME"
+#: A draft and a saved assessment hold a person's own answers: readable by them alone.
+PRIVATE = 0o600
 DRAFT_VERSION = 1
 ID_FORMAT = "%Y%m%d-%H%M%S"
 ID_PATTERN = re.compile(r"^(\d{8}-\d{6})(?:-(\d{1,6}))?$")
@@ -146,7 +148,7 @@ def _create_exclusively(source: Path, target: Path, text: str) -> bool:
         if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
             raise
     try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE)
     except FileExistsError:
         return False
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -246,6 +248,7 @@ class Store:
         atomic_write_text(
             draft.path or self.draft_path,
             "# pmopath assessment in progress\n" + dump_yaml(payload),
+            mode=PRIVATE,
         )
 
     def discard_draft(self, path: Path | None = None) -> None:
@@ -269,7 +272,7 @@ class Store:
         sealed = seal(HEADER + text)
         folder = self.assessments
         tmp = folder / f".save.{os.getpid()}.{id(text)}.tmp"
-        atomic_write_text(tmp, sealed)
+        atomic_write_text(tmp, sealed, mode=PRIVATE)
         base = new_id(now)
         try:
             for n in range(1, 10_000):

@@ -607,8 +607,9 @@ def gantt(view: RoadmapView) -> list[str]:
     """The plan as a Mermaid gantt that stays readable for a long plan.
 
     The next 90 days are drawn item by item; later phases collapse to
-    one bar per competency (its first start to its last end). Role moves, certification
-    exams and eligibility dates are milestones. The red "today" line is off: it would
+    one bar per competency (its first start to its last end). The view's milestones
+    (moves, experience reached, eligibility, exams: the "Milestones" list) are drawn as
+    milestones, so the chart and the list never disagree. The red "today" line is off: it would
     follow the reader's clock, not the plan's date.
     """
     rows: list[list[tuple[int, int, str]]] = [[] for _ in view.phases]
@@ -617,7 +618,8 @@ def gantt(view: RoadmapView) -> list[str]:
         rows[index] += _gantt_rows(view, index, detailed)
     for month, order, line in _collapsed_rows(view):
         rows[_phase_index(view, month)].append((month, order, line))
-    for month, line in _eligibility_rows(view) if view.phases else []:
+    for n, milestone in enumerate(view.milestones if view.phases else (), 1):
+        month, line = _milestone(view, milestone.text, f"m{n}", milestone.month)
         rows[_phase_index(view, month)].append((month, 0, line))
     lines = [
         "```mermaid",
@@ -689,7 +691,6 @@ _DANGLING = frozenset(
     | {"or", "the", "their", "to", "with", "your"}
 )
 #: The plan's own wording of a certification item (planning.py), dropped from milestones.
-_CERT_PREFIX = "Prepare for and pass "
 
 
 def _short(text: str, limit: int = GANTT_LABEL) -> str:
@@ -724,14 +725,9 @@ def _milestone(view: RoadmapView, label: str, ident: str, month: int) -> tuple[i
 
 
 def _gantt_rows(view: RoadmapView, index: int, detailed: bool) -> list[tuple[int, int, str]]:
-    """One phase's rows as (plan month, order, line); milestones for roles and exams."""
+    """One phase's rows as (plan month, order, line): its items as bars when detailed."""
     rows: list[tuple[int, str]] = []
     for it in view.phases[index].items:
-        if it.kind == "role":
-            rows.append(_milestone(view, it.title, f"m{it.rank}", it.start_month))
-        elif it.kind == "certification":
-            exam = it.title.removeprefix(_CERT_PREFIX) + " exam"
-            rows.append(_milestone(view, exam, f"m{it.rank}", it.end_month))
         if detailed and it.kind != "role":
             rows.append(_bar(view, it.title, it.rank, it.start_month, it.end_month))
     return [(month, order, line) for order, (month, line) in enumerate(rows, 1)]
@@ -759,22 +755,6 @@ def _collapsed_rows(view: RoadmapView) -> list[tuple[int, int, str]]:
         last = max(it.end_month for it in group)
         rows.append(_bar(view, label, group[0].rank, first, last))
     return [(month, 100 + order, line) for order, (month, line) in enumerate(rows, 1)]
-
-
-def _eligibility_rows(view: RoadmapView) -> list[tuple[int, str]]:
-    """Milestones for the dates the person becomes eligible for a certification.
-
-    Only certifications the plan schedules or the target role recommends, and only
-    those not yet eligible.
-    """
-    planned = {it.ref for ph in view.phases for it in ph.items if it.kind == "certification"}
-    return [
-        _milestone(view, f"Eligible for {c.name}", f"e{n}", c.eligible_in_months + 1)
-        for n, c in enumerate(view.certifications, 1)
-        if c.status == "not-yet-eligible"
-        and c.eligible_in_months
-        and (c.id in planned or view.target_role in c.recommended_by)
-    ]
 
 
 def _phase_index(view: RoadmapView, month: int) -> int:

@@ -252,7 +252,7 @@ def headline(
         text = f"experience {met} of {len(score.experience)} met"
         parts.append(text + (f" ({count(short, 'month')} short)" if short else ""))
     if certs[1]:
-        parts.append(f"certifications {certs[0]} of {certs[1]} held")
+        parts.append(f"recommended certifications {certs[0]} of {certs[1]} held")
     if ready is None:
         parts.append("ready: not estimated")
     elif ready == 0:
