@@ -165,8 +165,9 @@ for line in sys.stdin:
 class Runner:
     """Runs commands one at a time through the launcher, in a reproducible environment.
 
-    The environment: an empty temporary PMOPATH_HOME, no PMOPATH_DATA, no colour,
-    100 columns, bytecode writing allowed (see :func:`runner`). Each command's stdin
+    The environment: an empty temporary PMOPATH_HOME and PMOPATH_CACHE, no PMOPATH_DATA
+    or PMOPATH_NO_CACHE, no colour, 100 columns, bytecode writing allowed (see
+    :func:`runner`). Each command's stdin
     and stdout are /dev/null.
     """
 
@@ -219,6 +220,10 @@ def runner(timeout: float) -> Iterator[Runner]:
         # run does; an inherited PYTHONDONTWRITEBYTECODE would make every timed run
         # compile pmopath's modules from source, a cost no user pays twice.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+        # A cache of its own, and never switched off by the caller's environment: the
+        # first run fills it, as a user's first command does; the user's is not touched.
+        env["PMOPATH_CACHE"] = str(Path(home) / ".cache")
+        env.pop("PMOPATH_NO_CACHE", None)
         work = Path(home) / ".bench"
         work.mkdir()
         r = Runner(env, work, timeout)

@@ -371,3 +371,119 @@ def test_a_cached_profile_is_private(cache_home: Path) -> None:
 def test_no_cache_reads_its_value(monkeypatch: pytest.MonkeyPatch, value: str, off: bool) -> None:
     monkeypatch.setenv("PMOPATH_NO_CACHE", value)
     assert cache.cache_off() is off
+
+
+# ------------------------------------------------- entries that are well formed but wrong
+
+
+def forged(entry: Path, change: object) -> None:
+    """Rewrite an entry's body with ``change`` applied, under a checksum that matches."""
+    import hashlib
+    import json
+
+    head, _, body = entry.read_bytes().partition(b"\n")
+    data = json.loads(body)
+    change(data)  # type: ignore[operator]
+    new = json.dumps(data).encode()
+    words = head.decode().split(" ")  # format (two words), kind, key, checksum
+    words[-1] = hashlib.sha256(new).hexdigest()
+    entry.write_bytes(" ".join(words).encode() + b"\n" + new)
+
+
+def _set(path: tuple[str, ...], value: object) -> object:
+    def change(data: dict[str, object]) -> None:
+        node: object = data
+        for part in path[:-1]:
+            node = node[part]  # type: ignore[index]
+        node[path[-1]] = value  # type: ignore[index]
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _set(("profile", "current_role"), 3),
+        _set(("profile", "hours_per_week"), 10**400),  # float() overflows
+        _set(("profile", "hours_per_week"), True),  # a flag is not a number
+        _set(("profile", "schema_version"), True),  # true is not 2
+        _set(("profile", "schema_version"), 2.0),  # nor is 2.0
+        _set(("profile", "education"), "a doctorate in wizardry"),
+        _set(("profile", "positions"), {"not": "a list"}),
+        _set(("warnings",), [1]),
+    ],
+    ids=[
+        "int-name",
+        "huge-number",
+        "flag-as-number",
+        "true-as-2",
+        "float-as-2",
+        "enum",
+        "shape",
+        "warning",
+    ],
+)
+def test_a_forged_entry_with_a_wrong_value_is_never_used(
+    cache_home: Path, profile_parses: list[Path], change: object
+) -> None:
+    """A checksum is no signature: anyone who can write the folder can make one match.
+    Every field is checked as it is rebuilt; an entry that fails is a miss, not a crash."""
+    from pmopath.profile import load_profile
+
+    fw = load_framework()
+    good = load_profile(EXAMPLES[0], fw)
+    (entry,) = profile_entries(cache_home)
+    forged(entry, change)
+    again = load_profile(EXAMPLES[0], fw)
+    assert again.profile == good.profile and again.warnings == good.warnings
+    assert len(profile_parses) == 2  # read from the YAML, not from the forged entry
+
+
+def test_json_object_keys_must_be_written_as_ints_are() -> None:
+    for key in (" 1", "01", "١", "+1", "1.0"):
+        with pytest.raises((TypeError, ValueError)):
+            cache.converter(dict[int, str])({key: "x"})
+    assert cache.converter(dict[int, str])({"12": "x"}) == {12: "x"}
+
+
+def test_a_model_the_cache_cannot_rebuild_is_refused_every_time() -> None:
+    """A field type the builder has no rule for fails on each try, never half-built."""
+    from pmopath.models import Model
+
+    class Odd(Model):
+        name: str
+        tags: list[str]  # lists are not in the cache's rules (models use tuples)
+
+    for _ in range(2):
+        with pytest.raises(TypeError):
+            cache.construct(Odd, {"name": "x", "tags": ["a"]})
+
+
+def test_the_parse_reads_the_bytes_the_key_was_made_of(data_copy: Path) -> None:
+    """A file edited between hashing and parsing must not land under the old key."""
+    from pmopath.framework import check_paths
+
+    paths = resolve_paths(data_copy)
+    raw = cache.read_files(paths)
+    assert raw is not None
+    roles = data_copy / "roles.yaml"
+    roles.write_text(
+        roles.read_text(encoding="utf-8").replace("name: PMO Director\n", "name: Edited\n", 1),
+        encoding="utf-8",
+    )
+    fw, problems = check_paths(paths, raw=raw)
+    assert not problems and fw is not None
+    assert fw.role("pmo-director").name == "PMO Director"  # the hashed bytes, not the edit
+
+
+def test_a_used_entry_is_kept_longest(cache_home: Path) -> None:
+    import os
+
+    from pmopath.profile import load_profile
+
+    fw = load_framework()
+    load_profile(EXAMPLES[0], fw)
+    (entry,) = profile_entries(cache_home)
+    os.utime(entry, (1, 1))
+    load_profile(EXAMPLES[0], fw)  # a hit
+    assert entry.stat().st_mtime > 1

@@ -104,15 +104,18 @@ print(sorted(f"{c.__module__}.{c.__qualname__}" for c in below(Model) if c.__pyd
     assert eval(out) == []
 
 
-def test_the_console_script_skips_pydantic_plugin_discovery() -> None:
+@pytest.mark.parametrize(("given", "seen"), [(None, "__all__"), ("logfire", "logfire")])
+def test_the_console_script_skips_pydantic_plugin_discovery(given: str | None, seen: str) -> None:
+    """Off by default; a value the user set is theirs to keep."""
     probe = """
-import os, sys
-sys.argv = ["pmopath", "--version"]
+import os
 from pmopath import _entry
 print(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
 """
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if given is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = given
     out = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
     ).stdout
-    assert out.strip() == "__all__"
+    assert out.strip() == seen

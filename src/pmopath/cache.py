@@ -21,13 +21,24 @@ So a command does not parse YAML, or import PyYAML, to read what has not changed
 import contextlib
 import datetime as dt
 import hashlib
+import math
 import os
 import types
 from collections.abc import Callable
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    Literal,
+    NoReturn,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+)
 
 from pydantic_core import from_json, to_json
 
@@ -52,9 +63,11 @@ _RULES = (
     "parsing.py",
     "framework.py",
     "profile.py",
+    "text.py",  # cached warnings are worded with its helpers
 )
-#: Entries kept per kind; older ones (files since edited) are removed.
-KEEP = {"framework": 8, "profile": 32}
+#: Entries kept per kind; the least recently used (files since edited) are removed. A
+#: profile entry is a few KiB; 256 covers `history` on a large team's assessments.
+KEEP = {"framework": 8, "profile": 256}
 M = TypeVar("M", bound=Model)
 
 
@@ -99,19 +112,33 @@ def _key(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-def cache_key(paths: dict[str, Path]) -> str | None:
-    """The content key of a framework, or None when a file cannot be read (no caching)."""
-    parts: list[bytes] = []
+def read_files(paths: dict[str, Path]) -> dict[str, bytes] | None:
+    """The framework files' bytes, or None when one cannot be read or is too large to cache
+    (the loader then reads them itself, and reports why)."""
+    files: dict[str, bytes] = {}
     try:
-        for name in sorted(paths):
-            with paths[name].open("rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
-            if len(data) > MAX_FILE_BYTES:
+        for name, path in paths.items():
+            with path.open("rb") as handle:
+                files[name] = handle.read(MAX_FILE_BYTES + 1)
+            if len(files[name]) > MAX_FILE_BYTES:
                 return None
-            parts += [name.encode(), data]
-        return _key(b"framework", *parts)
     except OSError:
         return None
+    return files
+
+
+def framework_key(files: dict[str, bytes]) -> str | None:
+    """The content key of a framework's files (None: no caching)."""
+    try:
+        return _key(b"framework", *(part for n in sorted(files) for part in (n.encode(), files[n])))
+    except OSError:  # the rules' source cannot be read (an unusual install): no caching
+        return None
+
+
+def cache_key(paths: dict[str, Path]) -> str | None:
+    """The content key of the framework at ``paths``, or None (no caching)."""
+    files = read_files(paths)
+    return None if files is None else framework_key(files)
 
 
 def profile_key(framework_key: str | None, text: str, *, strict: bool) -> str | None:
@@ -143,10 +170,12 @@ def read(kind: str, key: str, model: type[M]) -> M | None:
         if head != expected:
             raise ValueError("checksum")
         value: M = construct(model, from_json(payload))
-    except (ValueError, TypeError, KeyError, AttributeError):  # from_json: ValueError
+    except Exception:  # whatever an entry holds, a bad one is only a miss
         with contextlib.suppress(OSError):  # corrupt: rebuilt on this run, if we may
             path.unlink(missing_ok=True)
         return None
+    with contextlib.suppress(OSError):  # recently used: the last to be pruned
+        os.utime(path)
     return value
 
 
@@ -157,15 +186,14 @@ def write(kind: str, key: str, value: Model, *, private: bool = False) -> None:
     """
     if cache_off():
         return
-    payload = to_json(dump(value))
-    head = f"{FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}\n"
-    from pmopath.errors import PmopathError
     from pmopath.yamlio import atomic_write_text
 
     path = cache_path(key, kind)
     try:
+        payload = to_json(dump(value))
+        head = f"{FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}\n"
         atomic_write_text(path, head + payload.decode(), mode=0o600 if private else None)
-    except (OSError, PmopathError):
+    except Exception:  # a cache that cannot be written is only slower
         return
     _prune(path.parent, kind)
 
@@ -191,10 +219,13 @@ def save(key: str, fw: "Framework") -> None:
 
 
 def dump(value: Any) -> Any:
-    """A model as plain JSON data, field by field: the exact inverse of :func:`construct`.
+    """A model as plain JSON data, field by field, for :func:`construct` to rebuild.
 
     Not ``model_dump``: a model's own serializer may write a compact form (a held
-    certification as its bare ID), and an entry must carry every field as it is.
+    certification as its bare ID), and an entry must carry every field as it is. What
+    comes back is equal field by field, each value of its field's declared type (a
+    default pydantic never validated, such as the int 0 of a float field, comes back
+    as 0.0), and every field counts as set.
     """
     if isinstance(value, Model):
         return {name: dump(getattr(value, name)) for name in type(value).model_fields}
@@ -248,8 +279,8 @@ def _make(kind: Any) -> Convert:
     if origin is dict:
         key, val = converter(args[0]), converter(args[1])
         return lambda v: {key(k): val(x) for k, x in _as(dict, v).items()}
-    if origin is Literal:
-        return lambda v: v if v in args else _fail(f"{v!r} is not one of {args}")
+    if origin is Literal:  # the exact value and type: true is not 1, 2.0 is not 2
+        return lambda v: v if any(v == a and type(v) is type(a) for a in args) else _bad(v)
     if isinstance(kind, type) and issubclass(kind, Model):
         return _model(kind)
     if isinstance(kind, type) and issubclass(kind, Enum):
@@ -257,8 +288,8 @@ def _make(kind: Any) -> Convert:
     simple: dict[Any, Convert] = {
         dt.date: lambda v: dt.date.fromisoformat(_as(str, v)),
         dt.datetime: lambda v: dt.datetime.fromisoformat(_as(str, v)),
-        int: lambda v: int(v) if isinstance(v, str) else _as(int, v),  # JSON object keys
-        float: lambda v: float(_as((int, float), v)),
+        int: _int,
+        float: _float,
         bool: lambda v: _as(bool, v),
         str: _str,
     }
@@ -290,8 +321,9 @@ def _model(model: type[Model]) -> Convert:
     """
     fields = model.model_fields
     names = fields.keys()
+    # both filled on first use (a model may refer to itself), and only once complete
     checks: list[tuple[str, frozenset[type]]] = []
-    converts: list[tuple[str, Convert]] = []  # both filled on first use: a model may refer
+    converts: list[tuple[str, Convert]] = []
     assert not model.__pydantic_post_init__ and not model.__private_attributes__, model
     new, put = model.__new__, object.__setattr__
 
@@ -299,12 +331,12 @@ def _model(model: type[Model]) -> Convert:
         if type(data) is not dict or data.keys() != names:
             raise KeyError(f"{model.__name__}: not an object with exactly its fields")
         if not checks and not converts:
-            for name, info in fields.items():
-                kinds = _plain(info.annotation)
-                if kinds is None:
-                    converts.append((name, converter(info.annotation)))
-                else:
-                    checks.append((name, kinds))
+            plain = {name: _plain(info.annotation) for name, info in fields.items()}
+            made = [
+                (name, converter(fields[name].annotation)) for name, k in plain.items() if k is None
+            ]
+            checks.extend((name, k) for name, k in plain.items() if k is not None)
+            converts.extend(made)
         for name, kinds in checks:
             if type(data[name]) not in kinds:
                 raise TypeError(f"{model.__name__}.{name}: {type(data[name]).__name__}")
@@ -327,12 +359,24 @@ def _str(value: Any) -> str:
     raise TypeError(f"expected str, got {type(value).__name__}")
 
 
-def _bad(value: Any) -> Any:
+def _int(value: Any) -> int:
+    """An int, or a JSON object key written from one ("12"; not " 12", "012" or "١٢")."""
+    if type(value) is int:
+        return value
+    if type(value) is str and value.isascii() and str(int(value)) == value:
+        return int(value)
+    return _bad(value)
+
+
+def _float(value: Any) -> float:
+    """A finite number (JSON has no other); a flag is not one."""
+    if type(value) in (int, float) and math.isfinite(number := float(value)):
+        return number
+    return _bad(value)
+
+
+def _bad(value: Any) -> NoReturn:
     raise TypeError(f"unexpected {type(value).__name__} in {value!r:.60}")
-
-
-def _fail(message: str) -> Any:
-    raise ValueError(message)
 
 
 def _as(kind: Any, value: Any) -> Any:

@@ -391,14 +391,18 @@ _LIST_COMMAND = {
 # ------------------------------------------------------------------ loading
 
 
-def read_documents(paths: dict[str, Path]) -> "tuple[dict[str, Document], list[DataError]]":
-    from pmopath.yamlio import load_yaml
+def read_documents(
+    paths: dict[str, Path], raw: dict[str, bytes] | None = None
+) -> "tuple[dict[str, Document], list[DataError]]":
+    """Each file parsed; ``raw``: their bytes, already read (what the cache key was made of)."""
+    from pmopath.yamlio import decode_text, load_yaml
 
     docs: dict[str, Document] = {}
     errors: list[DataError] = []
     for name, path in paths.items():
         try:
-            docs[name] = load_yaml(path)
+            text = None if raw is None else decode_text(path, raw[name])
+            docs[name] = load_yaml(path, text=text)
         except DataError as exc:
             errors.append(exc)
     return docs, errors
@@ -416,16 +420,19 @@ def check_framework(
 
 
 def check_paths(
-    paths: dict[str, Path], *, warnings: list[DataError] | None = None
+    paths: dict[str, Path],
+    *,
+    warnings: list[DataError] | None = None,
+    raw: dict[str, bytes] | None = None,
 ) -> tuple[Framework | None, list[DataError]]:
     """Read, validate and cross-check the framework files at ``paths`` (no cache).
 
     The files are parsed once; ``warnings`` (see :func:`check_framework`) are found in
-    the same documents.
+    the same documents. ``raw``: the files' bytes, when they were read already.
     """
     from pmopath.parsing import parse_model
 
-    docs, errors = read_documents(paths)
+    docs, errors = read_documents(paths, raw)
     parsed: dict[str, Model] = {}
     for name, doc in docs.items():
         try:
@@ -466,10 +473,11 @@ def load_framework(data_dir: Path | None = None) -> Framework:
     from pmopath import cache
 
     paths = resolve_paths(data_dir)
-    key = cache.cache_key(paths)
+    raw = cache.read_files(paths)  # read once: the key and a parse see the same bytes
+    key = None if raw is None else cache.framework_key(raw)
     if key is not None and (cached := cache.load(key, paths)) is not None:
         return cached
-    fw, errors = check_paths(paths)
+    fw, errors = check_paths(paths, raw=raw)
     if errors:
         raise DataErrors(errors)
     assert fw is not None

@@ -240,6 +240,11 @@ class Rating(Model):
         return self.level if self.evidence is None else handler(self)
 
 
+def _schema_default(schema: dict[str, Any], model: type[Model]) -> None:
+    """A factory default, shown in the JSON schema as an instance default would be."""
+    schema["default"] = model().model_dump(mode="json")
+
+
 class Profile(Model):
     """A person's profile. Written with :func:`profile_to_data` in the documented compact form."""
 
@@ -254,11 +259,15 @@ class Profile(Model):
     )
     # factories, not instances: an instance made here would build the models' validators
     # (and look for pydantic plugins) on import, which every command would pay for
-    experience: Experience = Field(default_factory=Experience)
+    experience: Experience = Field(
+        default_factory=Experience, json_schema_extra=lambda s: _schema_default(s, Experience)
+    )
     education: Education | None = Field(
         None, title="Education", description="Highest education completed"
     )
-    training: Training = Field(default_factory=Training)
+    training: Training = Field(
+        default_factory=Training, json_schema_extra=lambda s: _schema_default(s, Training)
+    )
     certifications: tuple[HeldCertification, ...] = Field(
         (), description="Certifications you hold (space to tick, enter when done)"
     )

@@ -63,6 +63,11 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         if problem is not None:  # e.g. permission denied: the system's doing, exit 4
             raise problem from None
         raise DataError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    return decode_text(path, raw, max_bytes=max_bytes)
+
+
+def decode_text(path: Path, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
+    """Bytes already read from ``path`` as its text, under :func:`read_text`'s rules."""
     if len(raw) > max_bytes:
         raise DataError(f"file is larger than the {size(max_bytes)} limit", path=path)
     try:
@@ -143,7 +148,10 @@ def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> None
     try:
         with tmp.open("w", encoding="utf-8", newline="\n") as handle:
             if mode is not None:
-                os.fchmod(handle.fileno(), mode)
+                if hasattr(os, "fchmod"):
+                    os.fchmod(handle.fileno(), mode)
+                else:  # Windows before Python 3.13
+                    tmp.chmod(mode)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
