@@ -445,6 +445,7 @@ def position_questions(fw: Framework, index: int, answers: Answers) -> list[Ques
             prompt_of(Position, "role"),
             progress=where,
             choices=(*roles, Choice("", "None of these", "-")),
+            default=answers.get(Key(Part.field, "current_role")),  # opens on your current role
         ),
         Question(start_key, "text", prompt_of(Position, "start"), progress=where, parse=year_month),
         Question(
