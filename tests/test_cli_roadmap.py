@@ -151,3 +151,42 @@ def test_the_plan_stacks_in_a_narrow_terminal_and_summarises_later_work(
         assert max(len(line) for line in out.splitlines()) <= (80 if out is narrow else 120)
     everything = runner.invoke(app, [*args, "--all"], env={"COLUMNS": "120"}).stdout
     assert "Later (from " not in everything and "Prepare STAR stories" in everything
+
+
+def test_an_eligibility_milestone_follows_the_plans_steps_toward_it(runner: CliRunner) -> None:
+    """'Eligible for X' is not dated before the plan has done what X's rule still asks
+    (its training hours, say): the list and the plan tell one story."""
+    seen = 0
+    for example in sorted((ROOT / "examples").glob("*.yaml")):
+        result = runner.invoke(
+            app,
+            [
+                "roadmap",
+                "-p",
+                str(example),
+                "-t",
+                "director",
+                "-f",
+                "json",
+                "--as-of",
+                "2026-11-22",
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        plan = json.loads(result.stdout)
+        items = [it for ph in plan["phases"] for it in ph["items"]]
+        names = {c["id"]: c["name"] for c in plan["certifications"]}
+        for m in plan["milestones"]:
+            if not m["text"].startswith("Eligible for "):
+                continue
+            cert = next(i for i, n in names.items() if m["text"] == f"Eligible for {n}")
+            steps = [
+                it["end_month"]
+                for it in items
+                if it["kind"] == "certification"
+                and it["ref"] == cert
+                and not it["title"].startswith("Prepare")
+            ]
+            assert all(m["month"] > end for end in steps), (m, steps)
+            seen += len(steps)
+    assert seen  # at least one plan has such a step (the PMI-PMOCP hours)

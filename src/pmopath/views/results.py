@@ -451,7 +451,9 @@ SUMMARISED_FROM = 13  # "1-2 years" and later are summarised in the terminal
 
 def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milestone, ...]:
     """Moves and experience reached (from the items), and each planned certification's
-    eligibility month when it lies ahead."""
+    eligibility month when it lies ahead: the month after the later of the rule's own
+    estimate and the plan's last step toward it (its training hours, say), so the date
+    agrees with the plan."""
     as_of = plan.as_of
     found = []
     for it in items:
@@ -461,8 +463,14 @@ def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milest
     for it in items:
         if it.kind == "certification" and it.ref and it.title.startswith("Prepare"):
             el = status.get(it.ref)
+            steps = [
+                step.end_month
+                for step in items
+                if step.kind == "certification" and step.ref == it.ref and step is not it
+            ]
             if el is not None and el.eligible_in_months:
-                found.append((el.eligible_in_months + 1, f"Eligible for {fw.cert_name(it.ref)}"))
+                month = max([el.eligible_in_months, *steps]) + 1
+                found.append((month, f"Eligible for {fw.cert_name(it.ref)}"))
             found.append((it.end_month, f"Sit {fw.cert_name(it.ref)}"))
     found.sort(key=lambda m: m[0])
     return tuple(
