@@ -31,6 +31,14 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
+@pytest.fixture
+def unwritable_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PMOPATH_CACHE below a regular file: the folder can never be made."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("PMOPATH_CACHE", str(blocker / "cache"))
+
+
 def entries(home: Path) -> list[Path]:
     return sorted(home.glob("framework-*.json")) if home.exists() else []
 
@@ -80,12 +88,7 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(
     assert key is not None and cache.load(key, resolve_paths(None)) is not None  # rebuilt
 
 
-def test_an_unwritable_cache_folder_is_no_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parses: list[int]
-) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("")
-    monkeypatch.setenv("PMOPATH_CACHE", str(blocker / "cache"))
+def test_an_unwritable_cache_folder_is_no_error(unwritable_cache: None, parses: list[int]) -> None:
     load_framework()
     load_framework()
     assert len(parses) == 2  # works, uncached
@@ -318,13 +321,10 @@ def test_a_wrong_shape_behind_a_good_checksum_is_refused(cache_home: Path) -> No
 
 
 def test_an_unwritable_cache_folder_still_reads_profiles(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile_parses: list[Path]
+    unwritable_cache: None, profile_parses: list[Path]
 ) -> None:
     from pmopath.profile import load_profile
 
-    blocker = tmp_path / "a-file"
-    blocker.write_text("")
-    monkeypatch.setenv("PMOPATH_CACHE", str(blocker / "cache"))
     fw = load_framework()
     assert load_profile(EXAMPLES[0], fw).profile == load_profile(EXAMPLES[0], fw).profile
     assert len(profile_parses) == 2  # works, uncached

@@ -141,12 +141,12 @@ def cache_key(paths: dict[str, Path]) -> str | None:
     return None if files is None else framework_key(files)
 
 
-def profile_key(framework_key: str | None, text: str, *, strict: bool) -> str | None:
+def profile_key(fw_key: str | None, text: str, *, strict: bool) -> str | None:
     """The content key of a profile's text as resolved against a framework (None: no cache)."""
-    if framework_key is None:
+    if fw_key is None:
         return None
     try:
-        return _key(b"profile", framework_key.encode(), b"strict" if strict else b"", text.encode())
+        return _key(b"profile", fw_key.encode(), b"strict" if strict else b"", text.encode())
     except (OSError, UnicodeEncodeError):  # a lone surrogate cannot be a key: not cached
         return None
 

@@ -460,16 +460,17 @@ def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milest
         if it.mode == "milestone":
             found.append((it.end_month, it.title))
     status = {c.eligibility.id: c.eligibility for c in plan.score.certifications}
-    for it in items:
-        if it.kind == "certification" and it.ref and it.title.startswith("Prepare"):
+    certs = [it for it in items if it.kind == "certification" and it.ref]
+    exams = [it for it in certs if it.title.startswith("Prepare")]
+    steps_done: dict[str | None, int] = {}  # per certification: its other items' last month
+    for it in certs:
+        if it not in exams:
+            steps_done[it.ref] = max(steps_done.get(it.ref, 0), it.end_month)
+    for it in exams:
+        if it.ref:
             el = status.get(it.ref)
-            steps = [
-                step.end_month
-                for step in items
-                if step.kind == "certification" and step.ref == it.ref and step is not it
-            ]
             if el is not None and el.eligible_in_months:
-                month = max([el.eligible_in_months, *steps]) + 1
+                month = max(el.eligible_in_months, steps_done.get(it.ref, 0)) + 1
                 found.append((month, f"Eligible for {fw.cert_name(it.ref)}"))
             found.append((it.end_month, f"Sit {fw.cert_name(it.ref)}"))
     found.sort(key=lambda m: m[0])
