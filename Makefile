@@ -1,23 +1,33 @@
 # Two commands do everything on a fresh machine with Python 3.10+ and make:
 #   make run    create .venv on first use, install pmopath, start the assessment
 #   make test   create .venv with the test extras, run ruff, mypy and pytest
+# Both install the exact versions in requirements/*.txt (hashed); `make lock` refreshes them,
+# `make test-latest` runs the suite on the newest versions pyproject.toml allows.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.pmopath-run
 TEST_STAMP := $(VENV)/.pmopath-test
+PIP        := $(BIN)/python -m pip --quiet --disable-pip-version-check
+# pmopath itself, without touching the locked dependencies or fetching a build backend
+INSTALL_SELF := $(PIP) install --no-deps --no-build-isolation -e .
+# pytest's workers: 2 by default (the suite's figure in README is for 2 cores); PYTEST_WORKERS=0 runs serially
+PYTEST_WORKERS ?= 2
+UV_VERSION := 0.13.9
 
-.PHONY: run test lint typecheck pytest demo bench bench-scale bench-imports wheel clean mermaid-test-deps
+.PHONY: run test test-latest lock lint typecheck pytest demo bench bench-scale bench-imports wheel clean mermaid-test-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(RUN_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+$(RUN_STAMP): requirements/run.txt pyproject.toml | $(BIN)/python
+	$(PIP) install --require-hashes -r requirements/run.txt
+	$(INSTALL_SELF)
 	touch $@
 
-$(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+$(TEST_STAMP): requirements/test.txt pyproject.toml | $(BIN)/python
+	$(PIP) install --require-hashes -r requirements/test.txt
+	$(INSTALL_SELF)
 	touch $@ $(RUN_STAMP)
 
 run: $(RUN_STAMP)
@@ -33,7 +43,23 @@ typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
 pytest: $(TEST_STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS)
+
+# The suite against the newest versions pyproject.toml allows (a venv of its own), so a
+# release that breaks pmopath shows here before a user meets it.
+LATEST := .venv-latest
+test-latest:
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade --upgrade-strategy eager -e '.[test]'
+	$(LATEST)/bin/python -m pip list --format=freeze --disable-pip-version-check | grep -iE '^(typer|rich|pydantic|pyyaml|questionary|platformdirs)='
+	$(LATEST)/bin/pytest -q -n $(PYTEST_WORKERS)
+
+# Refresh requirements/*.txt from pyproject.toml (one lock for Python 3.10 and newer, with hashes).
+# Run `make test` afterwards; commit the lock only when it is green.
+lock: | $(BIN)/python
+	$(PIP) install uv==$(UV_VERSION)
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.10 --generate-hashes --upgrade pyproject.toml requirements/build.in -o requirements/run.txt
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.10 --generate-hashes --upgrade --extra test pyproject.toml requirements/build.in -o requirements/test.txt
 
 # Test-only: Mermaid and jsdom under tests/mermaid, so tests/test_mermaid.py can parse the
 # markdown roadmap's charts with Mermaid itself (needs node and npm; the test runs the same
@@ -63,4 +89,4 @@ wheel: $(TEST_STAMP)
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w dist .
 
 clean:
-	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache $(MERMAID_DIR)/node_modules
+	rm -rf $(VENV) $(LATEST) dist build .pytest_cache .mypy_cache .ruff_cache $(MERMAID_DIR)/node_modules
