@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,10 @@ from pmopath.questionnaire import (
 from pmopath.render.terminal import review_table
 from pmopath.store import Draft, DraftLock, Store
 from pmopath.text import count
+
+#: The clock: now, as an aware UTC time. Only the command line reads the real one and
+#: passes it in; tests pass a fixed one.
+Clock = Callable[[], dt.datetime]
 
 SAVE = Key(Part.review, "save")
 REVIEW = Key(Part.review)
@@ -90,6 +95,7 @@ def start_or_resume(
     resume: bool,
     restart: bool,
     quick: bool,
+    clock: Clock,
     fw: Framework | None = None,
 ) -> tuple[Draft, DraftLock] | None:
     """The draft this session works on, locked; None if the person chose to only look.
@@ -108,27 +114,28 @@ def start_or_resume(
             lock.release()
             continue
         try:
-            return _decide(store, path, lock, ask, console, resume, restart, quick, fw), lock
+            return _decide(store, path, lock, ask, console, resume, restart, quick, clock, fw), lock
         except BaseException:
             lock.release()
             raise
-    if held and not _separate(store, held[0], ask, console, fw, quick):
+    if held and not _separate(store, held[0], ask, console, fw, quick, today_of(clock())):
         return None
     if resume and not held:
         console.print(Text("No assessment in progress; starting a new one.", style="yellow"))
     path, lock = store.new_draft()
-    return _fresh(path, quick, store, fw, console), lock
+    return _fresh(path, quick, clock, store, fw, console), lock
 
 
 def _fresh(
     path: Path,
     quick: bool,
+    clock: Clock,
     store: Store | None = None,
     fw: Framework | None = None,
     console: Console | None = None,
 ) -> Draft:
     """A new draft; it starts from the last saved assessment's answers when there is one."""
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    now = clock().isoformat(timespec="seconds")
     previous: dict[str, Any] = {}
     kept: Answers = {}
     based_on = None
@@ -160,7 +167,13 @@ def _fresh(
 
 
 def _separate(
-    store: Store, other: Path, ask: Ask, console: Console, fw: Framework | None, quick: bool
+    store: Store,
+    other: Path,
+    ask: Ask,
+    console: Console,
+    fw: Framework | None,
+    quick: bool,
+    today: dt.date,
 ) -> bool:
     """Another session holds the draft: look at it (read-only), or start a separate one."""
     console.print(
@@ -186,7 +199,7 @@ def _separate(
         if not answers or fw is None:
             console.print(Text(f"{count(len(answers), 'answer')} so far in {other}."))
         else:
-            rows = review_rows(fw, answers, draft.quick if draft else quick)
+            rows = review_rows(fw, answers, draft.quick if draft else quick, today=today)
             console.print(review_table(rows))
     return picked is True
 
@@ -200,6 +213,7 @@ def _decide(
     resume: bool,
     restart: bool,
     quick: bool,
+    clock: Clock,
     fw: Framework | None = None,
 ) -> Draft:
     """Resume, restart or discard the draft at ``path`` (which this session holds)."""
@@ -208,11 +222,11 @@ def _decide(
     except DataError:
         if not restart:
             raise
-        moved = store.move_aside(path, dt.datetime.now(dt.timezone.utc))
+        moved = store.move_aside(path, clock())
         console.print(Text(f"The draft could not be read; moved it to {moved}.", style="yellow"))
-        return _fresh(path, quick, store, fw, console)
+        return _fresh(path, quick, clock, store, fw, console)
     if draft is None:
-        return _fresh(path, quick, store, fw, console)
+        return _fresh(path, quick, clock, store, fw, console)
     n = count(len(draft.answers), "answer")
     if restart:
         if not confirm(ask, "restart", f"Discard the assessment in progress ({n})?", False):
@@ -220,8 +234,8 @@ def _decide(
                 "kept the assessment in progress", hint="`pmopath assess --resume` continues it"
             )
         store.discard_draft(path)
-        return _fresh(path, quick, store, fw, console)
-    when = started_text(draft.started, dt.datetime.now(dt.timezone.utc))
+        return _fresh(path, quick, clock, store, fw, console)
+    when = started_text(draft.started, clock())
     if resume or confirm(
         ask, "resume", f"Resume the assessment you started {when} ({n} so far)?", True
     ):
@@ -229,10 +243,15 @@ def _decide(
         return draft
     if confirm(ask, "discard", "Discard it and start a new assessment?", False):
         store.discard_draft(path)
-        return _fresh(path, quick, store, fw, console)
+        return _fresh(path, quick, clock, store, fw, console)
     raise RefusedError(
         "kept the assessment in progress", hint="`pmopath assess --resume` continues it"
     )
+
+
+def today_of(moment: dt.datetime) -> dt.date:
+    """The person's calendar day at ``moment`` (in the local time zone), for date checks."""
+    return moment.astimezone().date()
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -275,13 +294,15 @@ def review(
     ask: Ask,
     console: Console,
     previous: Answers | None = None,
+    *,
+    today: dt.date,
 ) -> Key:
     """Pick a part, then an answer in it; return that answer's key, or :data:`SAVE`.
 
     Each screen is short (one line per part, then one line per answer of that part), so
     the review fits a 40-row terminal. With ``previous``, changed answers are marked.
     """
-    rows = review_rows(fw, answers, quick, previous)
+    rows = review_rows(fw, answers, quick, previous, today=today)
     parts: dict[str, list[ReviewRow]] = {}
     for row in rows:
         parts.setdefault(row.section, []).append(row)
@@ -335,7 +356,7 @@ def run_assessment(
     quick: bool = False,
     resume: bool = False,
     restart: bool = False,
-    now: dt.datetime | None = None,
+    clock: Clock,
 ) -> Saved | None:
     """The whole interactive flow: background, ratings, review, save.
 
@@ -345,7 +366,7 @@ def run_assessment(
     """
     try:
         chosen = start_or_resume(
-            store, ask, console, resume=resume, restart=restart, quick=quick, fw=fw
+            store, ask, console, resume=resume, restart=restart, quick=quick, clock=clock, fw=fw
         )
     except KeyboardInterrupt as exc:
         raise Interrupted(0, None, getattr(exc, "signum", None), unchanged=True) from None
@@ -353,7 +374,7 @@ def run_assessment(
         return None
     draft, lock = chosen
     try:
-        return _run(fw, store, draft, ask, console, now)
+        return _run(fw, store, draft, ask, console, clock)
     finally:
         lock.release()
 
@@ -364,9 +385,10 @@ def _run(
     draft: Draft,
     ask: Ask,
     console: Console,
-    now: dt.datetime | None,
+    clock: Clock,
 ) -> Saved:
     answers = answers_from_draft(draft.answers)
+    today = today_of(clock())
     check_answers(fw, answers)
     saved_count = len(answers)
 
@@ -377,16 +399,20 @@ def _run(
 
     try:
         previous = answers_from_draft(draft.previous)
-        answer_all(fw, answers, draft.quick, ask, saved, previous)
-        while (picked := review(fw, answers, draft.quick, ask, console, previous)) != SAVE:
+        answer_all(fw, answers, draft.quick, ask, saved, previous, today=today)
+        while (
+            picked := review(fw, answers, draft.quick, ask, console, previous, today=today)
+        ) != SAVE:
             if picked.part is Part.position:
                 index = picked.name.split(".")[0]
-                edit_position(fw, answers, draft.quick, f"{EDIT}{index}", ask)
+                edit_position(fw, answers, draft.quick, f"{EDIT}{index}", ask, today=today)
             else:
-                change_answer(fw, answers, draft.quick, picked, ask)
+                change_answer(fw, answers, draft.quick, picked, ask, today=today)
             saved(answers)
-            answer_all(fw, answers, draft.quick, ask, saved, previous)  # e.g. a new target's
-        when = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+            answer_all(
+                fw, answers, draft.quick, ask, saved, previous, today=today
+            )  # a new target's
+        when = clock().replace(microsecond=0)
         profile = build_profile(fw, answers, when)
         ident = store.save_assessment(profile_yaml(profile), when)
     except KeyboardInterrupt as exc:  # the draft holds every answer given until now

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
-from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from pmopath import __version__
@@ -19,7 +18,15 @@ from pmopath.console import as_text, emit, error_line, silence_stdout
 from pmopath.errors import DataError, EnvironmentProblem, ExitStatus, PmopathError
 from pmopath.render import Format
 
+# Click's UsageError: every mistake on the command line (an unknown option, a bad value).
+# Typer keeps Click in a private module and exports only BadParameter, one of its
+# subclasses; the class is reached through that public name (tests/test_exit_status.py) and
+# typed as that subclass, whose exit_code is the attribute used here.
+UsageError: type[typer.BadParameter] = typer.BadParameter.__mro__[1]
+
 if TYPE_CHECKING:
+    import datetime as dt
+
     from pmopath.assess import Saved
     from pmopath.framework import Framework
     from pmopath.profile import Profile
@@ -59,6 +66,22 @@ class _Group(TyperGroup):
             ctx.exit(problem.exit_code)
         except Exception as exc:  # a bug: still one line unless debugging
             _internal_error(ctx, exc)
+
+
+def now() -> "dt.datetime":
+    """The clock: the one place pmopath reads it (an aware UTC time, to the second).
+
+    Everything below the command line takes the day or the moment as an argument
+    (``as_of``, ``today``, a ``clock``), so a plan is a function of its inputs.
+    """
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def today() -> "dt.date":
+    """Today's date where the person is (the local calendar day), from :func:`now`."""
+    return now().astimezone().date()
 
 
 def _internal_error(ctx: typer.Context, exc: Exception) -> NoReturn:
@@ -275,12 +298,11 @@ def certs(
     With a profile (your latest assessment, or --profile FILE), `certs ID` also shows
     your own status: route, months to go, what is missing and what was assumed.
     """
-    import datetime as dt
 
     from pmopath.views.browse import cert_view, certs_view
 
     fw = _framework(ctx)
-    today = dt.date.today()
+    day = today()
     if eligible:
         from pmopath.views.eligible import eligible_view
 
@@ -293,8 +315,8 @@ def certs(
         subject, basis = _subject_and_basis(ctx, profile)
         from pmopath.eligibility import statuses
 
-        by_cert, hours = statuses(fw, subject, today)
-        _show(fmt, eligible_view(fw, by_cert, basis, today, hours))
+        by_cert, hours = statuses(fw, subject, day)
+        _show(fmt, eligible_view(fw, by_cert, basis, day, hours))
     elif cert is not None:
         found = fw.certification(cert)
         mine = None
@@ -303,8 +325,8 @@ def certs(
             from pmopath.eligibility import statuses
             from pmopath.views.eligible import your_eligibility
 
-            status, hours = statuses(fw, known[0], today, only=found.id)
-            mine = your_eligibility(status[found.id], known[1], today, hours)
+            status, hours = statuses(fw, known[0], day, only=found.id)
+            mine = your_eligibility(status[found.id], known[1], day, hours)
         _show(fmt, cert_view(fw, found, mine))
     else:
         _show(fmt, certs_view(fw, None if for_role is None else fw.role(for_role)))
@@ -467,7 +489,6 @@ def assess(
     and the next `pmopath assess` offers to resume. Each completed assessment is kept
     in your history (`pmopath history`).
     """
-    import datetime as dt
     import sys
 
     from pmopath.console import message
@@ -479,9 +500,9 @@ def assess(
         from pmopath.profile import load_profile, profile_yaml
 
         loaded = load_profile(answers, fw, strict=True)
-        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        profile = loaded.profile.model_copy(update={"assessed_at": now})
-        ident = store.save_assessment(profile_yaml(profile), now)
+        moment = now()
+        profile = loaded.profile.model_copy(update={"assessed_at": moment})
+        ident = store.save_assessment(profile_yaml(profile), moment)
         message(f"Saved assessment {ident} to {store.path(ident)}", "green")
         _after_save(fw, ident, profile)
         return
@@ -519,7 +540,7 @@ def _assess_interactively(
         with _signals_interrupt():
             ask = QuestionaryAsk(console)
             return run_assessment(
-                fw, store, ask, console, quick=quick, resume=resume, restart=restart
+                fw, store, ask, console, quick=quick, resume=resume, restart=restart, clock=now
             )
     except Interrupted as stop:
         sys.stderr.write("\x1b[?25h" if sys.stderr.isatty() else "")  # the cursor, shown again
@@ -550,15 +571,14 @@ def _signals_interrupt() -> Iterator[None]:
 
 def _after_save(fw: "Framework", ident: str, profile: "Profile") -> None:
     """A three-line readiness summary for the target, and the command for the full plan."""
-    import datetime as dt
 
     from pmopath.console import message
     from pmopath.planning import plan
     from pmopath.scoring import score
     from pmopath.views.results import roadmap_view, summary_lines
 
-    today = dt.date.today()
-    view = roadmap_view(fw, plan(score(profile, fw, as_of=today), profile, fw, as_of=today), False)
+    day = today()
+    view = roadmap_view(fw, plan(score(profile, fw, as_of=day), profile, fw, as_of=day), False)
     for i, line in enumerate(summary_lines(view)):
         message(line, "bold" if i == 0 else "")
     message("Full plan: `pmopath roadmap` (add --format markdown -o plan.md to keep it)", "dim")
@@ -612,7 +632,7 @@ def _as_of(value: str | None) -> Any:
     import datetime as dt
 
     if value is None:
-        return dt.date.today()
+        return today()
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
@@ -834,9 +854,8 @@ def show(
     found = store.find(ident)
     _warn_skipped(store)
     loaded = store.load(found, fw)
-    import datetime as dt
 
-    _show(fmt, profile_view(fw, found, loaded.profile, loaded.warnings, dt.date.today()))
+    _show(fmt, profile_view(fw, found, loaded.profile, loaded.warnings, today()))
 
 
 @app.command(

@@ -31,12 +31,16 @@ class HistoryView(View):
 
 
 def readiness_of(fw: Framework, profile: Profile) -> float | None:
-    """Readiness for the profile's target (None when it names no target)."""
-    from pmopath.scoring import score
+    """Readiness for the profile's target (None when it names no target).
+
+    Readiness depends on the ratings and the target's requirements alone, so no path,
+    plan or date is worked out for a row of the history.
+    """
+    from pmopath.scoring import readiness_for
 
     if profile.target_role is None:
         return None
-    return round(score(profile, fw, profile.target_role).readiness, 4)
+    return round(readiness_for(profile, fw.role(profile.target_role))[0], 4)
 
 
 def history_view(fw: Framework, store: Store | None = None) -> HistoryView:

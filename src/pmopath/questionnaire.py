@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal, Protocol, get_args
 
@@ -179,12 +180,12 @@ def number_for(
     return number(b.low, b.high, allow_low=not b.low_open)
 
 
-def optional_year(raw: str) -> int | None:
+def optional_year(raw: str, *, today: dt.date) -> int | None:
     text = raw.strip()
     if not text:
         return None
     limits = bounds(HeldCertification, "year")
-    low, high = int(limits.low or 0), min(int(limits.high or 9999), dt.date.today().year)
+    low, high = int(limits.low or 0), min(int(limits.high or 9999), today.year)
     if not text.isdigit() or not low <= int(text) <= high:
         raise ValueError(f"enter a year from {low} to {high}, or leave it empty")
     return int(text)
@@ -220,14 +221,16 @@ def competencies_to_rate(fw: Framework, target: str | None, quick: bool) -> list
     return [comp.id for _, comp in fw.in_order() if core is None or comp.id in core]
 
 
-def field_questions(fw: Framework, name: str, answers: Answers) -> list[Question]:
+def field_questions(
+    fw: Framework, name: str, answers: Answers, *, today: dt.date
+) -> list[Question]:
     """The question(s) that fill one profile field."""
     key = Key(Part.field, name)
     prompt = prompt_of(Profile, name)
     if name in ("current_role", "target_role"):
         return [role_question(fw, name, answers)]
     if name == "positions":
-        return history_questions(fw, answers)
+        return history_questions(fw, answers, today=today)
     if name == "experience":
         if QUICK not in history_answers(answers):
             return []  # the positions give the experience
@@ -258,7 +261,7 @@ def field_questions(fw: Framework, name: str, answers: Answers) -> list[Question
             for i, sub in enumerate(Training.model_fields, 1)
         ]
     if name == "certifications":
-        return [certifications_question(fw, prompt), *cert_year_questions(fw, answers)]
+        return [certifications_question(fw, prompt), *cert_year_questions(fw, answers, today=today)]
     return [typed_question(key, prompt, name)]
 
 
@@ -320,7 +323,7 @@ def certifications_question(fw: Framework, prompt: str) -> Question:
     )
 
 
-def cert_year_questions(fw: Framework, answers: Answers) -> list[Question]:
+def cert_year_questions(fw: Framework, answers: Answers, *, today: dt.date) -> list[Question]:
     held = answers.get(Key(Part.field, "certifications")) or ()
     return [
         Question(
@@ -328,7 +331,7 @@ def cert_year_questions(fw: Framework, answers: Answers) -> list[Question]:
             "text",
             prompt_of(HeldCertification, "year", name=fw.cert_name(cert_id)),
             progress=f"certification {j} of {len(held)}",
-            parse=optional_year,
+            parse=partial(optional_year, today=today),
         )
         for j, cert_id in enumerate(held, 1)
     ]
@@ -388,23 +391,23 @@ def running_totals(answers: Answers, today: dt.date) -> str:
     return "; ".join(parts) or "nothing yet"
 
 
-def history_questions(fw: Framework, answers: Answers) -> list[Question]:
+def history_questions(fw: Framework, answers: Answers, *, today: dt.date) -> list[Question]:
     """The work history: a menu (add, edit, done), and each added position's questions."""
     questions: list[Question] = []
     added = 0
     for round_ in range(1, len(history_answers(answers)) + 2):
         key = Key(Part.history, str(round_))
-        questions.append(history_menu(key, answers, added))
+        questions.append(history_menu(key, answers, added, today=today))
         choice = answers.get(key)
         if choice == ADD:
             added += 1
-            questions += position_questions(fw, added, answers)
+            questions += position_questions(fw, added, answers, today=today)
         if choice in (None, DONE, QUICK):
             break
     return questions
 
 
-def history_menu(key: Key, answers: Answers, before: int) -> Question:
+def history_menu(key: Key, answers: Answers, before: int, *, today: dt.date) -> Question:
     """The menu as it stood at this round: the positions added before it."""
     titles = [p.get("title") or "(untitled)" for p in answered_positions(answers)][:before]
     choices = [Choice(ADD, "Add a position", "added a position")]
@@ -423,11 +426,13 @@ def history_menu(key: Key, answers: Answers, before: int) -> Question:
         default=ADD if not before else DONE,
         hint="Dates let pmopath check rules such as 'within the last 8 years'; "
         "overlapping months count once.",
-        details=(("So far", running_totals(answers, dt.date.today())),),
+        details=(("So far", running_totals(answers, today)),),
     )
 
 
-def position_questions(fw: Framework, index: int, answers: Answers) -> list[Question]:
+def position_questions(
+    fw: Framework, index: int, answers: Answers, *, today: dt.date
+) -> list[Question]:
     where = f"position {index}"
     roles = tuple(Choice(r.id, r.name, r.name) for r in fw.ladder())
     start_key = position_key(index, "start")
@@ -447,13 +452,19 @@ def position_questions(fw: Framework, index: int, answers: Answers) -> list[Ques
             choices=(*roles, Choice("", "None of these", "-")),
             default=answers.get(Key(Part.field, "current_role")),  # opens on your current role
         ),
-        Question(start_key, "text", prompt_of(Position, "start"), progress=where, parse=year_month),
+        Question(
+            start_key,
+            "text",
+            prompt_of(Position, "start"),
+            progress=where,
+            parse=partial(year_month, today=today),
+        ),
         Question(
             position_key(index, "end"),
             "text",
             prompt_of(Position, "end"),
             progress=where,
-            parse=end_month(answers.get(start_key)),
+            parse=end_month(answers.get(start_key), today=today),
         ),
         Question(
             position_key(index, "kinds"),
@@ -478,11 +489,11 @@ def required_text(limit: int | None) -> Callable[[str], str]:
     return parse
 
 
-def year_month(raw: str, *, today: dt.date | None = None) -> str:
+def year_month(raw: str, *, today: dt.date) -> str:
     """A month typed as YYYY-MM (or YYYY/MM), not in the future."""
     text = raw.strip().replace("/", "-")
     year, _, month = text.partition("-")
-    now = today or dt.date.today()
+    now = today
     if not (year.isdigit() and month.isdigit() and len(year) == 4 and 1 <= int(month) <= 12):
         raise ValueError("enter a month as YYYY-MM, e.g. 2019-03")
     value = f"{int(year):04d}-{int(month):02d}"
@@ -491,11 +502,11 @@ def year_month(raw: str, *, today: dt.date | None = None) -> str:
     return value
 
 
-def end_month(start: str | None) -> Callable[[str], str | None]:
+def end_month(start: str | None, *, today: dt.date) -> Callable[[str], str | None]:
     def parse(raw: str) -> str | None:
         if not raw.strip():
             return None  # the current position
-        value = year_month(raw)
+        value = year_month(raw, today=today)
         if start and month_index(value) < month_index(start):
             raise ValueError(f"the last month cannot be before the first ({start})")
         return value
@@ -503,11 +514,13 @@ def end_month(start: str | None) -> Callable[[str], str | None]:
     return parse
 
 
-def edit_position(fw: Framework, answers: Answers, quick: bool, choice: str, ask: Ask) -> None:
+def edit_position(
+    fw: Framework, answers: Answers, quick: bool, choice: str, ask: Ask, *, today: dt.date
+) -> None:
     """Ask one position's questions again, each answer kept by Enter."""
     index = int(choice.removeprefix(EDIT))
     for name in POSITION_FIELDS:
-        change_answer(fw, answers, quick, position_key(index, name), ask)
+        change_answer(fw, answers, quick, position_key(index, name), ask, today=today)
 
 
 FIRST_TOPIC = next(iter(Training.model_fields))
@@ -515,7 +528,7 @@ FIRST_TOPIC = next(iter(Training.model_fields))
 CONTINUATIONS = (Part.cert_year, Part.position, Part.experience, Part.training)
 
 
-def background_questions(fw: Framework, answers: Answers) -> list[Question]:
+def background_questions(fw: Framework, answers: Answers, *, today: dt.date) -> list[Question]:
     """The background questions, numbered in steps whose count never changes while answering.
 
     The year of each ticked certification is part of the certifications step
@@ -527,7 +540,7 @@ def background_questions(fw: Framework, answers: Answers) -> list[Question]:
     for name in Profile.model_fields:
         if name in NOT_ASKED:
             continue
-        for q in field_questions(fw, name, answers):
+        for q in field_questions(fw, name, answers, today=today):
             follows = q.key.part in CONTINUATIONS or (
                 q.key.part is Part.history and q.key.name != "1"
             )
@@ -586,9 +599,11 @@ def evidence_question(fw: Framework, comp_id: str, progress: str, section: str =
     )
 
 
-def all_questions(fw: Framework, answers: Answers, quick: bool) -> Iterator[Question]:
+def all_questions(
+    fw: Framework, answers: Answers, quick: bool, *, today: dt.date
+) -> Iterator[Question]:
     """Every question in order, as far as the answers so far determine them."""
-    yield from background_questions(fw, answers)
+    yield from background_questions(fw, answers, today=today)
     target = answers.get(Key(Part.field, "target_role"))
     comps = competencies_to_rate(fw, target, quick)
     for i, comp_id in enumerate(comps, 1):
@@ -600,20 +615,24 @@ def all_questions(fw: Framework, answers: Answers, quick: bool) -> Iterator[Ques
             yield evidence_question(fw, comp_id, progress)
 
 
-def next_question(fw: Framework, answers: Answers, quick: bool) -> Question | None:
-    for q in all_questions(fw, answers, quick):
+def next_question(
+    fw: Framework, answers: Answers, quick: bool, *, today: dt.date
+) -> Question | None:
+    for q in all_questions(fw, answers, quick, today=today):
         if q.key not in answers:
             return q
     return None
 
 
-def question_for(fw: Framework, answers: Answers, quick: bool, key: Key) -> Question | None:
+def question_for(
+    fw: Framework, answers: Answers, quick: bool, key: Key, *, today: dt.date
+) -> Question | None:
     if key.part in (Part.rating, Part.evidence):
         if key.name not in fw.competency_by_id:
             return None
         build = rating_question if key.part is Part.rating else evidence_question
         return build(fw, key.name, "Change an answer")
-    return next((q for q in all_questions(fw, answers, quick) if q.key == key), None)
+    return next((q for q in all_questions(fw, answers, quick, today=today) if q.key == key), None)
 
 
 def answer_all(
@@ -623,20 +642,22 @@ def answer_all(
     ask: Ask,
     saved: Callable[[Answers], None],
     previous: Answers | None = None,
+    *,
+    today: dt.date,
 ) -> None:
     """Ask every unanswered question, saving after each answer.
 
     ``previous`` (the last assessment's answers) are the defaults: Enter keeps them.
     """
     previous = previous or {}
-    while (q := next_question(fw, answers, quick)) is not None:
+    while (q := next_question(fw, answers, quick, today=today)) is not None:
         if q.key in previous:
             q = with_previous(q, previous[q.key])
         answers[q.key] = ask(q)
         saved(answers)
         choice = answers[q.key]
         if q.key.part is Part.history and isinstance(choice, str) and choice.startswith(EDIT):
-            edit_position(fw, answers, quick, choice, ask)
+            edit_position(fw, answers, quick, choice, ask, today=today)
             saved(answers)
 
 
@@ -676,7 +697,7 @@ def profile_data(answers: Answers) -> dict[str, Any]:
     return data
 
 
-def build_profile(fw: Framework, answers: Answers, now: dt.datetime | None = None) -> Profile:
+def build_profile(fw: Framework, answers: Answers, now: dt.datetime) -> Profile:
     """Validate the answers exactly as an answers file is validated."""
     from pydantic import ValidationError
 
@@ -689,9 +710,7 @@ def build_profile(fw: Framework, answers: Answers, now: dt.datetime | None = Non
     except ValidationError as exc:
         raise validation_errors(Document(Path("<answers>"), data, {}), exc)[0] from None
     profile = resolve_profile(profile, fw, strict=True).profile
-    if now is not None:
-        profile = profile.model_copy(update={"assessed_at": now})
-    return profile
+    return profile.model_copy(update={"assessed_at": now})
 
 
 @dataclass(frozen=True)
@@ -713,7 +732,12 @@ class ReviewPart:
 
 
 def review_rows(
-    fw: Framework, answers: Answers, quick: bool, previous: Answers | None = None
+    fw: Framework,
+    answers: Answers,
+    quick: bool,
+    previous: Answers | None = None,
+    *,
+    today: dt.date,
 ) -> list[ReviewRow]:
     """Each answer, in question order and one row each: a position is one row, a rating's
     evidence is its note. ``changed`` marks what differs from ``previous``."""
@@ -724,7 +748,7 @@ def review_rows(
 
     rows = []
     seen_positions: set[str] = set()
-    for q in all_questions(fw, answers, quick):
+    for q in all_questions(fw, answers, quick, today=today):
         key = q.key
         if key not in answers or key.part in (Part.evidence, Part.history, Part.cert_year):
             continue
@@ -749,7 +773,7 @@ def review_rows(
     asked = {r.key for r in rows}
     for key in answers:
         if key.part is Part.rating and key not in asked:
-            other = question_for(fw, answers, quick, key)
+            other = question_for(fw, answers, quick, key, today=today)
             if other is not None:
                 row = row_for(fw, other, answers, differs)
                 rows.append(replace(row, section="Other ratings"))
@@ -788,13 +812,15 @@ def position_text(answers: Answers, index: int) -> str:
     return f"{get['title'] or '(untitled)'}, {span} ({kinds})"
 
 
-def change_answer(fw: Framework, answers: Answers, quick: bool, key: Key, ask: Ask) -> None:
+def change_answer(
+    fw: Framework, answers: Answers, quick: bool, key: Key, ask: Ask, *, today: dt.date
+) -> None:
     """Ask one question again; a changed rating asks for its evidence again too.
 
     The answer given before is the default: Enter keeps a text answer (shown, not
     pre-typed), and a choice list opens with the cursor on it.
     """
-    question = question_for(fw, answers, quick, key)
+    question = question_for(fw, answers, quick, key, today=today)
     if question is None:
         return
     if key in answers:

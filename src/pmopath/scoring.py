@@ -94,13 +94,12 @@ def score(
     target: str | None = None,
     *,
     hours_per_week: float | None = None,
-    as_of: dt.date | None = None,
+    as_of: dt.date,
 ) -> Score:
     """Score a profile against a target role (default: the profile's own target).
 
-    ``as_of`` dates the work history (default: today; the CLI always passes it).
+    ``as_of`` dates the work history and eligibility: only the command line reads the clock.
     """
-    as_of = as_of or dt.date.today()
     target_id = fw.role(target or profile.target_role or profile.current_role).id
     current_id = fw.role(profile.current_role).id
     role = fw.role_by_id[target_id]
