@@ -36,6 +36,44 @@ def parse(path: Path, text: str, *, max_depth: int, max_nodes: int) -> Document:
     return _Builder(path, text, max_depth=max_depth, max_nodes=max_nodes).build()
 
 
+def flow_depth(text: str, end: int) -> int:
+    """How many flow collections (``[`` and ``{``) are open at ``text[end]``.
+
+    Quoted scalars and comments are skipped. Run only on a parse error, so a plain
+    loop is fast enough.
+    """
+    depth, i, end = 0, 0, min(end, len(text))
+    while i < end:
+        char = text[i]
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        elif char in "'\"":
+            i = _quote_end(text, i, char)
+        elif char == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            newline = text.find("\n", i)
+            i = len(text) if newline < 0 else newline
+        i += 1
+    return depth
+
+
+def _quote_end(text: str, start: int, quote: str) -> int:
+    """The index of the quote closing the scalar opened at ``start`` (or the text's end)."""
+    i = start + 1
+    while i < len(text):
+        if quote == '"' and text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == quote:
+            if quote == "'" and text[i + 1 : i + 2] == "'":  # '' is a quote inside '...'
+                i += 2
+                continue
+            return i
+        i += 1
+    return len(text)
+
+
 class _Frame:
     __slots__ = ("anchor", "container", "key", "line", "loc", "pending_key", "size")
 
@@ -71,6 +109,10 @@ class _Builder:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = None if mark is None else mark.line + 1
+            if mark is not None and flow_depth(self.text, mark.index) > self.max_depth:
+                # libyaml may stop deep [ { nesting itself, in its own words, before the
+                # events reach the depth check below: the error is pmopath's either way.
+                raise self.fail(f"nested deeper than {self.max_depth} levels", line) from None
             problem = exc.problem or exc.context or "invalid YAML"
             raise self.fail(f"invalid YAML: {problem}", line) from None
         except yaml.YAMLError as exc:
