@@ -75,7 +75,7 @@ def emit(rendered: Rendered) -> None:
     if isinstance(rendered, str):
         safe(sys.stdout).write(rendered)
     elif sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
-        stdout_console().print(rendered)
+        stdout_console().print(rendered, crop=False)  # see render.terminal.diagnostic
     else:
         text = as_text(rendered, width=stdout_console().width)
         safe(sys.stdout).write("\n".join(line.rstrip() for line in text.split("\n")))
@@ -103,7 +103,7 @@ def as_text(rendered: Rendered, width: int = 100) -> str:
 
     buffer = StringIO()
     plain = Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False)
-    plain.print(rendered)
+    plain.print(rendered, crop=False)
     return buffer.getvalue()
 
 

@@ -63,6 +63,12 @@ def lit(text: str, style: str = "") -> Text:
     return Text(clean(text), style=style)
 
 
+def diagnostic(text: str, style: str = "") -> Text:
+    """A ``file:line: field: message`` line, one line whatever the width, as compilers
+    print them: folding it would break the file name that editors and grep look for."""
+    return Text(clean(text), style=style, no_wrap=True, overflow="ignore")
+
+
 def bar(level: int, required: int | None = None, width: int = 4) -> Text:
     """``███░`` for level 3 of 4; with ``required``, the gap is drawn differently."""
     out = Text()
@@ -460,10 +466,10 @@ class TerminalRenderer(ViewRenderer):
         return Group(*parts, table)
 
     def validation(self, view: ValidationView) -> RenderableType:
-        warned = [lit("warning: " + w.text, "yellow") for w in view.warnings]
+        warned = [diagnostic("warning: " + w.text, "yellow") for w in view.warnings]
         if view.valid:
             return Group(*warned, Text(f"✓ {clean(view.summary)}", style="green"))
-        lines: list[RenderableType] = [*(lit(p.text) for p in view.problems), *warned]
+        lines: list[RenderableType] = [*(diagnostic(p.text) for p in view.problems), *warned]
         lines.append(Text(f"\n✗ {clean(view.summary)}", style="red"))
         return Group(*lines)
 
