@@ -14,7 +14,7 @@ import pytest
 from pmopath.console import as_text
 from pmopath.eligibility import statuses
 from pmopath.errors import DataError
-from pmopath.framework import load_framework
+from pmopath.framework import Framework
 from pmopath.history import HistoryEntry, HistoryView
 from pmopath.models import Model
 from pmopath.planning import plan
@@ -163,11 +163,17 @@ def test_no_function_is_longer_than_80_lines() -> None:
 
 # -------------------------------------------------------------------- views
 
-FW = load_framework()
 AS_OF = dt.date(2026, 11, 22)
+FW: Framework  # the session's framework, set by the fixture below (never at import)
 
 
-def fixtures() -> list[View]:
+@pytest.fixture(autouse=True, scope="module")
+def _framework(session_fw: Framework) -> None:
+    global FW
+    FW = session_fw
+
+
+def fixtures() -> dict[str, View]:
     """One of every view, from the example project manager and the built-in framework."""
     loaded = load_profile(ROOT / "examples" / "project-manager.yaml", FW)
     profile = loaded.profile.model_copy(update={"assessed_at": dt.datetime(2026, 11, 22, 9, 30)})
@@ -202,47 +208,80 @@ def fixtures() -> list[View]:
     problem = DataError(
         "unknown role 'pm-x'", path="roles.yaml", line=12, field="roles[1].leads_to"
     )
-    return [
-        roles_view(FW),
-        role_view(FW, FW.role("director")),
-        competencies_view(FW, None),
-        competency_view(FW, FW.competency("governance")),
-        certs_view(FW, FW.role("pmo-manager")),
-        cert_view(FW, FW.certification("pmp")),
-        cert_view(
+    return {
+        "roles": roles_view(FW),
+        "role": role_view(FW, FW.role("director")),
+        "competencies": competencies_view(FW, None),
+        "competency": competency_view(FW, FW.competency("governance")),
+        "certs": certs_view(FW, FW.role("pmo-manager")),
+        "cert": cert_view(FW, FW.certification("pmp")),
+        "cert-with-eligibility": cert_view(
             FW,
             FW.certification("pgmp"),
             your_eligibility(
                 statuses(FW, profile, AS_OF, only="pgmp")[0]["pgmp"], "from a file", AS_OF, 4
             ),
         ),
-        eligible_view(FW, statuses(FW, profile, AS_OF)[0], "from a file", AS_OF, 4),
-        sources_view(FW),
-        source_view(FW, FW.source_id("S57")),
-        source_view(FW, FW.source_id("estimate")),
-        validation_view("our-framework", [problem]),
-        history,
-        profile_view(FW, "20261122-093000", profile, ["rating for 'old-one' was kept"], AS_OF),
-        gap_view(FW, result, profile.name, True, ready=37, as_of=AS_OF),
-        roadmap_view(FW, plan(result, profile, FW, as_of=AS_OF), True),
-        comparison_view(FW, profile, ["director", "pmo-manager"], None, AS_OF),
-    ]
+        "eligible": eligible_view(FW, statuses(FW, profile, AS_OF)[0], "from a file", AS_OF, 4),
+        "sources": sources_view(FW),
+        "source": source_view(FW, FW.source_id("S57")),
+        "source-estimate": source_view(FW, FW.source_id("estimate")),
+        "validation": validation_view("our-framework", [problem]),
+        "history": history,
+        "profile": profile_view(
+            FW, "20261122-093000", profile, ["rating for 'old-one' was kept"], AS_OF
+        ),
+        "gap": gap_view(FW, result, profile.name, True, ready=37, as_of=AS_OF),
+        "roadmap": roadmap_view(FW, plan(result, profile, FW, as_of=AS_OF), True),
+        "comparison": comparison_view(FW, profile, ["director", "pmo-manager"], None, AS_OF),
+    }
 
 
-VIEWS = fixtures()
+#: The names of fixtures()'s views: parameters are known at collection, views built later.
+CASES = (
+    "roles",
+    "role",
+    "competencies",
+    "competency",
+    "certs",
+    "cert",
+    "cert-with-eligibility",
+    "eligible",
+    "sources",
+    "source",
+    "source-estimate",
+    "validation",
+    "history",
+    "profile",
+    "gap",
+    "roadmap",
+    "comparison",
+)
 TEXT_FORMATS = (Format.terminal, Format.markdown)
 
 
-def test_every_view_has_a_fixture_and_a_renderer_method() -> None:
-    assert {type(v) for v in VIEWS} == set(all_views())
+@pytest.fixture(scope="module")
+def views(_framework: None) -> dict[str, View]:
+    built = fixtures()
+    assert tuple(built) == CASES
+    return built
+
+
+@pytest.fixture(params=CASES)
+def view(request: pytest.FixtureRequest, views: dict[str, View]) -> View:
+    """Each view of fixtures() in turn, built from the example project manager."""
+    return views[request.param]
+
+
+def test_every_view_has_a_fixture_and_a_renderer_method(views: dict[str, View]) -> None:
+    assert {type(v) for v in views.values()} == set(all_views())
     for fmt in TEXT_FORMATS:
         renderer = renderer_for(fmt)
         assert isinstance(renderer, ViewRenderer)
-        for view in VIEWS:
+        for view in views.values():
             assert callable(getattr(renderer, view.kind)), (fmt, view.kind)
 
 
-@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.kind)
 def test_json_is_the_views_own_dump(view: View) -> None:
     import json
 
@@ -360,7 +399,6 @@ def normalise(out: str, fmt: Format) -> str:
 
 
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
-@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.kind)
 def test_every_field_of_a_view_appears_in_every_format(view: View, fmt: Format) -> None:
     out = normalise(as_text(renderer_for(fmt).render(view), width=3000), fmt)
     missing = []
@@ -374,12 +412,11 @@ def test_every_field_of_a_view_appears_in_every_format(view: View, fmt: Format) 
     assert not missing, f"{view.kind} in {fmt.value} lacks " + "; ".join(missing[:8])
 
 
-def test_omissions_name_real_fields() -> None:
-    fields = {(v.kind, f) for v in VIEWS for f in type(v).model_fields}
+def test_omissions_name_real_fields(views: dict[str, View]) -> None:
+    fields = {(v.kind, f) for v in views.values() for f in type(v).model_fields}
     assert set(OMITTED) <= fields
 
 
-@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.kind)
 def test_views_built_without_validation_would_pass_it(view: View) -> None:
     """Builders use model_construct (no second validation); what they build must be valid."""
     assert type(view).model_validate(view.model_dump()) == view

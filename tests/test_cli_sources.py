@@ -8,17 +8,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from pmopath.cli import _complete_sources, app
-from pmopath.framework import Framework, load_framework, source_order
+from pmopath.framework import Framework, source_order
 from pmopath.models import ESTIMATE, ESTIMATE_LABEL
 from pmopath.render.markdown import link
 from pmopath.views.browse import source_view, sources_view
 
 ROOT = Path(__file__).resolve().parents[1]
 PM = str(ROOT / "examples" / "project-manager.yaml")
-FW = load_framework()
+FW: Framework  # the session's framework, set by the fixture below (never at import)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _framework(session_fw: Framework) -> None:
+    global FW
+    FW = session_fw
+
 
 # S57 in data/roles.yaml and data/certifications.yaml
 S57_TITLE = "IPMA-USA - what certification level"
@@ -48,8 +56,15 @@ def cited_ids(value: Any) -> set[str]:
     return found
 
 
-FILES = (FW.roles_file, FW.competencies_file, FW.certifications_file)
-CITED = sorted(set().union(*(cited_ids(f.model_dump(mode="json")) for f in FILES)))
+def framework_texts() -> list[Any]:
+    """The built-in framework files as plain data (read, not loaded: collection needs them)."""
+    return [
+        yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+        for name in ("roles.yaml", "competencies.yaml", "certifications.yaml")
+    ]
+
+
+CITED = sorted(set().union(*(cited_ids(doc) for doc in framework_texts())))
 
 
 # ------------------------------------------------------------------- the list

@@ -9,19 +9,26 @@ expectation here says so.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pmopath.framework import load_framework
+from pmopath.framework import Framework
 from pmopath.planning import Plan, PlanItem, plan
 from pmopath.profile import Profile, load_profile
 from pmopath.scoring import Score, score
 from pmopath.views.results import requirements_met
 
-FW = load_framework()
 AS_OF = dt.date(2026, 11, 22)
-EXAMPLES = load_framework().paths["roles.yaml"].parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+FW: Framework  # the session's framework, set by the fixture below (never at import)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _framework(session_fw: Framework) -> None:
+    global FW
+    FW = session_fw
 
 
 def senior_pm() -> Profile:

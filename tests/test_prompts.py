@@ -8,9 +8,11 @@ text printed as it is.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import pytest
@@ -36,6 +38,8 @@ from pmopath.questionnaire import (
 
 DOWN = "\x1b[B"
 ENTER = "\r"
+
+TODAY = dt.date(2026, 11, 22)
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +67,7 @@ def words(text: str) -> str:
 
 
 def years_question(fw: Framework) -> Question:
-    (q, *_) = field_questions(fw, "experience", {Key(Part.history, "1"): "quick"})
+    (q, *_) = field_questions(fw, "experience", {Key(Part.history, "1"): "quick"}, today=TODAY)
     assert q.key == Key(Part.experience, next(iter(Experience.model_fields)))
     return q
 
@@ -91,7 +95,7 @@ def test_typing_replaces_the_default_and_enter_keeps_it(fw: Framework, keys: Pip
 
 
 def test_typing_into_the_hours_field_gives_what_was_typed(fw: Framework, keys: PipeInput) -> None:
-    (hours,) = field_questions(fw, "hours_per_week", {})
+    (hours,) = field_questions(fw, "hours_per_week", {}, today=TODAY)
     assert hours.default == "4"
     ask = QuestionaryAsk(console())
     keys.send_text("7" + ENTER)
@@ -110,15 +114,21 @@ def test_changing_an_answer_keeps_the_previous_one_on_enter(fw: Framework, keys:
     q = years_question(fw)
     answers: Answers = {Key(Part.history, "1"): "quick", q.key: 6}
     keys.send_text(ENTER)
-    change_answer(fw, answers, False, q.key, ask)
+    change_answer(fw, answers, False, q.key, ask, today=TODAY)
     assert answers[q.key] == 6
     keys.send_text("7" + ENTER)
-    change_answer(fw, answers, False, q.key, ask)
+    change_answer(fw, answers, False, q.key, ask, today=TODAY)
     assert answers[q.key] == 7  # not 67: the previous answer is not pre-typed
 
 
 def test_an_optional_answer_kept_by_enter_can_be_cleared(keys: PipeInput) -> None:
-    q = Question(Key(Part.cert_year, "pmp"), "text", "Year?", default="2021", parse=optional_year)
+    q = Question(
+        Key(Part.cert_year, "pmp"),
+        "text",
+        "Year?",
+        default="2021",
+        parse=partial(optional_year, today=TODAY),
+    )
     assert q.clearable
     assert kept_instruction(q) == f"(default 2021, Enter keeps it, {CLEAR} clears it)"
     ask = QuestionaryAsk(console())

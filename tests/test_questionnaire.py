@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,12 @@ from pmopath.store import Store
 from scripted import BACKGROUND, ScriptedAsk, skip_risk
 
 NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.timezone.utc)
+TODAY = NOW.date()
+
+
+def at(moment: dt.datetime) -> Any:
+    """A clock that always reads ``moment``."""
+    return lambda: moment
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +58,7 @@ def quiet() -> Console:
 
 def test_full_flow_saves_every_answer(fw: Framework, store: Store) -> None:
     ask = ScriptedAsk(BACKGROUND, rating=skip_risk)
-    saved = run_assessment(fw, store, ask, quiet(), now=NOW)
+    saved = run_assessment(fw, store, ask, quiet(), clock=at(NOW))
     profile = saved.profile
     assert saved.ident == "20261122-093000"
     assert profile.current_role == "project-manager"
@@ -83,7 +90,7 @@ def test_questions_are_grouped_by_domain_with_progress(fw: Framework) -> None:
     answers = answers_from_draft(
         {"current_role": "project-manager", "target_role": "pmo-director", "certifications": []}
     )
-    qs = list(all_questions(fw, answers, quick=False))
+    qs = list(all_questions(fw, answers, quick=False, today=TODAY))
     ratings = [q for q in qs if q.key.part is Part.rating]
     assert ratings[6].progress == "Competency 7 of 20 · PMO services"
     assert ratings[10].progress == "Competency 11 of 20 · Strategy & governance"
@@ -97,7 +104,7 @@ def test_questions_are_grouped_by_domain_with_progress(fw: Framework) -> None:
 
 def test_quick_rates_only_core_competencies(fw: Framework, store: Store) -> None:
     script = {**BACKGROUND, "target_role": "pmo-director"}
-    saved = run_assessment(fw, store, ScriptedAsk(script), quiet(), quick=True, now=NOW)
+    saved = run_assessment(fw, store, ScriptedAsk(script), quiet(), quick=True, clock=at(NOW))
     core = {
         k
         for k, v in fw.role_by_id["pmo-director"].competencies.items()
@@ -112,7 +119,11 @@ def test_quick_rates_only_core_competencies(fw: Framework, store: Store) -> None
 def run_interrupted(fw: Framework, store: Store, k: int) -> None:
     with pytest.raises(Interrupted) as info:
         run_assessment(
-            fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk, interrupt_at=k), quiet(), now=NOW
+            fw,
+            store,
+            ScriptedAsk(BACKGROUND, rating=skip_risk, interrupt_at=k),
+            quiet(),
+            clock=at(NOW),
         )
     assert info.value.kept == k  # the message says exactly what the draft holds
     assert (info.value.draft is None) == (k == 0)
@@ -122,7 +133,7 @@ def test_interrupt_at_any_question_then_resume_gives_the_same_profile(
     fw: Framework, tmp_path: Path
 ) -> None:
     reference = ScriptedAsk(BACKGROUND, rating=skip_risk)
-    one_sitting = run_assessment(fw, Store(tmp_path / "ref"), reference, quiet(), now=NOW)
+    one_sitting = run_assessment(fw, Store(tmp_path / "ref"), reference, quiet(), clock=at(NOW))
     total = len(reference.asked)
     assert total > 40
     for k in range(total):
@@ -132,7 +143,12 @@ def test_interrupt_at_any_question_then_resume_gives_the_same_profile(
         assert (draft is not None and len(draft.answers) == k) or (k == 0 and draft is None)
         assert store.ids() == []
         resumed = run_assessment(
-            fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk), quiet(), resume=True, now=NOW
+            fw,
+            store,
+            ScriptedAsk(BACKGROUND, rating=skip_risk),
+            quiet(),
+            resume=True,
+            clock=at(NOW),
         )
         assert resumed.profile == one_sitting.profile, f"interrupted at question {k}"
 
@@ -140,7 +156,7 @@ def test_interrupt_at_any_question_then_resume_gives_the_same_profile(
 def test_next_assess_offers_to_resume(fw: Framework, store: Store) -> None:
     run_interrupted(fw, store, 15)
     ask = ScriptedAsk(BACKGROUND, rating=skip_risk)  # answers "yes" (the default) to resume
-    run_assessment(fw, store, ask, quiet(), now=NOW)
+    run_assessment(fw, store, ask, quiet(), clock=at(NOW))
     assert ask.asked[0] == "confirm.resume"
     assert "current_role" not in ask.asked  # already answered before the interruption
 
@@ -154,11 +170,11 @@ def test_restart_asks_before_discarding(fw: Framework, store: Store) -> None:
             ScriptedAsk({**BACKGROUND, "confirm.restart": False}),
             quiet(),
             restart=True,
-            now=NOW,
+            clock=at(NOW),
         )
     assert store.load_draft() is not None
     ask = ScriptedAsk({**BACKGROUND, "confirm.restart": True})
-    run_assessment(fw, store, ask, quiet(), restart=True, now=NOW)
+    run_assessment(fw, store, ask, quiet(), restart=True, clock=at(NOW))
     assert "current_role" in ask.asked  # started from the beginning
 
 
@@ -167,7 +183,7 @@ def test_review_can_change_an_answer(fw: Framework, store: Store) -> None:
     levels = iter([1, 3])
     ask = ScriptedAsk(BACKGROUND, rating=lambda comp: next(levels) if comp == "governance" else 2)
     ask.review = ["rating.governance", "__save__"]
-    saved = run_assessment(fw, store, ask, quiet(), now=NOW)
+    saved = run_assessment(fw, store, ask, quiet(), clock=at(NOW))
     assert saved.profile.ratings["governance"].level == 3
     assert ask.asked.count("rating.governance") == 2
     assert ask.asked.count("evidence.governance") == 2
@@ -192,7 +208,7 @@ def test_changing_target_in_quick_mode_asks_the_new_core_competencies(
             return "pmo-director"
         return original_call(q)
 
-    saved = run_assessment(fw, store, call, quiet(), quick=True, now=NOW)
+    saved = run_assessment(fw, store, call, quiet(), quick=True, clock=at(NOW))
     assert saved.profile.target_role == "pmo-director"
     assert "pmo-management" in saved.profile.ratings
     assert "performance-monitoring" in saved.profile.ratings  # kept from the first target
@@ -208,7 +224,7 @@ def test_background_step_count_never_changes_with_certifications_ticked(
         seen.append(q.progress)
         return scripted(q)
 
-    run_assessment(fw, store, ask, quiet(), now=NOW)
+    run_assessment(fw, store, ask, quiet(), clock=at(NOW))
     background = [p for p in seen if p.startswith("Background")]
     totals = {re.match(r"Background \d+ of (\d+)", p).group(1) for p in background}  # type: ignore[union-attr]
     assert len(totals) == 1, background
@@ -219,7 +235,7 @@ def test_background_step_count_never_changes_with_certifications_ticked(
     step = background[scripted.asked.index("certifications")]
     assert years == [f"{step} · certification 1 of 2", f"{step} · certification 2 of 2"]
     # as the questions are first listed, before anything is ticked: the same total
-    first = next(iter(all_questions(fw, {}, quick=False)))
+    first = next(iter(all_questions(fw, {}, quick=False, today=TODAY)))
     assert first.progress == f"Background 1 of {total}"
 
 
@@ -242,18 +258,28 @@ def test_rating_choices_are_short_and_the_descriptors_are_details(fw: Framework)
 
 
 def test_a_text_answer_replaces_the_default_and_empty_keeps_it(fw: Framework) -> None:
-    (q, *_) = [q for q in all_questions(fw, {}, quick=False) if q.key.part is Part.training]
+    (q, *_) = [
+        q for q in all_questions(fw, {}, quick=False, today=TODAY) if q.key.part is Part.training
+    ]
     assert q.default == "0"
     assert q.convert("7") == 7
     assert q.convert("") == 0 and q.convert("  ") == 0
     assert not q.clearable
     with pytest.raises(ValueError):
         q.convert(CLEAR)  # a number cannot be emptied
-    year = Question(Key(Part.cert_year, "pmp"), "text", "Year", default="2021", parse=optional_year)
+    year = Question(
+        Key(Part.cert_year, "pmp"),
+        "text",
+        "Year",
+        default="2021",
+        parse=partial(optional_year, today=TODAY),
+    )
     assert year.clearable
     assert year.convert("") == 2021 and year.convert(CLEAR) is None and year.convert("2019") == 2019
     assert (
-        Question(Key(Part.cert_year, "pmp"), "text", "Year", parse=optional_year).convert("")
+        Question(
+            Key(Part.cert_year, "pmp"), "text", "Year", parse=partial(optional_year, today=TODAY)
+        ).convert("")
         is None
     )
 
@@ -270,7 +296,7 @@ def test_changing_a_number_at_review_keeps_it_on_enter(fw: Framework, store: Sto
             return q.convert(next(typed))
         return ask(q)
 
-    saved = run_assessment(fw, store, call, quiet(), now=NOW)
+    saved = run_assessment(fw, store, call, quiet(), clock=at(NOW))
     assert ask.asked.count(key) == 3
     assert saved.profile.training.general == 7
 
@@ -318,7 +344,7 @@ def test_the_resume_question_says_when_in_words(fw: Framework, store: Store) -> 
         prompts.append(q.prompt)
         return scripted(q)
 
-    run_assessment(fw, store, ask, quiet(), now=NOW)
+    run_assessment(fw, store, ask, quiet(), clock=at(NOW))
     assert re.fullmatch(
         r"Resume the assessment you started (today|yesterday) at \d\d:\d\d \(15 answers so far\)\?",
         prompts[0],
@@ -337,7 +363,9 @@ def keep_everything(q: Question) -> Any:
 
 
 def test_a_second_assessment_starts_from_the_first(fw: Framework, store: Store) -> None:
-    first = run_assessment(fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk), quiet(), now=NOW)
+    first = run_assessment(
+        fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk), quiet(), clock=at(NOW)
+    )
     later = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.timezone.utc)
     asked: list[Question] = []
 
@@ -345,7 +373,7 @@ def test_a_second_assessment_starts_from_the_first(fw: Framework, store: Store) 
         asked.append(q)
         return keep_everything(q)
 
-    second = run_assessment(fw, store, ask, quiet(), now=later)
+    second = run_assessment(fw, store, ask, quiet(), clock=at(later))
     # the work history is kept, not asked again: the menu offers to edit it, Enter is done
     (menu,) = [q for q in asked if q.key.part is Part.history]
     assert [c.label.split(":")[0] for c in menu.choices[1:3]] == [
@@ -361,15 +389,17 @@ def test_a_second_assessment_starts_from_the_first(fw: Framework, store: Store) 
 
 
 def test_the_review_marks_what_changed_since_last_time(fw: Framework, store: Store) -> None:
-    first = run_assessment(fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk), quiet(), now=NOW)
+    first = run_assessment(
+        fw, store, ScriptedAsk(BACKGROUND, rating=skip_risk), quiet(), clock=at(NOW)
+    )
     previous = answers_from_profile(first.profile)
     answers = dict(previous)
     answers[Key(Part.rating, "governance")] = 4
     answers[Key(Part.position, "2.end")] = "2026-01"
-    rows = review_rows(fw, answers, False, previous)
+    rows = review_rows(fw, answers, False, previous, today=TODAY)
     changed = {r.label for r in rows if r.changed}
     assert changed == {fw.competency_name("governance"), "Position 2"}
-    assert all(not r.changed for r in review_rows(fw, previous, False, previous))
+    assert all(not r.changed for r in review_rows(fw, previous, False, previous, today=TODAY))
 
 
 def test_an_old_draft_keeps_its_answers(fw: Framework) -> None:
@@ -388,7 +418,7 @@ def test_changing_a_choice_opens_on_the_current_answer(fw: Framework) -> None:
         seen.append(q)
         return q.default if q.kind == "select" else q.convert("")
 
-    change_answer(fw, answers, False, Key(Part.rating, "governance"), ask)
-    change_answer(fw, answers, False, Key(Part.field, "current_role"), ask)
+    change_answer(fw, answers, False, Key(Part.rating, "governance"), ask, today=TODAY)
+    change_answer(fw, answers, False, Key(Part.field, "current_role"), ask, today=TODAY)
     assert [q.default for q in seen if q.kind == "select"] == [3, "pmo-analyst"]
     assert answers[Key(Part.rating, "governance")] == 3

@@ -31,6 +31,11 @@ PM = str(ROOT / "examples" / "project-manager.yaml")
 UTC = dt.timezone.utc
 
 
+def CLOCK() -> dt.datetime:
+    """The assessment flow's clock: a fixed moment."""
+    return dt.datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+
+
 def pmopath(*args: str, home: Path, **kwargs: object) -> subprocess.Popen[str]:
     env = {**os.environ, "PMOPATH_HOME": str(home)}
     env.pop("PMOPATH_DATA", None)
@@ -123,8 +128,12 @@ def test_restart_moves_a_corrupt_draft_aside(tmp_path: Path) -> None:
 
     console = Console(file=io.StringIO())
     with pytest.raises(DataError):
-        start_or_resume(store, ScriptedAsk(), console, resume=False, restart=False, quick=False)
-    chosen = start_or_resume(store, ScriptedAsk(), console, resume=False, restart=True, quick=False)
+        start_or_resume(
+            store, ScriptedAsk(), console, resume=False, restart=False, quick=False, clock=CLOCK
+        )
+    chosen = start_or_resume(
+        store, ScriptedAsk(), console, resume=False, restart=True, quick=False, clock=CLOCK
+    )
     assert chosen is not None
     draft, lock = chosen
     lock.release()
@@ -472,7 +481,9 @@ def test_a_session_with_no_answer_yet_still_holds_its_draft(tmp_path: Path) -> N
     assert first is not None
     console = Console(file=io.StringIO())
     ask = ScriptedAsk()  # picks the default: a separate assessment
-    chosen = start_or_resume(store, ask, console, resume=False, restart=False, quick=False)
+    chosen = start_or_resume(
+        store, ask, console, resume=False, restart=False, quick=False, clock=CLOCK
+    )
     assert chosen is not None
     draft, lock = chosen
     assert draft.path == tmp_path / "draft-2.yaml"
@@ -481,7 +492,9 @@ def test_a_session_with_no_answer_yet_still_holds_its_draft(tmp_path: Path) -> N
     lock.release()
     first.release()
     # with both sessions gone, a new session starts on draft.yaml again
-    again = start_or_resume(store, ScriptedAsk(), console, resume=False, restart=False, quick=False)
+    again = start_or_resume(
+        store, ScriptedAsk(), console, resume=False, restart=False, quick=False, clock=CLOCK
+    )
     assert again is not None and again[0].path == store.draft_path
     again[1].release()
 
@@ -557,7 +570,13 @@ def test_a_file_system_without_locks_still_assesses(
     monkeypatch.setattr(fcntl, "flock", no_locks)
     store = Store(home=tmp_path)
     chosen = start_or_resume(
-        store, ScriptedAsk(), Console(file=io.StringIO()), resume=False, restart=False, quick=False
+        store,
+        ScriptedAsk(),
+        Console(file=io.StringIO()),
+        resume=False,
+        restart=False,
+        quick=False,
+        clock=CLOCK,
     )
     assert chosen is not None and chosen[0].path == store.draft_path
     chosen[1].release()

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pmopath.eligibility import eligibility
-from pmopath.framework import load_framework
+from pmopath.framework import Framework
 from pmopath.models import ExperienceKind
 from pmopath.paths import accrues
 from pmopath.planning import Plan, plan
@@ -29,8 +29,14 @@ from pmopath.scoring import readiness_for, score
 from pmopath.views.results import roadmap_view
 
 ROOT = Path(__file__).resolve().parents[1]
-FW = load_framework()
 AS_OF = dt.date(2026, 11, 22)
+FW: Framework  # the session's framework, set by the fixture below (never at import)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _framework(session_fw: Framework) -> None:
+    global FW
+    FW = session_fw
 
 
 def make(**kw: Any) -> Profile:
@@ -51,7 +57,7 @@ def test_readiness_worked_by_hand() -> None:
     readiness, gap, need = readiness_for(profile, FW.role_by_id["project-manager"])
     assert (gap, need) == (12, 68)
     assert readiness == pytest.approx(1 - 12 / 68)
-    result = score(profile, FW, "project-manager")
+    result = score(profile, FW, "project-manager", as_of=AS_OF)
     assert result.readiness == pytest.approx(0.8235, abs=1e-4)
     assert result.path == ("project-manager",)
     assert result.next_role is None
@@ -59,7 +65,7 @@ def test_readiness_worked_by_hand() -> None:
 
 def test_unassessed_counts_as_zero_and_is_marked() -> None:
     profile = make(ratings={"governance": Rating(level=None)})
-    result = score(profile, FW, "project-manager")
+    result = score(profile, FW, "project-manager", as_of=AS_OF)
     gov = next(g for g in result.competencies if g.id == "governance")
     assert gov.current is None and gov.gap == 2
     assert result.readiness == 0.0
@@ -136,7 +142,7 @@ def test_a_path_that_cannot_earn_the_experience_is_not_chosen() -> None:
 
 def test_target_below_current_is_still_scored() -> None:
     profile = make(current_role="pmo-director")
-    result = score(profile, FW, "project-manager")
+    result = score(profile, FW, "project-manager", as_of=AS_OF)
     assert result.path == ("pmo-director", "project-manager")
     assert result.path_note and "at or below" in result.path_note
     assert 0 <= result.readiness <= 1
@@ -156,7 +162,7 @@ def example(name: str) -> Profile:
 )
 def test_examples_toward_director(name: str, readiness: float, months: int) -> None:
     profile = example(name)
-    result = plan(score(profile, FW, "pmo-director"), profile, FW, as_of=AS_OF)
+    result = plan(score(profile, FW, "pmo-director", as_of=AS_OF), profile, FW, as_of=AS_OF)
     assert result.score.readiness == pytest.approx(readiness, abs=0.001)
     assert result.ready_in_months == months
 
@@ -170,7 +176,9 @@ def test_plan_ends_with_the_move() -> None:
     items = sorted(
         (
             i
-            for i in all_items(plan(score(profile, FW, "director"), profile, FW, as_of=AS_OF))
+            for i in all_items(
+                plan(score(profile, FW, "director", as_of=AS_OF), profile, FW, as_of=AS_OF)
+            )
             if i.mode != "milestone"  # the timeline of moves and experience is numbered last
         ),
         key=lambda i: i.rank,
@@ -182,8 +190,8 @@ def test_plan_ends_with_the_move() -> None:
 
 def test_horizon_cuts_the_plan() -> None:
     profile = example("project-manager")
-    full = plan(score(profile, FW, "director"), profile, FW, as_of=AS_OF)
-    cut = plan(score(profile, FW, "director"), profile, FW, as_of=AS_OF, horizon=12)
+    full = plan(score(profile, FW, "director", as_of=AS_OF), profile, FW, as_of=AS_OF)
+    cut = plan(score(profile, FW, "director", as_of=AS_OF), profile, FW, as_of=AS_OF, horizon=12)
     assert all(i.start_month <= 12 for i in all_items(cut))
     assert cut.cut_items == len(all_items(full)) - len(all_items(cut)) > 0
 
@@ -191,7 +199,7 @@ def test_horizon_cuts_the_plan() -> None:
 # ------------------------------------------------------------- properties
 
 ratings_st = st.dictionaries(
-    st.sampled_from([c.id for c in FW.competencies]),
+    st.deferred(lambda: st.sampled_from([c.id for c in FW.competencies])),
     st.one_of(st.none(), st.integers(0, 4)),
     max_size=20,
 )
@@ -210,7 +218,7 @@ profiles = st.builds(
         hours_per_week=hours,
         certifications=[HeldCertification(id=c) for c in certs],
     ),
-    st.sampled_from([r.id for r in FW.roles]),
+    st.deferred(lambda: st.sampled_from([r.id for r in FW.roles])),
     ratings_st,
     st.floats(0, 20),
     st.floats(0, 10),
@@ -225,11 +233,11 @@ profiles = st.builds(
         max_size=3,
     ),
 )
-targets = st.sampled_from([r.id for r in FW.roles])
+targets = st.deferred(lambda: st.sampled_from([r.id for r in FW.roles]))
 
 
 @settings(max_examples=150, deadline=None)
-@given(profiles, targets, st.sampled_from([c.id for c in FW.competencies]))
+@given(profiles, targets, st.deferred(lambda: st.sampled_from([c.id for c in FW.competencies])))
 def test_raising_a_rating_never_lowers_readiness(profile: Profile, target: str, comp: str) -> None:
     before = score(profile, FW, target, as_of=AS_OF).readiness
     level = profile.level(comp) or 0
@@ -285,7 +293,7 @@ def test_plan_invariants(profile: Profile, target: str) -> None:
 
 def test_json_keeps_the_documented_keys() -> None:
     profile = example("project-manager")
-    p = plan(score(profile, FW, "director"), profile, FW, as_of=AS_OF)
+    p = plan(score(profile, FW, "director", as_of=AS_OF), profile, FW, as_of=AS_OF)
     doc = json.loads(JsonRenderer().render(roadmap_view(FW, p, False)))
     for key in [
         "schema_version",
