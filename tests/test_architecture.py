@@ -149,6 +149,54 @@ def test_core_imports_no_presentation(name: str) -> None:
                 todo.append(imported)
 
 
+#: Modules that may read the clock: the command line, which passes the day down.
+CLOCK_READERS = {"pmopath.cli"}
+#: Calls that read the calendar clock, on any object (date.today(), dt.datetime.now(tz), ...)
+CLOCK_METHODS = {"today", "now", "utcnow"}
+#: ... and functions of the time module that do (time.monotonic, for durations, does not).
+CLOCK_FUNCTIONS = {"time", "time_ns", "localtime", "gmtime", "ctime"}
+
+
+def clock_reads(source: str) -> list[int]:
+    """The lines of ``source`` that read the clock."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module == "time"
+            and any(a.name in CLOCK_FUNCTIONS for a in node.names)
+        ):
+            lines.append(node.lineno)  # from time import time: a read waiting to happen
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        receiver = node.func.value
+        if node.func.attr in CLOCK_METHODS or (
+            node.func.attr in CLOCK_FUNCTIONS
+            and isinstance(receiver, ast.Name)
+            and receiver.id == "time"
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_clock_reads_are_found() -> None:
+    snippet = (
+        "import time\nfrom time import time_ns\nimport datetime as dt\n"
+        "a = dt.date.today()\nb = dt.datetime.now(dt.timezone.utc)\nc = time.time()\n"
+        "d = time.monotonic()\ne = dt.date.fromisoformat('2026-01-01')\n"
+    )
+    assert clock_reads(snippet) == [2, 4, 5, 6]
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_only_the_command_line_reads_the_clock(name: str) -> None:
+    """Everything below the CLI takes the day as an argument (as_of, today, a clock)."""
+    if name in CLOCK_READERS:
+        return
+    found = clock_reads(MODULES[name].read_text(encoding="utf-8"))
+    assert not found, f"{name} reads the clock at line(s) {found}; take it as an argument"
+
+
 def test_no_function_is_longer_than_80_lines() -> None:
     long = []
     for path in MODULES.values():

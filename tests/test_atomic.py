@@ -20,27 +20,34 @@ i = 0
 while True:
     i += 1
     body = "\\n".join(f"  line{n}: '{i}-{n}'" for n in range(20000))
+    print(f"writing {i}", flush=True)
     atomic_write_text(__import__("pathlib").Path(path), f"generation: {i}\\nlines:\\n{body}\\n")
 """
 
 
 def test_killed_writer_leaves_a_complete_file(tmp_path: Path) -> None:
+    """Kill the writer at a random moment of a write, after 1 to 3 finished ones: the file is
+    always a whole generation, the last finished one or the one being written."""
     target = tmp_path / "profile.yaml"
     target.write_text("generation: 0\nlines: {}\n")
     rng = random.Random(7)
-    generations = []
-    for _ in range(25):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(target)])
-        time.sleep(rng.uniform(0.05, 0.4))
+    for _ in range(12):
+        finished = rng.randint(1, 3)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(target)], stdout=subprocess.PIPE, text=True
+        )
+        assert proc.stdout is not None
+        for _ in range(finished + 1):  # "writing N+1" means generation N is complete
+            assert proc.stdout.readline().startswith("writing")
+        time.sleep(rng.uniform(0, 0.03))  # where in the write the kill lands; any moment is fine
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        proc.stdout.close()
         data = yaml.load(target.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         gen = data["generation"]
-        generations.append(gen)
-        if gen:  # a complete generation: every line of it is there
-            assert len(data["lines"]) == 20000
-            assert all(v.startswith(f"{gen}-") for v in data["lines"].values())
-    assert max(generations) > 0, "the writer never completed a write; the test proved nothing"
+        assert gen >= finished
+        assert len(data["lines"]) == 20000
+        assert all(v.startswith(f"{gen}-") for v in data["lines"].values())
     leftovers = [p for p in tmp_path.iterdir() if p.name != "profile.yaml"]
     # a kill can leave a temporary file behind, but never in place of the real one
     assert all(p.name.startswith(".profile.yaml.") for p in leftovers)

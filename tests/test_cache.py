@@ -483,7 +483,11 @@ def test_a_used_entry_is_kept_longest(cache_home: Path) -> None:
 
     fw = load_framework()
     load_profile(EXAMPLES[0], fw)
-    (entry,) = profile_entries(cache_home)
-    os.utime(entry, (1, 1))
+    (used,) = profile_entries(cache_home)
+    load_profile(EXAMPLES[1], fw)
+    (other,) = set(profile_entries(cache_home)) - {used}
+    os.utime(used, ns=(1_000, 1_000))  # the used entry the older of the two
+    os.utime(other, ns=(2_000, 2_000))
     load_profile(EXAMPLES[0], fw)  # a hit
-    assert entry.stat().st_mtime > 1
+    # pruning drops the oldest first: the hit moved the used entry after the other one
+    assert used.stat().st_mtime_ns > other.stat().st_mtime_ns

@@ -20,6 +20,8 @@ import pexpect
 import pytest
 import yaml
 
+from clock import PMOPATH
+
 DOWN = "\x1b[B"
 ENTER = "\r"
 CTRL_C = "\x03"
@@ -37,8 +39,8 @@ def spawn(home: Path, *args: str, rows: int = 60, columns: int = 160) -> pexpect
     }
     env.pop("PMOPATH_DATA", None)
     child = pexpect.spawn(
-        sys.executable,
-        ["-m", "pmopath", "assess", *args],
+        PMOPATH[0],
+        [*PMOPATH[1:], "assess", *args],
         env=env,
         encoding="utf-8",
         timeout=20,

@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from clock import PMOPATH
 from pmopath.cli import app
 from pmopath.errors import DataError, ExitStatus
 from pmopath.framework import load_framework
@@ -40,7 +41,7 @@ def pmopath(*args: str, home: Path, **kwargs: object) -> subprocess.Popen[str]:
     env = {**os.environ, "PMOPATH_HOME": str(home)}
     env.pop("PMOPATH_DATA", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "pmopath", *args],
+        [*PMOPATH, *args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -148,8 +149,8 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
     env.update({"PROMPT_TOOLKIT_NO_CPR": "1"})
     env.pop("PMOPATH_DATA", None)
     return pexpect.spawn(
-        sys.executable,
-        ["-m", "pmopath", "assess", *args],
+        PMOPATH[0],
+        [*PMOPATH[1:], "assess", *args],
         env=env,
         encoding="utf-8",
         timeout=20,
@@ -281,9 +282,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path, fmt: str) -> None:
 @pytest.mark.parametrize("args", [["roles"], ["gap", "-p", PM], ["certs", "pmp"]])
 def test_an_ascii_only_output_gets_ascii(tmp_path: Path, args: list[str]) -> None:
     env = {**os.environ, "PMOPATH_HOME": str(tmp_path), "PYTHONIOENCODING": "ascii"}
-    result = subprocess.run(
-        [sys.executable, "-m", "pmopath", *args], env=env, capture_output=True, timeout=60
-    )
+    result = subprocess.run([*PMOPATH, *args], env=env, capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr
     result.stdout.decode("ascii")  # every byte is ASCII
     assert b"internal error" not in result.stderr
@@ -543,7 +542,7 @@ def test_json_stays_valid_json_on_an_ascii_output(tmp_path: Path) -> None:
     )
     env = {**os.environ, "PMOPATH_HOME": str(tmp_path), "PYTHONIOENCODING": "ascii"}
     result = subprocess.run(
-        [sys.executable, "-m", "pmopath", "gap", "-p", str(quoted), "-f", "json"],
+        [*PMOPATH, "gap", "-p", str(quoted), "-f", "json"],
         env=env,
         capture_output=True,
         timeout=60,
