@@ -37,7 +37,7 @@ from pmopath.questionnaire import (
 )
 from pmopath.render.terminal import review_table
 from pmopath.store import Draft, DraftLock, Store
-from pmopath.text import count
+from pmopath.text import count, local_day
 
 #: The clock: now, as an aware UTC time. Only the command line reads the real one and
 #: passes it in; tests pass a fixed one.
@@ -118,7 +118,7 @@ def start_or_resume(
         except BaseException:
             lock.release()
             raise
-    if held and not _separate(store, held[0], ask, console, fw, quick, today_of(clock())):
+    if held and not _separate(store, held[0], ask, console, fw, quick, local_day(clock())):
         return None
     if resume and not held:
         console.print(Text("No assessment in progress; starting a new one.", style="yellow"))
@@ -247,11 +247,6 @@ def _decide(
     raise RefusedError(
         "kept the assessment in progress", hint="`pmopath assess --resume` continues it"
     )
-
-
-def today_of(moment: dt.datetime) -> dt.date:
-    """The person's calendar day at ``moment`` (in the local time zone), for date checks."""
-    return moment.astimezone().date()
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -388,7 +383,7 @@ def _run(
     clock: Clock,
 ) -> Saved:
     answers = answers_from_draft(draft.answers)
-    today = today_of(clock())
+    today = local_day(clock())
     check_answers(fw, answers)
     saved_count = len(answers)
 
@@ -409,9 +404,8 @@ def _run(
             else:
                 change_answer(fw, answers, draft.quick, picked, ask, today=today)
             saved(answers)
-            answer_all(
-                fw, answers, draft.quick, ask, saved, previous, today=today
-            )  # a new target's
+            # the answers may open new questions (a new target's ratings)
+            answer_all(fw, answers, draft.quick, ask, saved, previous, today=today)
         when = clock().replace(microsecond=0)
         profile = build_profile(fw, answers, when)
         ident = store.save_assessment(profile_yaml(profile), when)

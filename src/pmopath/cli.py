@@ -81,7 +81,9 @@ def now() -> "dt.datetime":
 
 def today() -> "dt.date":
     """Today's date where the person is (the local calendar day), from :func:`now`."""
-    return now().astimezone().date()
+    from pmopath.text import local_day
+
+    return local_day(now())
 
 
 def _internal_error(ctx: typer.Context, exc: Exception) -> NoReturn:

@@ -493,12 +493,12 @@ def year_month(raw: str, *, today: dt.date) -> str:
     """A month typed as YYYY-MM (or YYYY/MM), not in the future."""
     text = raw.strip().replace("/", "-")
     year, _, month = text.partition("-")
-    now = today
     if not (year.isdigit() and month.isdigit() and len(year) == 4 and 1 <= int(month) <= 12):
         raise ValueError("enter a month as YYYY-MM, e.g. 2019-03")
     value = f"{int(year):04d}-{int(month):02d}"
-    if not int(year) >= 1950 or month_index(value) > now.year * 12 + now.month - 1:
-        raise ValueError(f"enter a month from 1950-01 to {month_of(now.year * 12 + now.month - 1)}")
+    latest = today.year * 12 + today.month - 1
+    if not int(year) >= 1950 or month_index(value) > latest:
+        raise ValueError(f"enter a month from 1950-01 to {month_of(latest)}")
     return value
 
 

@@ -153,6 +153,11 @@ def window(value: int) -> str:
 # ------------------------------------------------------------------ months
 
 
+def local_day(moment: dt.datetime) -> dt.date:
+    """The calendar day at ``moment`` where the person is (the local time zone)."""
+    return moment.astimezone().date()
+
+
 def month_start(as_of: dt.date, month: int) -> dt.date:
     """The first day of plan month ``month``; month 1 is the month of ``as_of``."""
     index = as_of.year * 12 + as_of.month - 1 + month - 1
