@@ -12,11 +12,12 @@ import datetime as dt
 import time
 from typing import Any
 
-from pmopath.framework import Framework, load_framework
-from pmopath.models import RolesFile
-from pmopath.paths import choose_path
-from pmopath.profile import Profile
-from pmopath.worktime import WorkRecord
+from pmopath.engine.paths import choose_path
+from pmopath.engine.worktime import WorkRecord
+from pmopath.load.framework import load_framework
+from pmopath.model.catalog import Framework
+from pmopath.model.framework import RolesFile
+from pmopath.model.profile import Profile
 
 BUILTIN = load_framework()
 

@@ -61,7 +61,7 @@ from benchlib import (
 )
 
 FILES = ("roles.yaml", "competencies.yaml", "certifications.yaml")
-MAX_PROFILE_BYTES = 512 * 1024  # pmopath.profile.MAX_PROFILE_BYTES
+MAX_PROFILE_BYTES = 512 * 1024  # pmopath.load.profiles.MAX_PROFILE_BYTES
 EXAMPLE = ROOT / "examples" / "project-manager.yaml"
 FAMILY = re.compile(r"-f[0-9]+$")  # the suffix fid() adds
 DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -86,8 +86,8 @@ LOADS = """
 import gc, sys, time
 gc.disable()  # as the console script does
 from pathlib import Path
-from pmopath.framework import load_framework
-from pmopath.profile import load_profile
+from pmopath.load.framework import load_framework
+from pmopath.load.profiles import load_profile
 start = time.perf_counter()
 fw = load_framework()
 middle = time.perf_counter()

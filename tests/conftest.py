@@ -25,7 +25,8 @@ import time_machine
 from typer.testing import CliRunner
 
 import clock
-from pmopath.framework import Framework, builtin_data_dir, load_framework
+from pmopath.load.framework import builtin_data_dir, load_framework
+from pmopath.model.catalog import Framework
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pmopath.assess import SAVE
-from pmopath.questionnaire import SKIP, Key, Part, Question
+from pmopath.cli.assess import SAVE
+from pmopath.cli.questionnaire import SKIP, Key, Part, Question
 
 
 class Interrupt(KeyboardInterrupt):

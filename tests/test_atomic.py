@@ -14,7 +14,7 @@ import yaml
 
 WRITER = """
 import sys
-from pmopath.yamlio import atomic_write_text
+from pmopath.load.yamlio import atomic_write_text
 path = sys.argv[1]
 i = 0
 while True:
@@ -56,7 +56,7 @@ def test_killed_writer_leaves_a_complete_file(tmp_path: Path) -> None:
 def test_failed_write_keeps_previous(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import os
 
-    from pmopath.yamlio import atomic_write_text
+    from pmopath.load.yamlio import atomic_write_text
 
     target = tmp_path / "p.yaml"
     atomic_write_text(target, "old\n")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pmopath import cache, framework
-from pmopath.framework import load_framework, resolve_paths
+from pmopath.load import cache, framework
+from pmopath.load.framework import load_framework, resolve_paths
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_no_cache_turns_it_off(
 def test_validate_always_reads_the_files(cache_home: Path, parses: list[int]) -> None:
     from typer.testing import CliRunner
 
-    from pmopath.cli import app
+    from pmopath.cli.app import app
 
     load_framework()
     result = CliRunner().invoke(app, ["validate"])
@@ -118,8 +118,8 @@ def test_validate_parses_each_file_once(monkeypatch: pytest.MonkeyPatch) -> None
     """Its warnings come from the documents its checks read (it once parsed them twice)."""
     from typer.testing import CliRunner
 
-    from pmopath import yamlio
-    from pmopath.cli import app
+    from pmopath.cli.app import app
+    from pmopath.load import yamlio
 
     parsed: list[str] = []
     real = yamlio.load_yaml
@@ -145,7 +145,7 @@ def test_the_entry_is_json_with_a_checksum_line(cache_home: Path) -> None:
 def test_places_match_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg: str | None) -> None:
     import platformdirs
 
-    from pmopath import places
+    from pmopath.load import places
 
     for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
         if xdg is None:
@@ -174,7 +174,7 @@ V1 = Path(__file__).resolve().parent / "data" / "profile-v1.yaml"
 @pytest.fixture
 def profile_parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Records each profile file parsed from YAML (a profile cache miss)."""
-    from pmopath import profile
+    from pmopath.load import profiles as profile
 
     calls: list[Path] = []
     real = profile.read_profile
@@ -196,7 +196,7 @@ def profile_entries(home: Path) -> list[Path]:
 def test_a_cached_profile_is_the_profile_read_from_yaml(
     cache_home: Path, profile_parses: list[Path], path: Path, strict: bool
 ) -> None:
-    from pmopath.profile import load_profile
+    from pmopath.load.profiles import load_profile
 
     fw = load_framework()
     first = load_profile(path, fw, strict=strict)
@@ -211,7 +211,7 @@ def test_a_profile_with_every_kind_of_field_survives_the_cache(
 ) -> None:
     """Dates, a datetime, undated years, held certifications with and without a year,
     ratings with evidence, and (not strict) an unknown rating kept with its warning."""
-    from pmopath.profile import load_profile
+    from pmopath.load.profiles import load_profile
 
     path = tmp_path / "full.yaml"
     path.write_text(
@@ -241,7 +241,7 @@ def test_a_profile_with_every_kind_of_field_survives_the_cache(
 def test_one_changed_byte_of_a_profile_is_read_again(
     cache_home: Path, profile_parses: list[Path], tmp_path: Path
 ) -> None:
-    from pmopath.profile import load_profile
+    from pmopath.load.profiles import load_profile
 
     path = tmp_path / "p.yaml"
     text = EXAMPLES[0].read_text(encoding="utf-8")
@@ -257,7 +257,7 @@ def test_one_changed_byte_of_a_profile_is_read_again(
 def test_a_changed_framework_reads_the_profile_again(
     cache_home: Path, profile_parses: list[Path], data_copy: Path
 ) -> None:
-    from pmopath.profile import load_profile
+    from pmopath.load.profiles import load_profile
 
     load_profile(EXAMPLES[0], load_framework(), strict=False)
     roles = data_copy / "roles.yaml"
@@ -269,8 +269,8 @@ def test_a_changed_framework_reads_the_profile_again(
 def test_strict_and_lenient_reads_are_kept_apart(
     cache_home: Path, profile_parses: list[Path], tmp_path: Path
 ) -> None:
-    from pmopath.errors import DataError
-    from pmopath.profile import load_profile
+    from pmopath.base.errors import DataError
+    from pmopath.load.profiles import load_profile
 
     path = tmp_path / "p.yaml"
     path.write_text(
@@ -298,7 +298,7 @@ def test_strict_and_lenient_reads_are_kept_apart(
 def test_a_damaged_profile_entry_is_ignored_and_rebuilt(
     cache_home: Path, profile_parses: list[Path], damage: object
 ) -> None:
-    from pmopath.profile import load_profile
+    from pmopath.load.profiles import load_profile
 
     fw = load_framework()
     good = load_profile(EXAMPLES[0], fw).profile
@@ -312,7 +312,7 @@ def test_a_damaged_profile_entry_is_ignored_and_rebuilt(
 
 def test_a_wrong_shape_behind_a_good_checksum_is_refused(cache_home: Path) -> None:
     """Even an entry whose checksum matches is rebuilt only if every field has its type."""
-    from pmopath.profile import CachedProfile
+    from pmopath.load.profiles import CachedProfile
 
     with pytest.raises((TypeError, KeyError, ValueError)):
         cache.construct(CachedProfile, {"profile": {"current_role": 3}, "warnings": []})
@@ -323,7 +323,7 @@ def test_a_wrong_shape_behind_a_good_checksum_is_refused(cache_home: Path) -> No
 def test_an_unwritable_cache_folder_still_reads_profiles(
     unwritable_cache: None, profile_parses: list[Path]
 ) -> None:
-    from pmopath.profile import load_profile
+    from pmopath.load.profiles import load_profile
 
     fw = load_framework()
     assert load_profile(EXAMPLES[0], fw).profile == load_profile(EXAMPLES[0], fw).profile
@@ -333,7 +333,7 @@ def test_an_unwritable_cache_folder_still_reads_profiles(
 def test_no_cache_reads_every_profile(
     cache_home: Path, profile_parses: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pmopath.profile import load_profile
+    from pmopath.load.profiles import load_profile
 
     monkeypatch.setenv("PMOPATH_NO_CACHE", "1")
     fw = load_framework()
@@ -343,7 +343,7 @@ def test_no_cache_reads_every_profile(
 
 
 def test_old_profile_entries_are_pruned(cache_home: Path, tmp_path: Path) -> None:
-    from pmopath.profile import load_profile
+    from pmopath.load.profiles import load_profile
 
     fw = load_framework()
     text = EXAMPLES[0].read_text(encoding="utf-8")
@@ -357,7 +357,7 @@ def test_old_profile_entries_are_pruned(cache_home: Path, tmp_path: Path) -> Non
 
 def test_a_cached_profile_is_private(cache_home: Path) -> None:
     """The entry holds a person's ratings and evidence: readable by its owner alone."""
-    from pmopath.profile import load_profile
+    from pmopath.load.profiles import load_profile
 
     load_profile(EXAMPLES[0], load_framework())
     (entry,) = profile_entries(cache_home)
@@ -428,7 +428,7 @@ def test_a_forged_entry_with_a_wrong_value_is_never_used(
 ) -> None:
     """A checksum is no signature: anyone who can write the folder can make one match.
     Every field is checked as it is rebuilt; an entry that fails is a miss, not a crash."""
-    from pmopath.profile import load_profile
+    from pmopath.load.profiles import load_profile
 
     fw = load_framework()
     good = load_profile(EXAMPLES[0], fw)
@@ -448,7 +448,7 @@ def test_json_object_keys_must_be_written_as_ints_are() -> None:
 
 def test_a_model_the_cache_cannot_rebuild_is_refused_every_time() -> None:
     """A field type the builder has no rule for fails on each try, never half-built."""
-    from pmopath.models import Model
+    from pmopath.model.framework import Model
 
     class Odd(Model):
         name: str
@@ -461,7 +461,7 @@ def test_a_model_the_cache_cannot_rebuild_is_refused_every_time() -> None:
 
 def test_the_parse_reads_the_bytes_the_key_was_made_of(data_copy: Path) -> None:
     """A file edited between hashing and parsing must not land under the old key."""
-    from pmopath.framework import check_paths
+    from pmopath.load.framework import check_paths
 
     paths = resolve_paths(data_copy)
     raw = cache.read_files(paths)
@@ -479,7 +479,7 @@ def test_the_parse_reads_the_bytes_the_key_was_made_of(data_copy: Path) -> None:
 def test_a_used_entry_is_kept_longest(cache_home: Path) -> None:
     import os
 
-    from pmopath.profile import load_profile
+    from pmopath.load.profiles import load_profile
 
     fw = load_framework()
     load_profile(EXAMPLES[0], fw)

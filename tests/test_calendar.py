@@ -18,7 +18,7 @@ import pytest
 import time_machine
 from typer.testing import CliRunner
 
-from pmopath.cli import app
+from pmopath.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pmopath import __version__
-from pmopath.cli import app
+from pmopath.cli.app import app
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:

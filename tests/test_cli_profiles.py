@@ -9,8 +9,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from pmopath.cli import app
-from pmopath.store import Store
+from pmopath.cli.app import app
+from pmopath.load.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 PM = ROOT / "examples" / "project-manager.yaml"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pmopath.cli import app
+from pmopath.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 PM = str(ROOT / "examples" / "project-manager.yaml")

@@ -11,9 +11,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from pmopath.cli import _complete_sources, app
-from pmopath.framework import Framework, source_order
-from pmopath.models import ESTIMATE, ESTIMATE_LABEL
+from pmopath.cli.app import app
+from pmopath.cli.cmd_browse import _complete_sources
+from pmopath.model.catalog import Framework, source_order
+from pmopath.model.framework import ESTIMATE, ESTIMATE_LABEL
 from pmopath.render.markdown import link
 from pmopath.views.browse import source_view, sources_view
 

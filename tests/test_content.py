@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from pmopath.framework import Framework, builtin_data_dir, check_framework, load_framework
-from pmopath.models import LEVELS, STEPS, Confidence
+from pmopath.load.framework import builtin_data_dir, check_framework, load_framework
+from pmopath.model.catalog import Framework
+from pmopath.model.framework import LEVELS, STEPS, Confidence
 
 ROLE_IDS = {
     "project-coordinator": "coordinator",

@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 import yaml
 
-from pmopath.eligibility import eligibility
-from pmopath.framework import Framework, load_framework
-from pmopath.profile import Profile
+from pmopath.engine.eligibility import eligibility
+from pmopath.load.framework import load_framework
+from pmopath.model.catalog import Framework
+from pmopath.model.profile import Profile
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "eligibility_cases.yaml").read_text(encoding="utf-8")

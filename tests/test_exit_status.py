@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pmopath.cli import app
-from pmopath.errors import ExitStatus
+from pmopath.base.errors import ExitStatus
+from pmopath.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 PM = str(ROOT / "examples" / "project-manager.yaml")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pmopath.cli import app
+from pmopath.cli.app import app
 
 # The location `validate` prints before each problem: "<path>/<file>:<line>: <field>: ..."
 LOCATION = r"{file}:(\d+): {field}: "
@@ -164,11 +164,12 @@ roles:
 
 def small_ladder_warnings(tmp_path: Path, note: str = "") -> tuple[list[str], Path]:
     """The warnings of a two-role ladder (the built-in competencies and certifications)."""
-    from pmopath.checks import cross_warnings
-    from pmopath.framework import Framework, load_framework
-    from pmopath.models import RolesFile
-    from pmopath.parsing import parse_model
-    from pmopath.yamlio import load_yaml
+    from pmopath.load.checks import cross_warnings
+    from pmopath.load.framework import load_framework
+    from pmopath.load.yamlio import load_yaml
+    from pmopath.model.catalog import Framework
+    from pmopath.model.framework import RolesFile
+    from pmopath.model.validate import parse_model
 
     path = tmp_path / "roles.yaml"
     path.write_text(SMALL_LADDER.format(note=note), encoding="utf-8")
@@ -211,8 +212,8 @@ def test_a_note_naming_the_competencies_silences_the_warning(tmp_path: Path) -> 
 
 
 def test_the_builtin_ladder_explains_every_move_that_requires_less() -> None:
-    from pmopath.checks import cross_warnings
-    from pmopath.framework import check_paths, read_documents, resolve_paths
+    from pmopath.load.checks import cross_warnings
+    from pmopath.load.framework import check_paths, read_documents, resolve_paths
 
     paths = resolve_paths(None)
     fw, problems = check_paths(paths)
@@ -226,8 +227,8 @@ def test_validate_shows_the_warning_and_still_passes(tmp_path: Path) -> None:
 
     from typer.testing import CliRunner
 
-    from pmopath.cli import app
-    from pmopath.framework import builtin_data_dir
+    from pmopath.cli.app import app
+    from pmopath.load.framework import builtin_data_dir
 
     folder = tmp_path / "org"
     shutil.copytree(builtin_data_dir(), folder)

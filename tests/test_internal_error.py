@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from pmopath.cli import app
-from pmopath.framework import Framework
+from pmopath.cli.app import app
+from pmopath.model.catalog import Framework
 
 
 def boom(self: Framework) -> list[object]:

@@ -12,10 +12,10 @@ import yaml
 from typer.testing import CliRunner
 
 from clock import PMOPATH
-from pmopath.cli import app
-from pmopath.errors import DataError, DataErrors
-from pmopath.framework import check_framework, load_framework
-from pmopath.yamlio import MAX_BYTES, load_yaml
+from pmopath.base.errors import DataError, DataErrors
+from pmopath.cli.app import app
+from pmopath.load.framework import check_framework, load_framework
+from pmopath.load.yamlio import MAX_BYTES, load_yaml
 
 
 def cli_error(runner: CliRunner, data: Path, *args: str) -> str:
@@ -129,7 +129,7 @@ def test_billion_laughs_is_refused_after_little_work(
 ) -> None:
     """The bomb expands to 10^10 values; the reader refuses it after reading its ~110 nodes,
     counting what an alias stands for instead of copying it (work counted, not timed)."""
-    from pmopath import yamlparse
+    from pmopath.load import yamlparse
 
     emitted: list[str] = []  # the file of each value the reader took in
     original = yamlparse._Builder._emit

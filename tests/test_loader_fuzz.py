@@ -9,9 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pmopath.errors import DataError
-from pmopath.framework import FILES, builtin_data_dir, check_framework
-from pmopath.yamlio import load_yaml
+from pmopath.base.errors import DataError
+from pmopath.load.framework import FILES, builtin_data_dir, check_framework
+from pmopath.load.yamlio import load_yaml
 
 BUILTIN = {
     name: yaml.safe_load((builtin_data_dir() / name).read_text(encoding="utf-8")) for name in FILES

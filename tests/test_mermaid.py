@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 import pytest
 from typer.testing import CliRunner
 
-from pmopath.cli import app
+from pmopath.cli.app import app
 from pmopath.render.markdown import KIND_BARS, MERMAID_LABEL, _short, mermaid_text
 
 ROOT = Path(__file__).resolve().parents[1]

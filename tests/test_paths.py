@@ -9,11 +9,11 @@ from types import ModuleType
 
 import pytest
 
-from pmopath.framework import Framework
-from pmopath.models import ExperienceKind
-from pmopath.paths import MAX_LABELS, accrues, choose_path
-from pmopath.profile import Profile
-from pmopath.worktime import WorkRecord
+from pmopath.engine.paths import MAX_LABELS, accrues, choose_path
+from pmopath.engine.worktime import WorkRecord
+from pmopath.model.catalog import Framework
+from pmopath.model.framework import ExperienceKind
+from pmopath.model.profile import Profile
 
 AS_OF = dt.date(2026, 11, 22)
 

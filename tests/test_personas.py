@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from pmopath.framework import Framework
-from pmopath.planning import Plan, PlanItem, plan
-from pmopath.profile import Profile, load_profile
-from pmopath.scoring import Score, score
+from pmopath.engine.planning import Plan, PlanItem, plan
+from pmopath.engine.scoring import Score, score
+from pmopath.load.profiles import load_profile
+from pmopath.model.catalog import Framework
+from pmopath.model.profile import Profile
 from pmopath.views.results import requirements_met
 
 AS_OF = dt.date(2026, 11, 22)

@@ -21,10 +21,8 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from pmopath.framework import Framework, load_framework
-from pmopath.profile import Experience
-from pmopath.prompts import QuestionaryAsk, details, kept_instruction
-from pmopath.questionnaire import (
+from pmopath.cli.prompts import QuestionaryAsk, details, kept_instruction
+from pmopath.cli.questionnaire import (
     CLEAR,
     Answers,
     Key,
@@ -35,6 +33,9 @@ from pmopath.questionnaire import (
     optional_year,
     rating_question,
 )
+from pmopath.load.framework import load_framework
+from pmopath.model.catalog import Framework
+from pmopath.model.profile import Experience
 
 DOWN = "\x1b[B"
 ENTER = "\r"

@@ -204,9 +204,9 @@ def screen_text(raw: str) -> str:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 def test_rating_descriptors_are_all_on_screen_at_80_columns(tmp_path: Path) -> None:
-    from pmopath.framework import load_framework
-    from pmopath.profile import default_target
-    from pmopath.questionnaire import competencies_to_rate
+    from pmopath.cli.questionnaire import competencies_to_rate
+    from pmopath.load.framework import load_framework
+    from pmopath.model.profile import default_target
 
     fw = load_framework()
     current = fw.ladder()[0].id

@@ -12,11 +12,9 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from pmopath.assess import SAVE, Interrupted, run_assessment, started_text, when_started
-from pmopath.errors import RefusedError
-from pmopath.framework import Framework, load_framework
-from pmopath.profile import load_profile
-from pmopath.questionnaire import (
+from pmopath.base.errors import RefusedError
+from pmopath.cli.assess import SAVE, Interrupted, run_assessment, started_text, when_started
+from pmopath.cli.questionnaire import (
     CLEAR,
     Key,
     Part,
@@ -30,7 +28,10 @@ from pmopath.questionnaire import (
     rating_question,
     review_rows,
 )
-from pmopath.store import Store
+from pmopath.load.framework import load_framework
+from pmopath.load.profiles import load_profile
+from pmopath.load.store import Store
+from pmopath.model.catalog import Framework
 from scripted import BACKGROUND, ScriptedAsk, skip_risk
 
 NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.timezone.utc)

@@ -20,12 +20,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from clock import PMOPATH
-from pmopath.cli import app
-from pmopath.errors import DataError, ExitStatus
-from pmopath.framework import load_framework
+from pmopath.base.errors import DataError, ExitStatus
+from pmopath.cli.app import app
+from pmopath.load.framework import load_framework
+from pmopath.load.store import Store
+from pmopath.load.yamlio import load_yaml
 from pmopath.render.markdown import MERMAID_KEYWORDS, mermaid_text
-from pmopath.store import Store
-from pmopath.yamlio import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PM = str(ROOT / "examples" / "project-manager.yaml")
@@ -117,7 +117,7 @@ def test_a_fifo_among_assessments_is_skipped_not_waited_on(tmp_path: Path) -> No
 
 
 def test_restart_moves_a_corrupt_draft_aside(tmp_path: Path) -> None:
-    from pmopath.assess import start_or_resume
+    from pmopath.cli.assess import start_or_resume
     from scripted import ScriptedAsk
 
     store = Store(home=tmp_path)
@@ -472,7 +472,7 @@ def test_a_session_with_no_answer_yet_still_holds_its_draft(tmp_path: Path) -> N
 
     from rich.console import Console
 
-    from pmopath.assess import start_or_resume
+    from pmopath.cli.assess import start_or_resume
     from scripted import ScriptedAsk
 
     store = Store(home=tmp_path)
@@ -560,7 +560,7 @@ def test_a_file_system_without_locks_still_assesses(
 
     from rich.console import Console
 
-    from pmopath.assess import start_or_resume
+    from pmopath.cli.assess import start_or_resume
     from scripted import ScriptedAsk
 
     def no_locks(fd: int, op: int) -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pmopath.cli import app
+from pmopath.base.text import clean
+from pmopath.cli.app import app
 from pmopath.render import RENDERERS, Format, renderer_for
 from pmopath.render.base import Renderer
 from pmopath.render.markdown import md
-from pmopath.text import clean
 
 
 def test_every_format_has_a_renderer() -> None:

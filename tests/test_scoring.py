@@ -11,21 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmopath.eligibility import eligibility
-from pmopath.framework import Framework
-from pmopath.models import ExperienceKind
-from pmopath.paths import accrues
-from pmopath.planning import Plan, plan
-from pmopath.profile import (
-    Experience,
-    HeldCertification,
-    Profile,
-    Rating,
-    Training,
-    load_profile,
-)
+from pmopath.engine.eligibility import eligibility
+from pmopath.engine.paths import accrues
+from pmopath.engine.planning import Plan, plan
+from pmopath.engine.readiness import readiness_for
+from pmopath.engine.scoring import score
+from pmopath.load.profiles import load_profile
+from pmopath.model.catalog import Framework
+from pmopath.model.framework import ExperienceKind
+from pmopath.model.profile import Experience, HeldCertification, Profile, Rating, Training
 from pmopath.render.jsonout import JsonRenderer
-from pmopath.scoring import readiness_for, score
 from pmopath.views.results import roadmap_view
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ import pytest
 PROBE = """
 import sys
 from typer.testing import CliRunner
-from pmopath.cli import app
+from pmopath.cli.app import app
 result = CliRunner().invoke(app, {args!r})
 assert result.exit_code == 0, (result.stdout, result.stderr)
 print(sorted(m for m in ("questionary", "prompt_toolkit", "pydantic", "yaml", "rich") if m in sys.modules))
@@ -71,7 +71,7 @@ def test_a_cached_framework_needs_no_yaml() -> None:
 
 
 def test_c_yaml_loader_is_used() -> None:
-    from pmopath import yamlparse
+    from pmopath.load import yamlparse
 
     assert yamlparse.C_LOADER, (
         "libyaml is missing: PyYAML wheels ship it; the pure-Python loader is much slower"
@@ -91,7 +91,7 @@ def test_importing_pmopath_builds_no_validator() -> None:
 import importlib, pkgutil, pmopath
 for info in pkgutil.walk_packages(pmopath.__path__, "pmopath."):
     importlib.import_module(info.name)
-from pmopath.models import Model
+from pmopath.model.framework import Model
 def below(cls):
     for sub in cls.__subclasses__():
         yield sub
@@ -109,7 +109,7 @@ def test_the_console_script_skips_pydantic_plugin_discovery(given: str | None, s
     """Off by default; a value the user set is theirs to keep."""
     probe = """
 import os
-from pmopath import _entry
+from pmopath.cli import entry as _entry
 print(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
 """
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}

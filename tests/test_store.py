@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pmopath.errors import NotFoundError
-from pmopath.store import Store
+from pmopath.base.errors import NotFoundError
+from pmopath.load.store import Store
 
 UTC = dt.timezone.utc
 # Saved out of order on purpose: IDs sort oldest first whatever the save order.
@@ -107,7 +107,7 @@ def test_answers_are_kept_private(tmp_path: Path) -> None:
     """A draft and a saved assessment hold a person's answers: mode 0600 (umask aside)."""
     import datetime as dt
 
-    from pmopath.store import Draft, Store
+    from pmopath.load.store import Draft, Store
 
     store = Store(tmp_path)
     store.save_draft(Draft(started="2026-11-23T10:00:00+00:00", quick=True, answers={"a": 1}))

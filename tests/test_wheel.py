@@ -65,7 +65,7 @@ def test_installed_wheel_finds_its_data_from_another_folder(wheel: Path, tmp_pat
     env = {**os.environ, "PYTHONPATH": str(target)}
     env.pop("PMOPATH_DATA", None)
     code = (
-        "import pmopath, pmopath.framework as f; "
+        "import pmopath, pmopath.load.framework as f; "
         "print(pmopath.__file__); print(f.builtin_data_dir()); f.load_framework()"
     )
     proc = subprocess.run(

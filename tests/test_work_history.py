@@ -12,22 +12,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from pmopath.cli import app
-from pmopath.errors import DataError
-from pmopath.framework import Framework, load_framework
-from pmopath.models import POSITION_KINDS, ExperienceKind
-from pmopath.profile import (
+from pmopath.base.errors import DataError
+from pmopath.cli.app import app
+from pmopath.engine.scoring import score
+from pmopath.engine.worktime import ASSUMED_RECENT, WorkRecord
+from pmopath.load.framework import load_framework
+from pmopath.load.profiles import dump_profile, load_profile
+from pmopath.model.catalog import Framework
+from pmopath.model.framework import POSITION_KINDS, ExperienceKind
+from pmopath.model.profile import (
     PROFILE_SCHEMA_VERSION,
     Experience,
     Position,
     Profile,
-    dump_profile,
-    load_profile,
     month_index,
     month_of,
 )
-from pmopath.scoring import score
-from pmopath.worktime import ASSUMED_RECENT, WorkRecord
 
 ROOT = Path(__file__).resolve().parents[1]
 V1 = ROOT / "tests" / "data" / "profile-v1.yaml"

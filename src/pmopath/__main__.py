@@ -1,6 +1,6 @@
 """`python -m pmopath`."""
 
-from pmopath._entry import main
+from pmopath.cli.entry import main
 
 if __name__ == "__main__":
     main()

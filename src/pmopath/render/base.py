@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any, Union
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from pmopath.history import HistoryView
-    from pmopath.views import View
+    from pmopath.views.base import View
     from pmopath.views.browse import (
         CertsView,
         CertView,
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
         ValidationView,
     )
     from pmopath.views.eligible import EligibleView
+    from pmopath.views.history import HistoryView
     from pmopath.views.results import ComparisonView, GapView, ProfileView, RoadmapView
 
 Rendered = Union[str, "RenderableType"]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pmopath.render.base import Renderer
 
 if TYPE_CHECKING:
-    from pmopath.views import View
+    from pmopath.views.base import View
 
 
 class JsonRenderer(Renderer):

@@ -10,12 +10,11 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from pmopath.models import STEPS, Provenance, source_label
+from pmopath.base.text import count, hours, month_label, month_start, one_line, percent
+from pmopath.model.framework import STEPS, Provenance, source_label
 from pmopath.render.base import ViewRenderer
-from pmopath.text import count, hours, month_label, month_start, one_line, percent
 
 if TYPE_CHECKING:
-    from pmopath.history import HistoryView
     from pmopath.views.browse import (
         CertsView,
         CertView,
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
         ValidationView,
     )
     from pmopath.views.eligible import EligibleView, YourEligibility
+    from pmopath.views.history import HistoryView
     from pmopath.views.results import ComparisonView, GapView, ItemRow, ProfileView, RoadmapView
 
 

@@ -19,13 +19,11 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from pmopath.models import STEPS, Confidence, Provenance, source_label
+from pmopath.base.text import clean, duration, hours, one_line, percent
+from pmopath.model.framework import STEPS, Confidence, Provenance, source_label
 from pmopath.render.base import ViewRenderer
-from pmopath.text import clean, duration, hours, one_line, percent
 
 if TYPE_CHECKING:
-    from pmopath.history import HistoryView
-    from pmopath.questionnaire import ReviewRow
     from pmopath.views.browse import (
         CertsView,
         CertView,
@@ -39,6 +37,7 @@ if TYPE_CHECKING:
         ValidationView,
     )
     from pmopath.views.eligible import EligibleView, YourEligibility
+    from pmopath.views.history import HistoryView
     from pmopath.views.results import (
         ComparisonView,
         GapView,
@@ -835,22 +834,4 @@ def comparison_table(view: ComparisonView) -> Table:
             f"{t.certifications_held} of {t.certifications_recommended} held",
             ready,
         )
-    return table
-
-
-def review_table(rows: Sequence[ReviewRow]) -> Table:
-    """Answers, one line each (grouped by part): ``*`` marks a change since last time, and a
-    rating's evidence is on its own line below it."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(width=1, no_wrap=True)
-    table.add_column(style="dim")
-    table.add_column()
-    section = None
-    for row in rows:
-        if row.section != section:
-            section = row.section
-            table.add_row("", Text(section, style="bold"), "")
-        table.add_row("*" if row.changed else "", lit(row.label), lit(row.answer))
-        if row.note:
-            table.add_row("", "", lit(f"evidence: {row.note}", "dim"))
     return table

@@ -3,9 +3,10 @@
 import datetime as dt
 from typing import ClassVar
 
-from pmopath.errors import DataError
-from pmopath.framework import Citation, Framework
-from pmopath.models import (
+from pmopath.base.errors import DataError
+from pmopath.base.text import count, one_line, span_months, window
+from pmopath.model.catalog import Citation, Framework
+from pmopath.model.framework import (
     ESTIMATE,
     Certification,
     Competency,
@@ -19,8 +20,7 @@ from pmopath.models import (
     ScaleLevel,
     source_label,
 )
-from pmopath.text import count, one_line, span_months, window
-from pmopath.views import Ref, RoleRef, View
+from pmopath.views.base import Ref, RoleRef, View
 from pmopath.views.eligible import YourEligibility
 
 LADDER_NOTE = "Ranks and years are indicative, not a standard."

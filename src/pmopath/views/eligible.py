@@ -3,12 +3,12 @@
 import datetime as dt
 from typing import TYPE_CHECKING, ClassVar
 
-from pmopath.models import Model
-from pmopath.views import View, status_text
+from pmopath.model.framework import Model
+from pmopath.views.base import View, status_text
 
 if TYPE_CHECKING:  # the view classes load with `certs`; the engine only when a profile is known
-    from pmopath.eligibility import Eligibility
-    from pmopath.framework import Framework
+    from pmopath.engine.eligibility import Eligibility
+    from pmopath.model.catalog import Framework
 
 
 class YourEligibility(Model):

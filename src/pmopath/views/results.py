@@ -3,20 +3,20 @@
 import datetime as dt
 from typing import Any, ClassVar
 
-from pmopath.framework import Framework
-from pmopath.models import ExperienceKind, Model, TrainingTopic
-from pmopath.planning import Plan, PlanItem
-from pmopath.profile import (
+from pmopath.base.text import capital, count, duration, month_label, percent
+from pmopath.engine.planning import Plan, PlanItem
+from pmopath.engine.scoring import CompetencyGap, Score
+from pmopath.engine.worktime import ASSUMED_RECENT, WorkRecord, as_month, covered
+from pmopath.model.catalog import Framework
+from pmopath.model.framework import ExperienceKind, Model, TrainingTopic
+from pmopath.model.profile import (
     EXPERIENCE_FIELDS,
     Profile,
     profile_to_data,
     shown_fields,
     shown_value,
 )
-from pmopath.scoring import CompetencyGap, Score
-from pmopath.text import capital, count, duration, month_label, percent
-from pmopath.views import Ref, View, status_text
-from pmopath.worktime import ASSUMED_RECENT, WorkRecord, as_month, covered
+from pmopath.views.base import Ref, View, status_text
 
 # --------------------------------------------------------------- a profile
 
@@ -601,8 +601,8 @@ def comparison_view(
     as_of: dt.date,
 ) -> ComparisonView:
     """Several target roles side by side: readiness, requirements met, the month ready."""
-    from pmopath.planning import plan
-    from pmopath.scoring import score
+    from pmopath.engine.planning import plan
+    from pmopath.engine.scoring import score
 
     rows = []
     hpw = hours_per_week or 0.0

@@ -1,0 +1,1 @@
+"""The command line: Typer commands (one module per group, registered in :mod:`pmopath.cli.app`), the clock, the interactive assessment and its prompts. Kept light: importing the package loads nothing."""

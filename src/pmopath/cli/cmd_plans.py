@@ -1,0 +1,156 @@
+"""Commands that score and plan: the gap to a target role and the dated roadmap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pmopath.cli.common import (
+    AsOfOption,
+    ExplainOption,
+    FormatOption,
+    HoursOption,
+    ProfileOption,
+    TargetOption,
+    app,
+    complete_roles,
+    examples,
+    framework_and_profile,
+    parse_as_of,
+    show_view,
+    write_output,
+)
+from pmopath.render import Format
+from pmopath.render.console import as_text, emit
+
+
+@app.command(
+    epilog=examples(
+        "pmopath gap",
+        "pmopath gap --target director --explain",
+        "pmopath gap --target director --target pmo-manager --target portfolio-manager",
+        "pmopath gap --profile examples/project-manager.yaml --format json",
+    ),
+)
+def gap(
+    ctx: typer.Context,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            "-t",
+            help="Target role (ID, alias or prefix); default: the profile's target. "
+            "Repeat it to compare several targets side by side.",
+            autocompletion=complete_roles,
+            show_default=False,
+        ),
+    ] = None,
+    profile: ProfileOption = None,
+    hours_per_week: HoursOption = None,
+    explain: ExplainOption = False,
+    fmt: FormatOption = Format.terminal,
+    as_of: AsOfOption = None,
+) -> None:
+    """Score your gaps against a target role: readiness, competencies, experience, certifications.
+
+    With several --target options, the targets are compared side by side: competency
+    readiness, experience and certifications met, and the month you would be ready.
+    """
+    from pmopath.engine.scoring import score
+    from pmopath.views.results import comparison_view, gap_view
+
+    fw, subject = framework_and_profile(ctx, profile)
+    targets = list(dict.fromkeys(target or []))
+    start = parse_as_of(as_of)
+    if len(targets) > 1:
+        show_view(fmt, comparison_view(fw, subject, targets, hours_per_week, start))
+        return
+    from pmopath.engine.planning import plan
+
+    result = score(
+        subject, fw, targets[0] if targets else None, hours_per_week=hours_per_week, as_of=start
+    )
+    ready = plan(result, subject, fw, as_of=start).ready_in_months
+    show_view(fmt, gap_view(fw, result, subject.name, explain, ready=ready, as_of=start))
+
+
+@app.command(
+    epilog=examples(
+        "pmopath roadmap",
+        "pmopath roadmap --target director",
+        "pmopath roadmap --format markdown -o plan.md",
+        "pmopath roadmap --horizon 12 --hours-per-week 6",
+        "pmopath roadmap --all --explain",
+    ),
+)
+def roadmap(
+    ctx: typer.Context,
+    target: TargetOption = None,
+    profile: ProfileOption = None,
+    hours_per_week: HoursOption = None,
+    horizon: Annotated[
+        int | None,
+        typer.Option(
+            "--horizon",
+            min=1,
+            max=600,
+            help="Only the first N months of the plan.",
+            show_default=False,
+        ),
+    ] = None,
+    explain: ExplainOption = False,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="In the terminal, every item in full (later phases are summarised otherwise).",
+        ),
+    ] = False,
+    fmt: FormatOption = Format.terminal,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (refuses to overwrite without --force).",
+            dir_okay=False,
+            readable=False,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Overwrite --output if it exists (keeping its permissions), or create its missing folder.",
+        ),
+    ] = False,
+    as_of: AsOfOption = None,
+) -> None:
+    """A prioritised, dated development plan toward a target role, phase by phase.
+
+    The terminal shows the next 90 days and months 4-12 in full, later work summarised
+    per competency (--all for every item), and a timeline of milestones. Markdown and
+    JSON always hold every item.
+    """
+    from pmopath.engine.planning import plan
+    from pmopath.engine.scoring import score
+    from pmopath.render import renderer_for
+    from pmopath.views.results import roadmap_view
+
+    start = parse_as_of(as_of)
+    fw, subject = framework_and_profile(ctx, profile)
+    result = plan(
+        score(subject, fw, target, hours_per_week=hours_per_week, as_of=start),
+        subject,
+        fw,
+        as_of=start,
+        horizon=horizon,
+    )
+    rendered = renderer_for(fmt).render(roadmap_view(fw, result, explain, show_all=show_all))
+    if output is None:
+        emit(rendered)
+        return
+    write_output(as_text(rendered), output, force=force)

@@ -1,0 +1,100 @@
+"""Commands over saved assessments: their history, one of them, a profile's export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pmopath.cli.clock import today
+from pmopath.cli.common import (
+    FormatOption,
+    app,
+    examples,
+    framework_of,
+    show_view,
+    warn_skipped,
+    write_output,
+)
+from pmopath.render import Format
+
+
+@app.command(epilog=examples("pmopath history", "pmopath history --format json"))
+def history(ctx: typer.Context, fmt: FormatOption = Format.terminal) -> None:
+    """List your saved assessments: date, current and target role, readiness."""
+    from pmopath.load.store import Store
+    from pmopath.views.history import history_view
+
+    store = Store()
+    view = history_view(framework_of(ctx), store)
+    warn_skipped(store)
+    show_view(fmt, view)
+
+
+@app.command(
+    epilog=examples("pmopath show", "pmopath show 2", "pmopath show 20261122 --format json")
+)
+def show(
+    ctx: typer.Context,
+    ident: Annotated[
+        str | None,
+        typer.Argument(
+            help="An assessment ID, unique prefix, or number from `pmopath history` (default: latest).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.terminal,
+) -> None:
+    """Print one saved assessment."""
+    from pmopath.load.store import Store
+    from pmopath.views.results import profile_view
+
+    fw = framework_of(ctx)
+    store = Store()
+    found = store.find(ident)
+    warn_skipped(store)
+    loaded = store.load(found, fw)
+
+    show_view(fmt, profile_view(fw, found, loaded.profile, loaded.warnings, today()))
+
+
+@app.command(
+    name="export-profile",
+    epilog=examples(
+        "pmopath export-profile -o me.yaml",
+        "pmopath export-profile 2 -o old.yaml --force",
+        "pmopath export-profile -o -",
+    ),
+)
+def export_profile(
+    ctx: typer.Context,
+    ident: Annotated[
+        str | None,
+        typer.Argument(
+            help="An assessment ID, prefix or history number (default: latest).", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="File to write, or - for stdout.", dir_okay=False, readable=False
+        ),
+    ] = Path("-"),
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Overwrite an existing file (keeping its permissions), or create its missing folder.",
+        ),
+    ] = False,
+) -> None:
+    """Write a saved assessment to a profile file, to share or to edit and re-import with --answers."""
+    from pmopath.load.profiles import dump_profile
+    from pmopath.load.store import Store
+
+    fw = framework_of(ctx)
+    store = Store()
+    found = store.find(ident)
+    text = dump_profile(store.load(found, fw).profile)
+    write_output(text, output, force=force)

@@ -1,0 +1,307 @@
+"""Choosing the path up the ladder by the time it takes to be ready (pure; no I/O).
+
+A path runs from the current role to the target through ``leads_to``. Its cost,
+compared in this order:
+
+1. the estimated months until the target's requirements are met: the competency
+   development the target needs, and each kind of experience it asks for, which only
+   starts growing once the person is in a role that accrues it (``accrues`` in
+   roles.yaml; today, if the current role or a current position does);
+2. the weighted competency gap of the stepping stones (smaller first);
+3. the role IDs, alphabetically.
+
+A path on which no role lets the person earn a required kind of experience is not
+a way to the target. The search is a label-setting pass over the ladder (a
+directed acyclic graph) in topological order, keeping per role only the labels no
+other label beats on every count, at most :data:`MAX_LABELS` of them (the best by
+the cost above): its cost grows polynomially with the ladder, never with the
+number of paths.
+
+Estimates: moving into a role takes the months needed to close its competency gaps
+(study hours at the weekly hours, on-the-job months two at a time), and no earlier
+than the move before it.
+"""
+
+import math
+from typing import NamedTuple
+
+from pmopath.engine.readiness import readiness_for
+from pmopath.engine.worktime import WorkRecord
+from pmopath.model.catalog import Framework
+from pmopath.model.framework import DERIVED_KINDS, STEPS, ActionMode, ExperienceKind, Model, Role
+from pmopath.model.profile import Profile
+
+#: Labels kept per role after dominance; bounds the work on very dense ladders.
+MAX_LABELS = 12
+ON_THE_JOB_LANES = 2
+
+
+class PathOption(Model):
+    """A path that was considered, with its estimate."""
+
+    path: tuple[str, ...]
+    ready_months: int | None  # None: a required kind of experience cannot be earned on it
+    stepping_gap: int  # weighted competency gap of the stepping stones
+    note: str
+
+
+class PathChoice(Model):
+    path: tuple[str, ...]
+    ready_months: int | None
+    considered: tuple[PathOption, ...]  # the best few, the chosen one first
+    expansions: int  # labels extended: the search's cost
+    note: str | None  # when the target is not reachable, or no path can earn the experience
+
+
+class Shortfall(NamedTuple):
+    kind: ExperienceKind
+    months: int
+
+
+class _Label:
+    """A way into a role found so far; labels compare by ``key`` alone."""
+
+    __slots__ = ("entry", "gap", "key", "path", "starts")
+
+    def __init__(
+        self,
+        key: tuple[float, int, tuple[str, ...]],
+        entry: int,
+        starts: tuple[float, ...],  # per shortfall: month it starts growing
+        gap: int,
+        path: tuple[str, ...],
+    ) -> None:
+        self.key, self.entry, self.starts, self.gap, self.path = key, entry, starts, gap, path
+
+    def __lt__(self, other: "_Label") -> bool:
+        return self.key < other.key
+
+
+def accrues(role: Role, kind: ExperienceKind) -> bool:
+    """Whether time in ``role`` counts toward ``kind`` (a derived kind through its parts)."""
+    if kind is ExperienceKind.business:
+        return True
+    return kind in role.accrues or bool(set(DERIVED_KINDS.get(kind, ())) & set(role.accrues))
+
+
+def prep_months(fw: Framework, profile: Profile, role: Role, capacity: float) -> int:
+    """Estimated months to close a role's competency gaps from the person's levels."""
+    hours = 0.0
+    job_months = 0
+    for comp_id, req in role.competencies.items():
+        comp = fw.competency_by_id.get(comp_id)
+        if comp is None:
+            continue
+        have = profile.level(comp_id) or 0
+        for level in range(have, req.level):
+            for action in comp.actions.get(STEPS[level], ()):
+                if action.mode is ActionMode.on_the_job:
+                    job_months += action.months or 1
+                else:
+                    hours += action.hours
+    study = math.ceil(round(hours / capacity, 9)) if hours else 0
+    return max(study, math.ceil(job_months / ON_THE_JOB_LANES))
+
+
+def shortfalls(work: WorkRecord, target: Role) -> list[Shortfall]:
+    out = []
+    for req in target.experience:
+        have = work.count(req.kind).months if work.records(req.kind) else 0
+        need = math.ceil(round(req.years * 12, 6)) - have
+        if need > 0:
+            out.append(Shortfall(req.kind, need))
+    return out
+
+
+class _Search:
+    def __init__(
+        self, fw: Framework, profile: Profile, work: WorkRecord, goal: str, capacity: float
+    ) -> None:
+        self.fw, self.profile, self.work, self.capacity = fw, profile, work, capacity
+        self.goal = fw.role_by_id[goal]
+        self.short = shortfalls(work, self.goal)
+        self.prep: dict[str, int] = {}
+        self.gaps: dict[str, int] = {}
+        self.expansions = 0
+
+    def months_to(self, role_id: str) -> int:
+        if role_id not in self.prep:
+            self.prep[role_id] = prep_months(
+                self.fw, self.profile, self.fw.role_by_id[role_id], self.capacity
+            )
+        return self.prep[role_id]
+
+    def gap_of(self, role_id: str) -> int:
+        if role_id not in self.gaps:
+            self.gaps[role_id] = readiness_for(self.profile, self.fw.role_by_id[role_id])[1]
+        return self.gaps[role_id]
+
+    def ready(self, starts: tuple[float, ...]) -> float:
+        """Estimated months to meet the goal's requirements, given when each kind starts."""
+        competency = self.months_to(self.goal.id)
+        experience = [s + short.months for s, short in zip(starts, self.short, strict=True)]
+        return max([competency, *experience])
+
+    def first(self, start: str) -> _Label:
+        role = self.fw.role_by_id[start]
+        starts = tuple(
+            0.0 if accrues(role, s.kind) or self.work.count(s.kind).growing else math.inf
+            for s in self.short
+        )
+        return self.label(0, starts, 0, (start,))
+
+    def label(
+        self, entry: int, starts: tuple[float, ...], gap: int, path: tuple[str, ...]
+    ) -> _Label:
+        ready = self.ready(starts)
+        return _Label((ready, gap, path), entry, starts, gap, path)
+
+    def extend(self, label: _Label, nxt: str) -> _Label:
+        """The label after moving from the label's last role into ``nxt``."""
+        self.expansions += 1
+        if nxt == self.goal.id:  # being in the target earns nothing toward entering it
+            return self.label(label.entry, label.starts, label.gap, (*label.path, nxt))
+        role = self.fw.role_by_id[nxt]
+        entry = max(label.entry, self.months_to(nxt))
+        starts = tuple(
+            min(s, entry) if accrues(role, short.kind) else s
+            for s, short in zip(label.starts, self.short, strict=True)
+        )
+        return self.label(entry, starts, label.gap + self.gap_of(nxt), (*label.path, nxt))
+
+
+def _dominated(a: _Label, b: _Label) -> bool:
+    """Whether ``b`` is at least as good as ``a`` on every count, ties to the path that
+    sorts first included (so ``a`` can go)."""
+    no_worse = (
+        b.entry <= a.entry
+        and b.gap <= a.gap
+        and all(y <= x for x, y in zip(a.starts, b.starts, strict=True))
+    )
+    same = b.entry == a.entry and b.gap == a.gap and b.starts == a.starts
+    return no_worse and (not same or b.path <= a.path)
+
+
+def _keep(labels: list[_Label], new: _Label) -> list[_Label]:
+    if any(_dominated(new, old) for old in labels):
+        return labels
+    kept = [old for old in labels if not _dominated(old, new)] + [new]
+    kept.sort()
+    return kept[:MAX_LABELS]
+
+
+def _order(fw: Framework, start: str, goal: str) -> list[str]:
+    """Roles on some path from start to goal, in topological order."""
+    forward: set[str] = set()
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        if node in forward:
+            continue
+        forward.add(node)
+        stack.extend(fw.role_by_id[node].leads_to)
+    backward: dict[str, list[str]] = {}
+    for node in forward:
+        for nxt in fw.role_by_id[node].leads_to:
+            backward.setdefault(nxt, []).append(node)
+    useful: set[str] = set()
+    stack = [goal] if goal in forward else []
+    while stack:
+        node = stack.pop()
+        if node in useful:
+            continue
+        useful.add(node)
+        stack.extend(backward.get(node, ()))
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(node: str) -> None:  # depth-first post-order, reversed below
+        seen.add(node)
+        for nxt in fw.role_by_id[node].leads_to:
+            if nxt in useful and nxt not in seen:
+                visit(nxt)
+        order.append(node)
+
+    if start in useful:
+        visit(start)
+    return order[::-1]
+
+
+def choose_path(
+    fw: Framework, profile: Profile, work: WorkRecord, start: str, goal: str, capacity: float
+) -> PathChoice:
+    """The path with the earliest estimated ready month (see the module's docstring)."""
+    search = _Search(fw, profile, work, goal, capacity)
+    if start == goal:
+        only = search.first(start)
+        return PathChoice(
+            path=(start,),
+            ready_months=_months(only.key[0]),
+            considered=(),
+            expansions=0,
+            note=None,
+        )
+    order = _order(fw, start, goal)
+    if not order:
+        start_rank, goal_rank = fw.role_by_id[start].rank, fw.role_by_id[goal].rank
+        why = (
+            "at or below your current rank"
+            if goal_rank <= start_rank
+            else "not reachable through the ladder's usual moves"
+        )
+        direct = search.extend(search.first(start), goal)
+        return PathChoice(
+            path=(start, goal),
+            ready_months=_months(direct.key[0]),
+            considered=(),
+            expansions=search.expansions,
+            note=f"{goal} is {why}; treated as a direct move",
+        )
+    labels: dict[str, list[_Label]] = {start: [search.first(start)]}
+    on_path = set(order)
+    for node in order:
+        if node == goal:
+            continue
+        for label in labels.get(node, []):
+            for nxt in fw.role_by_id[node].leads_to:
+                if nxt == goal:  # every way in is kept, so --explain can compare them
+                    finals = [*labels.get(nxt, []), search.extend(label, nxt)]
+                    labels[nxt] = sorted(finals)[:MAX_LABELS]
+                elif nxt in on_path:
+                    labels[nxt] = _keep(labels.get(nxt, []), search.extend(label, nxt))
+    finals = sorted(labels.get(goal, []))
+    best = finals[0]
+    considered = tuple(_option(search, label) for label in finals[:5])
+    note = None
+    if math.isinf(best.key[0]):
+        kinds = ", ".join(
+            s.kind.label for s, at in zip(search.short, best.starts, strict=True) if math.isinf(at)
+        )
+        note = f"no path to {goal} passes through a role where you earn {kinds}"
+    return PathChoice(
+        path=best.path,
+        ready_months=_months(best.key[0]),
+        considered=considered,
+        expansions=search.expansions,
+        note=note,
+    )
+
+
+def _months(value: float) -> int | None:
+    return None if math.isinf(value) else int(value)
+
+
+def _option(search: _Search, label: _Label) -> PathOption:
+    ready = _months(label.key[0])
+    if ready is None:
+        missing = [
+            s.kind.label for s, at in zip(search.short, label.starts, strict=True) if math.isinf(at)
+        ]
+        note = "no role on it lets you earn " + ", ".join(missing)
+    else:
+        parts = [f"competencies for the target in about {search.months_to(search.goal.id)} months"]
+        for s, at in zip(search.short, label.starts, strict=True):
+            begin = "now" if at == 0 else f"in month {int(at)}"
+            parts.append(f"{s.kind.label} starts {begin}, {s.months} more months")
+        note = "; ".join(parts)
+    return PathOption(path=label.path, ready_months=ready, stepping_gap=label.gap, note=note)

@@ -1,0 +1,824 @@
+"""The development roadmap (pure; no I/O, no printing).
+
+Items come from the data: the development actions for each step between the
+current and the required level of every gap, the certifications the target and
+the stepping stones recommend (chosen by value, each after its prerequisites and
+not before the month it becomes eligible), experience milestones, the
+stepping-stone moves, mentoring and networking, and finally the move itself
+(résumé, STAR stories, applications).
+
+Two lanes of work run side by side. Study (courses, reading, exam preparation)
+uses the weekly hours: each month holds ``hours_per_week x 52 / 12`` hours.
+On-the-job work (stretch assignments, leading, running a process) takes calendar
+months in a role, at most two at a time, and uses no study hours; an item that
+needs a kind of role (line-managing needs people) waits for the move into one.
+Milestones (role moves, experience reached) take no time of their own.
+
+Order: mentoring and community first; then the target's largest weighted core gap
+and the most valuable certification you are eligible for now (so they start in the
+first months); then what the next role needs before what only later roles need,
+by priority within a stage. Experience counts only from the month you are in a
+role that earns it. Items are numbered by their place in the plan. The same
+input gives the same plan.
+"""
+
+import datetime as dt
+import re
+from typing import Any, Literal
+
+from pmopath.base.text import count
+from pmopath.engine.eligibility import WEEKS_PER_MONTH, checker, study_months
+from pmopath.engine.paths import ON_THE_JOB_LANES, accrues
+from pmopath.engine.scoring import REFERENCE_HOURS, CompetencyGap, Score
+from pmopath.engine.worktime import WorkRecord, is_current
+from pmopath.model.catalog import Framework
+from pmopath.model.framework import (
+    STEPS,
+    ActionKind,
+    ActionMode,
+    Certification,
+    ExperienceKind,
+    Importance,
+    Model,
+    Role,
+    StandingAction,
+    source_label,
+)
+from pmopath.model.profile import Profile
+
+Kind = Literal["competency", "certification", "experience", "role", "network", "application"]
+Mode = Literal["study", "on-the-job", "milestone"]
+KIND_ORDER = {
+    "network": 0,
+    "certification": 1,
+    "competency": 2,
+    "experience": 3,
+    "role": 4,
+    "application": 5,
+}
+PINNED = -1  # the stage of what starts at once: mentoring, the largest core gap, a cert
+PHASES = (
+    (1, 3, "Next 90 days"),
+    (4, 12, "3-12 months"),
+    (13, 24, "1-2 years"),
+    (25, None, "Later"),
+)
+
+
+class PlanItem(Model):
+    rank: int  # the item's place in the plan: 1 starts first
+    kind: Kind
+    mode: Mode
+    ref: str | None
+    title: str
+    effort_hours: float  # study hours, or the hours an on-the-job item takes in its months
+    start_month: int
+    end_month: int
+    priority: float | None  # the scheduling priority (None: standing items, milestones)
+    why: str  # the full reasoning
+    why_short: str  # one line: "PMO management 1→4 · core"
+    alternatives: tuple[str, ...] = ()  # certifications considered and not chosen
+
+
+class Phase(Model):
+    title: str
+    start_month: int
+    end_month: int
+    items: tuple[PlanItem, ...]
+
+
+class Plan(Model):
+    score: Score
+    as_of: dt.date
+    name: str | None
+    hours_per_week: float
+    ready_in_months: int | None
+    horizon: int | None
+    cut_items: int
+    phases: tuple[Phase, ...]
+    star_seeds: tuple[tuple[str, str], ...]  # (competency name, the person's evidence note)
+    study_hours_by_month: tuple[float, ...] = ()  # hours of study placed in month 1, 2, ...
+    unearned: tuple[str, ...] = ()  # experience no role on the path earns: no ready month
+
+
+class _Item:
+    """One thing to do while the plan is being laid out (mutable; the plan's items are not).
+
+    A plain class rather than a dataclass: a dataclass is generated code that costs
+    more to create at import than some commands take to run (see README, "Performance").
+    """
+
+    __slots__ = (
+        "alternatives",
+        "deps",
+        "earliest",
+        "effort",
+        "end",
+        "key",
+        "kind",
+        "mode",
+        "months",
+        "needs",
+        "priority",
+        "reaches",
+        "ref",
+        "reference_earliest",
+        "seq",
+        "short",
+        "stage",
+        "start",
+        "title",
+        "why",
+    )
+
+    def __init__(
+        self,
+        key: str,
+        kind: Kind,
+        ref: str | None,
+        title: str,
+        effort: float,
+        priority: float | None,
+        why: str,
+        *,
+        short: str = "",
+        mode: Mode = "study",
+        deps: list[str] | None = None,
+        earliest: int = 1,
+        reference_earliest: int = 1,  # the same at the reference hours (orders the plan)
+        stage: int = 0,  # index of the first role on the path that needs it
+        months: int = 0,  # on-the-job: how long it runs; experience: the shortfall
+        needs: ExperienceKind | None = None,  # on-the-job: a role that accrues this
+        reaches: int = 0,  # competency actions: the level they complete
+        alternatives: tuple[str, ...] = (),
+        seq: int = 0,  # the order it was made in: the last tie-break
+    ) -> None:
+        self.key, self.kind, self.ref, self.title = key, kind, ref, title
+        self.effort, self.priority, self.why, self.short = effort, priority, why, short
+        self.mode, self.deps = mode, [] if deps is None else deps
+        self.earliest, self.reference_earliest, self.stage = earliest, reference_earliest, stage
+        self.months, self.needs, self.reaches = months, needs, reaches
+        self.alternatives, self.seq = alternatives, seq
+        self.start = self.end = 0
+
+
+def plan(
+    score: Score,
+    profile: Profile,
+    fw: Framework,
+    *,
+    as_of: dt.date,
+    horizon: int | None = None,
+) -> Plan:
+    """The dated plan for a score: items built step by step, then scheduled and phased."""
+    planner = _Planner(score, profile, fw, as_of)
+    planner.add_standing_start()
+    planner.add_competencies()
+    planner.add_recommended_certifications()
+    planner.add_stepping_stones()
+    planner.add_experience()
+    planner.pin_the_first_months()
+    planner.tie_jobs_to_roles()
+    planner.add_the_move()
+    capacity = score.hours_per_week * WEEKS_PER_MONTH
+    scheduled, used = _schedule(planner.items, capacity)
+    # numbered by place in the plan; milestones (shown as a timeline) after the work
+    placed = sorted(scheduled, key=lambda it: (it.mode == "milestone", it.start, it.end, it.seq))
+    plan_items = [
+        PlanItem(
+            rank=rank,
+            kind=it.kind,
+            mode=it.mode,
+            ref=it.ref,
+            title=it.title,
+            effort_hours=round(it.effort, 1),
+            start_month=it.start,
+            end_month=it.end,
+            priority=None if it.priority is None else round(it.priority, 2),
+            why=it.why,
+            why_short=it.short or it.why,
+            alternatives=it.alternatives,
+        )
+        for rank, it in enumerate(placed, 1)
+    ]
+    kept = [p for p in plan_items if horizon is None or p.start_month <= horizon]
+    ready_parts = [it.end for it in scheduled if it.kind in ("competency", "experience", "role")]
+    months = max(used, default=0)
+    return Plan(
+        score=score,
+        as_of=as_of,
+        name=profile.name,
+        hours_per_week=score.hours_per_week,
+        ready_in_months=None if planner.unearned else max(ready_parts, default=0),
+        unearned=tuple(planner.unearned),
+        horizon=horizon,
+        cut_items=len(plan_items) - len(kept),
+        phases=_phases(kept),
+        star_seeds=planner.star_seeds(),
+        study_hours_by_month=tuple(round(used.get(m, 0.0), 6) for m in range(1, months + 1)),
+    )
+
+
+def _phases(items: list[PlanItem]) -> tuple[Phase, ...]:
+    phases = []
+    for start, end, title in PHASES:
+        in_phase = [
+            p for p in items if p.start_month >= start and (end is None or p.start_month <= end)
+        ]
+        if in_phase:
+            last = end if end is not None else max(p.end_month for p in in_phase)
+            phases.append(
+                Phase(title=title, start_month=start, end_month=last, items=tuple(in_phase))
+            )
+    return tuple(phases)
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Fill ``{name}`` placeholders from ``values``; anything else is left as written."""
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def _why(action: StandingAction) -> str:
+    cited = ", ".join(source_label(s) for s in action.sources)
+    return action.why + (f" ({cited})" if cited else "")
+
+
+def same_title(title: str) -> str:
+    """A title reduced to its words, to spot the same item twice."""
+    return " ".join(re.findall(r"[a-z0-9]+", title.lower()))
+
+
+class _Planner:
+    """Builds the plan's items, one kind of item per step (see :func:`plan`)."""
+
+    def __init__(self, score: Score, profile: Profile, fw: Framework, as_of: dt.date) -> None:
+        self.score, self.profile, self.fw = score, profile, fw
+        self.checker = checker(fw, profile, score.hours_per_week, as_of)
+        # Choices and order come from the reference hours, so they are the same whatever
+        # time a person has: more hours then only move items earlier (see _schedule).
+        self.reference = checker(fw, profile, REFERENCE_HOURS, as_of)
+        self.work = WorkRecord(profile, as_of)
+        self.items: dict[str, _Item] = {}
+        self.titles: set[str] = set()
+        self.unearned: list[str] = []  # experience no role on the path earns
+        self.target = fw.role_by_id[score.target_role]
+        self.held = profile.held()
+        self.status = {c.eligibility.id: c.eligibility for c in score.certifications}
+        self.gaps = {g.id: g for g in score.competencies}
+        self.roles_ahead = [fw.role_by_id[r] for r in score.path[1:]] or [self.target]
+        self.stones = [fw.role_by_id[r] for r in score.path[1:-1]]
+        self.last_stage = len(self.roles_ahead) - 1
+        self.actions = fw.competencies_file.plan_actions
+        self.core = [g for g in score.competencies if g.importance is Importance.core]
+        ahead = fw.role_by_id[score.next_role or score.target_role]
+        self.values = {
+            "next_role": ahead.name,
+            "target_role": self.target.name,
+            "core_competencies": ", ".join(fw.competency_by_id[g.id].name for g in self.core[:4]),
+        }
+
+    def add(self, item: _Item) -> bool:
+        """Add an item unless it, or one of the same title, is already in the plan."""
+        title = same_title(item.title)
+        if item.key in self.items or (item.mode != "milestone" and title in self.titles):
+            return False
+        self.titles.add(title)
+        item.seq = len(self.items)
+        self.items[item.key] = item
+        return True
+
+    def stage_of(self, comp_id: str, level: int) -> int:
+        """The first role on the path that needs ``comp_id`` at ``level`` or more."""
+        for i, role in enumerate(self.roles_ahead):
+            req = role.competencies.get(comp_id)
+            if req is not None and req.level >= level:
+                return i
+        return self.last_stage
+
+    def standing(self, key: str, action: StandingAction, **extra: Any) -> _Item:
+        title = fill(action.title, self.values)
+        why = _why(action)
+        if action.unless is not None:
+            name = self.fw.competency_name(action.unless.competency).lower()
+            why = f"your {name} is below level {action.unless.level}; {why}"
+        kind = extra.pop("kind", "network")
+        return _Item(key, kind, None, title, action.hours, None, why, short=action.why, **extra)
+
+    def accruing_move(self, kind: ExperienceKind) -> Role | bool | None:
+        """True if the person earns ``kind`` now; else the first stone that earns it (or None)."""
+        current = self.fw.role_by_id[self.score.current_role]
+        if accrues(current, kind) or self.work.count(kind).growing:
+            return True
+        if any(accrues(self.fw.role_by_id[r], kind) for r in self.held_roles):
+            return True
+        return next((r for r in self.stones if accrues(r, kind)), None)
+
+    @property
+    def held_roles(self) -> set[str]:
+        """Ladder roles the person already holds in a current position (part-time included)."""
+        return {
+            p.role
+            for p in self.profile.positions
+            if p.role in self.fw.role_by_id and is_current(p, self.work.now)
+        }
+
+    # ----------------------------------------------------------- the steps
+
+    def add_standing_start(self) -> None:
+        """Mentoring and community come first: they pay off over the whole plan."""
+        if self.actions is None:
+            return
+        for key, action in (("mentor", self.actions.mentor), ("community", self.actions.community)):
+            cond = action.unless
+            if cond is not None and (self.profile.level(cond.competency) or 0) >= cond.level:
+                continue
+            self.add(self.standing(f"network:{key}", action, stage=PINNED - 2))
+
+    def add_competencies(self) -> None:
+        """Development actions for every step of every gap, each after the step before."""
+        for gap in self.score.competencies:
+            if not gap.gap:
+                continue
+            previous: list[str] = []
+            for level in range(gap.current or 0, gap.required):
+                keys = self.add_step(gap, level, previous)
+                previous = keys or previous
+
+    def add_step(self, gap: CompetencyGap, level: int, previous: list[str]) -> list[str]:
+        comp = self.fw.competency_by_id[gap.id]
+        step = STEPS[level]
+        current = "unassessed" if gap.current is None else str(gap.current)
+        why = (
+            f"{comp.name}: you are at {current}, {self.target.name} needs {gap.required} "
+            f"({gap.importance.value}, priority {gap.priority:g}); step {step.replace('-', '→')}"
+        )
+        if gap.path_need:
+            why += f"; needed first by {count(gap.path_need, 'stepping stone')} on your path"
+        short = f"{comp.name} {current}→{gap.required} · {gap.importance.value}"
+        stage = self.stage_of(gap.id, level + 1)
+        keys = []
+        for i, action in enumerate(comp.actions.get(step, ())):
+            if action.kind is ActionKind.certification and action.certification:
+                if action.certification in self.held:
+                    continue
+                key = self.add_cert(action.certification, f"evidences {comp.name}", stage)
+                if key is None:
+                    continue
+                deps = self.items[key].deps
+                deps.extend(d for d in previous if d not in deps)
+                keys.append(key)
+                continue
+            key = f"comp:{gap.id}:{step}:{i}"
+            job = action.mode is ActionMode.on_the_job
+            item = _Item(
+                key,
+                "competency",
+                gap.id,
+                action.title,
+                action.hours,
+                gap.priority,
+                why,
+                short=short,
+                mode="on-the-job" if job else "study",
+                deps=list(previous),
+                stage=stage,
+                months=action.months or 0,
+                needs=action.requires,
+                reaches=level + 1,
+            )
+            if self.add(item):
+                keys.append(key)
+        return keys
+
+    def cert_priority(self, cert_id: str) -> float:
+        cert = self.fw.certification_by_id[cert_id]
+        gaps = self.gaps
+        evidenced = [gaps[c].priority for c in cert.evidences if c in gaps and gaps[c].gap]
+        bonus = 1 if cert_id in self.target.certifications else 0
+        return max(evidenced, default=1) + bonus
+
+    def _months_via(self, cert_id: str) -> float:
+        """Months until a certification could be held (its eligibility and its study), at
+        the reference hours: a choice between certifications does not depend on a
+        person's hours."""
+        cert = self.fw.certification_by_id.get(cert_id)
+        months = None if cert is None else self.reference.check(cert).eligible_in_months
+        if months is None:
+            return float("inf")
+        return months + study_months(self.fw, cert_id, REFERENCE_HOURS)
+
+    def add_cert(
+        self, cert_id: str, reason: str, stage: int, alternatives: tuple[str, ...] = ()
+    ) -> str | None:
+        """A certification item (and its prerequisite chain); None if it cannot be planned."""
+        fw = self.fw
+        if cert_id in self.held or cert_id not in fw.certification_by_id:
+            return None
+        elig = self.status.get(cert_id)
+        if elig is None:
+            elig = self.checker.check(fw.certification_by_id[cert_id])
+            self.status[cert_id] = elig
+        if elig.status in ("blocked", "held") or elig.eligible_in_months is None:
+            return None
+        key = f"cert:{cert_id}"
+        if key in self.items:
+            return key
+        cert = fw.certification_by_id[cert_id]
+        # the route (and so its prerequisites) as chosen at the reference hours
+        route = self.reference.check(cert).route or elig.route
+        deps = self.cert_prerequisites(cert, route, stage)
+        effort = (cert.study.min_hours + cert.study.max_hours) / 2
+        when = (
+            "eligible now"
+            if elig.eligible_in_months == 0
+            else f"eligible in {count(elig.eligible_in_months, 'month')}"
+        )
+        study = f"{cert.study.min_hours:g}-{cert.study.max_hours:g} h"
+        why = f"{reason}; {when} ({elig.route}); study {study}"
+        if alternatives:
+            names = ", ".join(fw.cert_name(a) for a in alternatives)
+            why += f"; chosen over {names} (recommended by fewer roles on your path, or later)"
+        self.add(
+            _Item(
+                key,
+                "certification",
+                cert_id,
+                f"Prepare for and pass {cert.name}",
+                effort,
+                self.cert_priority(cert_id),
+                why,
+                short=f"{reason} · {when}",
+                deps=deps,
+                earliest=elig.eligible_in_months + 1,
+                reference_earliest=(self.reference.check(cert).eligible_in_months or 0) + 1,
+                stage=stage,
+                alternatives=alternatives,
+            )
+        )
+        return key
+
+    def cert_prerequisites(
+        self, cert: Certification, route_name: str | None, stage: int
+    ) -> list[str]:
+        """Items for the certifications and training the chosen route asks for first."""
+        route = next((r for r in cert.prerequisites.routes if r.name == route_name), None)
+        if route is None:
+            return []
+        deps = []
+        firsts = list(route.certifications)
+        if route.one_of and not self.held & set(route.one_of):
+            firsts.append(min(route.one_of, key=self._months_via))
+        for first in firsts:
+            dep = self.add_cert(first, f"needed before {cert.name}", stage)
+            if dep:
+                deps.append(dep)
+        training = route.training
+        have = 0.0 if training is None else self.profile.training.hours(training.counts)
+        if (
+            training is not None
+            and not self.held & set(training.waived_by)
+            and training.hours > have
+        ):
+            short = training.hours - have
+            key = f"training:{cert.id}"
+            self.add(
+                _Item(
+                    key,
+                    "certification",
+                    cert.id,
+                    f"Complete {short:g} more hours of {training.topic} (for {cert.name})",
+                    short,
+                    self.cert_priority(cert.id),
+                    f"{cert.name} asks for {training.hours:g} hours; you have {have:g}",
+                    short=f"for {cert.name}",
+                    stage=stage,
+                )
+            )
+            deps.append(key)
+        return deps
+
+    def cert_value(self, cert_id: str) -> tuple[float, ...]:
+        """Smaller is better: recommended by more roles on the path, then eligible sooner
+        (a few hours of training count as no wait: they are part of preparing), then fewer
+        prerequisite certifications, then higher in the target's own list."""
+        on_path = sum(1 for r in self.roles_ahead if cert_id in r.certifications)
+        cert = self.fw.certification_by_id[cert_id]
+        route = self.reference.check(cert)
+        wait = 0.0 if self._eligible_soon(cert_id) else self._months_via(cert_id)
+        firsts = next(
+            (
+                len(r.certifications) + (1 if r.one_of else 0)
+                for r in cert.prerequisites.routes
+                if r.name == route.route
+            ),
+            0,
+        )
+        ranked = self.target.certifications
+        place = ranked.index(cert_id) if cert_id in ranked else len(ranked)
+        return (-on_path, wait, firsts, place)
+
+    def best_cert(self, role: Role) -> tuple[str | None, tuple[str, ...]]:
+        """The recommended certification worth planning for a role, and the others it beat."""
+        options = [
+            c
+            for c in role.certifications
+            if c in self.fw.certification_by_id and c not in self.held
+        ]
+        plannable = [c for c in options if self._months_via(c) < float("inf")]
+        if not plannable or self.held & set(role.certifications):
+            return None, ()
+        ranked = sorted(
+            plannable, key=lambda c: (*self.cert_value(c), role.certifications.index(c))
+        )
+        return ranked[0], tuple(ranked[1:])
+
+    def add_recommended_certifications(self) -> None:
+        """For each role ahead, the recommended certification of most value (none if one is held)."""
+        for stage, role in enumerate(self.roles_ahead):
+            best, others = self.best_cert(role)
+            if best is not None:
+                self.add_cert(best, f"recommended for {role.name}", stage, others)
+
+    def pin_the_first_months(self) -> None:
+        """The target's largest weighted core gap, and the most valuable certification you can
+        sit now, start in the first months (six and twelve at the latest)."""
+        core = [g for g in self.core if g.gap]
+        if core:
+            top = max(core, key=lambda g: (g.weight * g.gap, g.priority, -self.fw.position(g.id)))
+            first = [
+                it
+                for it in self.items.values()
+                if it.kind == "competency" and it.ref == top.id and not it.deps
+            ]
+            for it in first:
+                it.stage = PINNED - 1  # before the certification pinned below
+                it.why += "; the target's largest core gap, so it starts now"
+        candidates = {
+            c
+            for r in [*self.roles_ahead[:1], self.target]
+            for c in r.certifications
+            if c in self.fw.certification_by_id and c not in self.held
+        }
+        soon = [
+            c
+            for c in candidates
+            if self._eligible_soon(c) and study_months(self.fw, c, REFERENCE_HOURS) <= 12
+        ]
+        if soon:
+            best = min(soon, key=lambda c: (*self.cert_value(c), c))
+            reason = f"recommended for {self.target.name}"
+            key = self.add_cert(best, reason, 0)
+            if key is not None:
+                self.pin(key)
+
+    def _eligible_soon(self, cert_id: str) -> bool:
+        """Eligible now, or as soon as a few hours of training are done (no experience wait)."""
+        el = self.reference.check(self.fw.certification_by_id[cert_id])
+        if el.status == "eligible":
+            return True
+        return el.status == "not-yet-eligible" and all("hours of" in m for m in el.missing)
+
+    def pin(self, key: str) -> None:
+        """Start an item, and what it waits for, in the first months."""
+        stack = [key]
+        while stack:
+            item = self.items.get(stack.pop())
+            if item is not None and item.stage > PINNED:
+                item.stage = PINNED
+                stack.extend(item.deps)
+
+    def depends_on(self, key: str, other: str) -> bool:
+        """Whether item ``key`` waits, directly or not, for item ``other``."""
+        stack, seen = [key], set()
+        while stack:
+            node = stack.pop()
+            if node == other:
+                return True
+            if node in seen or node not in self.items:
+                continue
+            seen.add(node)
+            stack.extend(self.items[node].deps)
+        return False
+
+    def tie_jobs_to_roles(self) -> None:
+        """On-the-job work that needs a kind of role waits for the move into one.
+
+        Work that the move itself waits for stays before it (a stretch assignment).
+        """
+        for item in list(self.items.values()):
+            if item.mode != "on-the-job" or item.needs is None:
+                continue
+            where = self.accruing_move(item.needs)
+            if isinstance(where, Role):
+                move = f"role:{where.id}"
+                if move in self.items and not self.depends_on(move, item.key):
+                    item.deps.append(move)
+                    item.why += f"; needs a role where you do {item.needs.label}: after the move"
+                else:
+                    item.why += f"; as a stretch assignment before the {where.name} move"
+            elif where is None:
+                item.why += f"; needs {item.needs.label}: ask for it as a stretch assignment"
+
+    def add_stepping_stones(self) -> None:
+        """Each stepping-stone role, after the development its requirements need."""
+        path = self.score.path
+        previous: list[str] = []
+        for role in self.stones:
+            if role.id in self.held_roles:
+                continue  # already in such a role (a current position): no move to make
+            deps = [
+                k
+                for k, it in self.items.items()
+                if it.kind == "competency"
+                and it.ref in role.competencies
+                and it.reaches <= role.competencies[it.ref].level
+            ]
+            earns = [
+                e
+                for e in self.score.experience
+                if e.gap_months and accrues(role, ExperienceKind(e.kind))
+            ]
+            why = "on your path " + " → ".join(self.fw.role_name(r) for r in path)
+            if earns:
+                kinds = ", ".join(ExperienceKind(e.kind).label for e in earns)
+                why += f"; here you start earning the {kinds} {self.target.name} asks for"
+            key = f"role:{role.id}"
+            self.add(
+                _Item(
+                    key,
+                    "role",
+                    role.id,
+                    f"Move into a {role.name} role",
+                    0,
+                    None,
+                    why,
+                    short="stepping stone" + (f" · starts {kinds}" if earns else ""),
+                    mode="milestone",
+                    deps=deps + previous,
+                    stage=path.index(role.id) - 1,
+                )
+            )
+            previous = [key]
+
+    def add_experience(self) -> None:
+        """Experience milestones: counted from the month you are in a role that earns them."""
+        for exp in self.score.experience:
+            if exp.gap_months <= 0:
+                continue
+            kind = ExperienceKind(exp.kind)
+            label = kind.label
+            needed = count(exp.required_years, "year")
+            where = self.accruing_move(kind)
+            deps: list[str] = []
+            if where is True:
+                start_why = "you earn it in your current role"
+            elif isinstance(where, Role):
+                deps = [f"role:{where.id}"]
+                start_why = f"you start earning it as {where.name}"
+            else:
+                self.unearned.append(label)  # no date can be promised: the plan says so
+                continue
+            self.add(
+                _Item(
+                    f"experience:{exp.kind}",
+                    "experience",
+                    exp.kind,
+                    f"Reach {needed} of {label} ({count(exp.gap_months, 'more month')})",
+                    0,
+                    None,
+                    f"{self.target.name} asks for {needed} of {label}; you have "
+                    f"{exp.current_years:g}; {start_why}",
+                    short=start_why,
+                    mode="milestone",
+                    deps=deps,
+                    months=exp.gap_months,
+                )
+            )
+
+    def add_the_move(self) -> None:
+        """The move itself, once the requirements are met: résumé, STAR stories, applications."""
+        if self.actions is None:
+            return
+        before = [
+            k for k, it in self.items.items() if it.kind in ("competency", "experience", "role")
+        ]
+        stage = self.last_stage + 1
+        steps = (
+            ("apply:resume", self.actions.resume, before),
+            ("apply:star", self.actions.star_stories, ["apply:resume"]),
+            ("apply:apply", self.actions.apply, ["apply:star"]),
+        )
+        for key, action, deps in steps:
+            item = self.standing(key, action, kind="application", deps=list(deps), stage=stage)
+            if key == "apply:star" and self.star_seeds():
+                item.why += "; start from your own evidence notes (listed in the plan)"
+            self.add(item)
+
+    def star_seeds(self) -> tuple[tuple[str, str], ...]:
+        """(competency name, the person's evidence note) for the target's core and important
+        competencies."""
+        ratings = self.profile.ratings
+        wanted = [g for g in self.score.competencies if g.importance is not Importance.useful]
+        return tuple(
+            (self.fw.competency_by_id[g.id].name, ratings[g.id].evidence or "")
+            for g in wanted
+            if g.id in ratings and ratings[g.id].evidence
+        )
+
+
+class _Lanes:
+    """The months' study hours and on-the-job slots, filled in scheduling order.
+
+    Within a lane, an item never starts before the item scheduled before it: the order
+    of the plan holds, and more hours a week can only bring items forward, never later.
+    """
+
+    def __init__(self, capacity: float, *, backfill: bool = False) -> None:
+        self.capacity = capacity
+        self.backfill = backfill  # the dry run may fill any free month
+        self.used: dict[int, float] = {}
+        self.jobs: dict[int, int] = {}
+        self.last_study = 1
+        self.last_job = 1
+
+    def study(self, earliest: int, effort: float) -> tuple[int, int]:
+        first = earliest if self.backfill else max(earliest, self.last_study)
+        month, left, start = first, effort, 0
+        while left > 1e-9:
+            free = self.capacity - self.used.get(month, 0.0)
+            if free > 1e-9:
+                take = min(free, left)
+                self.used[month] = self.used.get(month, 0.0) + take
+                left -= take
+                start = start or month
+            if left > 1e-9:
+                month += 1
+        self.last_study = start or month
+        return self.last_study, month
+
+    def job(self, earliest: int, months: int) -> tuple[int, int]:
+        start = earliest if self.backfill else max(earliest, self.last_job)
+        while any(self.jobs.get(m, 0) >= ON_THE_JOB_LANES for m in range(start, start + months)):
+            start += 1
+        for m in range(start, start + months):
+            self.jobs[m] = self.jobs.get(m, 0) + 1
+        self.last_job = start
+        return start, start + months - 1
+
+
+def _dispatch_order(items: dict[str, _Item]) -> list[_Item]:
+    """Items in priority order, each after what it waits for."""
+    done: set[str] = set()
+    pending = dict(items)
+    order: list[_Item] = []
+    while pending:
+        ready = [it for it in pending.values() if all(d in done or d not in items for d in it.deps)]
+        if not ready:  # pragma: no cover - dependencies are built acyclic
+            raise RuntimeError("plan dependencies form a cycle")
+        item = min(
+            ready, key=lambda it: (it.stage, -(it.priority or 0), KIND_ORDER[it.kind], it.seq)
+        )
+        done.add(item.key)
+        order.append(item)
+        del pending[item.key]
+    return order
+
+
+def _place(order: list[_Item], capacity: float, *, backfill: bool) -> dict[int, float]:
+    """Give each item its months, in ``order``; returns the study hours used a month.
+
+    The dry run (``backfill``) uses each item's earliest month at the reference hours.
+    """
+    lanes = _Lanes(capacity, backfill=backfill)
+    done: dict[str, _Item] = {}
+    for item in order:
+        first = item.reference_earliest if backfill else item.earliest
+        earliest = max([first, *(done[d].end for d in item.deps if d in done)])
+        if item.mode == "milestone" and item.kind == "experience":
+            # after a move, the first whole month in the new role is the one after it
+            item.start = earliest + 1 if item.deps else earliest
+            item.end = item.start + item.months - 1
+        elif item.mode == "milestone":
+            item.start = item.end = earliest
+        elif item.mode == "on-the-job":
+            item.start, item.end = lanes.job(earliest, max(1, item.months))
+        else:
+            item.start, item.end = lanes.study(earliest, item.effort)
+        done[item.key] = item
+    return lanes.used
+
+
+def _schedule(items: dict[str, _Item], capacity: float) -> tuple[list[_Item], dict[int, float]]:
+    """Place items in months; returns them in placing order, and the hours used a month.
+
+    A dry run at :data:`REFERENCE_HOURS` (filling any free month) fixes the order; the
+    real run then places items in that order, each lane never going back in time. The
+    order does not depend on the person's hours, so more hours can only bring an item
+    forward: the plan is never later with more time.
+    """
+    dispatch = _dispatch_order(items)
+    _place(dispatch, REFERENCE_HOURS * WEEKS_PER_MONTH, backfill=True)
+    rank = {it.key: i for i, it in enumerate(dispatch)}
+    order = sorted(dispatch, key=lambda it: (it.start, rank[it.key]))
+    used = _place(order, capacity, backfill=False)
+    return order, used

@@ -1,0 +1,32 @@
+"""Readiness for a role from the ratings alone: the weighted gap and what it is a share of.
+
+* importance weight: core 3, important 2, useful 1;
+* gap = max(0, required - current), an unassessed rating counting as 0;
+* readiness = 1 - sum(weight * gap) / sum(weight * required), over the role's
+  competencies (1.0 when nothing is required).
+
+Used by scoring, by the path search (the gap of each stepping stone) and by the history
+of saved assessments.
+"""
+
+from pmopath.model.framework import Importance, Role
+from pmopath.model.profile import Profile
+
+WEIGHTS = {Importance.core: 3, Importance.important: 2, Importance.useful: 1}
+
+
+def current_level(profile: Profile, comp_id: str) -> int:
+    level = profile.level(comp_id)
+    return 0 if level is None else level
+
+
+def readiness_for(profile: Profile, role: Role) -> tuple[float, int, int]:
+    """(readiness, weighted gap, weighted requirement) against one role."""
+    gap_total = need_total = 0
+    for comp_id, req in role.competencies.items():
+        weight = WEIGHTS[req.importance]
+        gap_total += weight * max(0, req.level - current_level(profile, comp_id))
+        need_total += weight * req.level
+    if need_total == 0:
+        return 1.0, 0, 0
+    return 1 - gap_total / need_total, gap_total, need_total

@@ -1,0 +1,180 @@
+"""Months of experience by kind, from a dated work history (pure; no I/O).
+
+Conventions (README, "How eligibility is checked"):
+
+* a position covers its start month to its end month, both included; a current
+  position (no end) covers only complete months, up to the month before ``as_of``;
+* overlapping months count once within a kind (the union of the intervals); a
+  derived kind (project-related, business, programme-or-portfolio) is the union
+  over the positions that count toward it;
+* a window of W months is the W months before the ``as_of`` month;
+* undated years (the quick answer) are ``floor(years x 12)`` months, assumed
+  recent and assumed to keep growing; where both exist, the larger counts;
+* months to go assume the experience grows by one month per month from now
+  (saying so when no current position counts toward it), with old months
+  sliding out of any window: nothing is rounded toward eligibility.
+"""
+
+import datetime as dt
+import math
+from bisect import bisect_left
+from typing import NamedTuple
+
+from pmopath.model.framework import DERIVED_KINDS, POSITION_KINDS, ExperienceKind
+from pmopath.model.profile import EXPERIENCE_FIELDS, Position, Profile, month_index
+
+#: The ceiling of a month count: nothing a profile could need is further away.
+HORIZON = 1200
+
+ASSUMED_RECENT = "assumed recent: your profile gives years, not dates"
+
+
+def whole_months(years: float) -> int:
+    """Years as complete months, never rounded up (2.96 years is 35 months)."""
+    return math.floor(round(years * 12, 6))
+
+
+class Count(NamedTuple):
+    """Months of one kind at a moment, and what was assumed to get them."""
+
+    months: int
+    undated: bool  # the undated quick answer gave the figure (assumed recent)
+    growing: bool  # a current position (or an undated answer) adds to it month by month
+
+
+class Need(NamedTuple):
+    """How a requirement of ``months`` (within ``window``) stands."""
+
+    have: int
+    to_go: int  # months until met, assuming growth from now
+    assumptions: tuple[str, ...]
+
+
+def as_month(day: dt.date) -> int:
+    """A date's month as a month index (see :func:`pmopath.load.profiles.month_index`)."""
+    return day.year * 12 + day.month - 1
+
+
+def covered(position: Position, now: int) -> range:
+    """The complete months a position covers before month ``now`` (empty if not begun)."""
+    last = now - 1 if position.end is None else min(month_index(position.end), now - 1)
+    return range(month_index(position.start), last + 1)
+
+
+def is_current(position: Position, now: int) -> bool:
+    """Whether a position has begun and still runs in month ``now``."""
+    begun = month_index(position.start) <= now - 1
+    return begun and (position.end is None or month_index(position.end) >= now)
+
+
+class WorkRecord:
+    """A profile's experience as month sets, as of one month."""
+
+    def __init__(self, profile: Profile, as_of: dt.date) -> None:
+        self.profile = profile
+        self.now = as_month(as_of)
+        self._dated: dict[ExperienceKind, list[int]] = {}
+        self._current: dict[ExperienceKind, bool] = {}
+        months_by_kind: dict[ExperienceKind, set[int]] = {k: set() for k in POSITION_KINDS}
+        every: set[int] = set()
+        current_kinds: set[ExperienceKind] = set()
+        any_current = False
+        for position in profile.positions:
+            span = set(covered(position, self.now))
+            every |= span
+            for kind in position.kinds:
+                months_by_kind[kind] |= span
+            if is_current(position, self.now):
+                any_current = True
+                current_kinds |= set(position.kinds)
+        for kind, months in months_by_kind.items():
+            self._dated[kind] = sorted(months)
+            self._current[kind] = kind in current_kinds
+        for kind, parts in DERIVED_KINDS.items():
+            if kind is ExperienceKind.business:
+                self._dated[kind] = sorted(every)
+                self._current[kind] = any_current
+            else:
+                union: set[int] = set()
+                for part in parts:
+                    union |= months_by_kind[part]
+                self._dated[kind] = sorted(union)
+                self._current[kind] = bool(current_kinds & set(parts))
+
+    def records(self, kind: ExperienceKind) -> bool:
+        """Whether a profile can say anything about ``kind`` (risk or scheduling it cannot)."""
+        return kind in self._dated
+
+    def undated(self, kind: ExperienceKind) -> tuple[int, str | None]:
+        """Months from the undated quick answers for ``kind``, and the assumption behind them."""
+        e = self.profile.experience
+        legacy = whole_months(e.program_portfolio_years)
+        if kind in EXPERIENCE_FIELDS and kind is not ExperienceKind.program_portfolio:
+            return whole_months(e.years(kind) or 0.0), None
+        if kind is ExperienceKind.program_portfolio:
+            parts = [whole_months(e.program_years), whole_months(e.portfolio_years), legacy]
+            return max(parts), None
+        components = DERIVED_KINDS.get(kind, ())
+        values = [whole_months(e.years(k) or 0.0) for k in components]
+        values.append(legacy)
+        given = [v for v in values if v]
+        note = (
+            f"counts your longest single kind of experience as {kind.label}"
+            " (overlaps unknown: a lower bound)"
+            if len(given) > 1
+            else None
+        )
+        return max(values, default=0), note
+
+    def dated(self, kind: ExperienceKind, window: int | None, later: int = 0) -> int:
+        """Dated months of ``kind`` in the window, ``later`` months from now (growing meanwhile)."""
+        months = self._dated[kind]
+        end = self.now + later  # months before this one count
+        growth = later if window is None else min(later, window)
+        if window is None:
+            return len(months) + growth
+        start = end - window
+        return len(months) - bisect_left(months, start) + growth if start < self.now else growth
+
+    def need(self, kind: ExperienceKind, months: int, window: int | None) -> Need:
+        """Where ``months`` of ``kind`` within ``window`` stand: have, months to go, assumptions."""
+        undated, note = self.undated(kind)
+        if window is not None:
+            undated = min(undated, window)  # assumed recent, but never more than the window
+        dated_now = self.dated(kind, window)
+        have = max(dated_now, undated)
+        assumptions: list[str] = []
+        if undated > dated_now:
+            assumptions.append(ASSUMED_RECENT)
+            if note:
+                assumptions.append(note)
+        if kind is not ExperienceKind.program_portfolio and self._legacy_matters(kind):
+            assumptions.append(
+                "your profile gives programme and portfolio years together, so neither counts"
+                f" alone toward {kind.label}: list your positions, or give them separately"
+            )
+        if have >= months:
+            return Need(have, 0, tuple(assumptions))
+        to_go = max(0, months - undated) if undated else HORIZON
+        for later in range(1, min(to_go, HORIZON) + 1):
+            if self.dated(kind, window, later) >= months:
+                to_go = min(to_go, later)
+                break
+        if not (self._current.get(kind) or undated):
+            whose = "your current positions" if self.profile.positions else "your profile"
+            assumptions.append(
+                f"nothing in {whose} counts as {kind.label}: the months to go start when"
+                " you begin such work"
+            )
+        return Need(have, to_go, tuple(assumptions))
+
+    def _legacy_matters(self, kind: ExperienceKind) -> bool:
+        return kind in (ExperienceKind.program, ExperienceKind.portfolio) and bool(
+            self.profile.experience.program_portfolio_years
+        )
+
+    def count(self, kind: ExperienceKind) -> Count:
+        """All months of ``kind`` (no window), for a role's experience requirement."""
+        undated, _ = self.undated(kind)
+        dated = self.dated(kind, None)
+        return Count(max(undated, dated), undated > dated, bool(self._current.get(kind) or undated))

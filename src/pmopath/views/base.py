@@ -1,0 +1,41 @@
+"""The base of every view, and the small pieces views share (a named reference, a status in words)."""
+
+from typing import Any, ClassVar
+
+from pmopath.base.text import count
+from pmopath.model.framework import Model
+
+#: The JSON documents' schema version (README, "JSON output").
+SCHEMA_VERSION = 1
+
+
+class View(Model):
+    """Base of every view. ``kind`` names the result, and the renderers' method for it."""
+
+    kind: ClassVar[str]
+
+    def json_exclude(self) -> set[str]:
+        """Fields left out of the JSON document (e.g. an explanation that was not asked for)."""
+        return set()
+
+    def to_json(self) -> dict[str, Any]:
+        body = self.model_dump(mode="json", exclude=self.json_exclude())
+        return {"schema_version": SCHEMA_VERSION, "kind": self.kind, **body}
+
+
+class Ref(Model):
+    """Something named: an ID and the name a person reads."""
+
+    id: str
+    name: str
+
+
+class RoleRef(Ref):
+    rank: int | None = None
+
+
+def status_text(status: str, months: int | None) -> str:
+    """A certification status as a person reads it: "eligible in 3 months"."""
+    if status == "not-yet-eligible":
+        return f"eligible in {count(months or 0, 'month')}"
+    return {"held": "held", "eligible": "eligible now", "blocked": "blocked"}[status]
