@@ -213,6 +213,60 @@ def test_engine_imports_no_presentation(name: str) -> None:
                 todo.append(imported)
 
 
+#: Fields that hold words for a person: no rule may look inside them.
+WORDED = {"title", "why", "why_short", "short", "text", "message", "label", "headline", "summary"}
+STRING_TESTS = {"startswith", "endswith", "find", "index", "count", "split", "partition"}
+
+
+def reads_words(source: str) -> list[int]:
+    """Lines that key logic to English: a phrase searched for in a string ("hours of" in m),
+    or a worded field tested (item.title.startswith("Prepare"), "x" in item.why)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare) and any(
+            isinstance(op, (ast.In, ast.NotIn)) for op in node.ops
+        ):
+            sides = [node.left, *node.comparators]
+            phrase = any(
+                isinstance(s, ast.Constant) and isinstance(s.value, str) and " " in s.value
+                for s in sides
+            )
+            worded = any(isinstance(s, ast.Attribute) and s.attr in WORDED for s in sides[1:])
+            if phrase or worded:
+                lines.append(node.lineno)
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in STRING_TESTS
+            and isinstance(node.func.value, ast.Attribute)
+            and node.func.value.attr in WORDED
+        ):
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_reading_words_is_found() -> None:
+    snippet = (
+        'a = it.title.startswith("Prepare")\n'
+        'b = all("hours of" in m for m in el.missing)\n'
+        'c = "Sit" in item.why\n'
+        'd = it.step == "exam"\n'
+        'e = "kind" in cls.__dict__\n'
+        'f = m.kind in ("training", "exam")\n'
+    )
+    assert reads_words(snippet) == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n in MODULES if layer_of(n) in ("engine", "views", "render"))
+)
+def test_no_logic_reads_english(name: str) -> None:
+    """The engine, views and renderers decide on typed facts (a step, a requirement's kind),
+    never on the words made from them."""
+    found = reads_words(MODULES[name].read_text(encoding="utf-8"))
+    assert not found, f"{name} tests words at line(s) {found}; carry a typed fact instead"
+
+
 #: Modules that may read the clock: the command line, which passes the day down.
 CLOCK_READERS = {"pmopath.cli.clock"}
 #: Calls that read the calendar clock, on any object (date.today(), dt.datetime.now(tz), ...)
@@ -331,7 +385,7 @@ def fixtures() -> dict[str, View]:
             FW,
             FW.certification("pgmp"),
             your_eligibility(
-                statuses(FW, profile, AS_OF, only="pgmp")[0]["pgmp"], "from a file", AS_OF, 4
+                FW, statuses(FW, profile, AS_OF, only="pgmp")[0]["pgmp"], "from a file", AS_OF, 4
             ),
         ),
         "eligible": eligible_view(FW, statuses(FW, profile, AS_OF)[0], "from a file", AS_OF, 4),

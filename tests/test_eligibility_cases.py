@@ -17,6 +17,7 @@ from pmopath.engine.eligibility import eligibility
 from pmopath.load.framework import load_framework
 from pmopath.model.catalog import Framework
 from pmopath.model.profile import Profile
+from pmopath.views.wording import missing_texts
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "eligibility_cases.yaml").read_text(encoding="utf-8")
@@ -49,7 +50,7 @@ def test_case(fw: Framework, case: dict[str, Any]) -> None:
     ), f"{case['why']}\nmissing: {got.missing}\nassumptions: {got.assumptions}"
     if expect.get("route") and got.status != "held":
         assert got.route == expect["route"]
-    missing = " | ".join(got.missing).lower()
+    missing = " | ".join(missing_texts(got.missing, fw)).lower()
     for fragment in expect.get("missing_contains") or []:
         assert fragment.lower() in missing, got.missing
     assumptions = " | ".join(got.assumptions).lower()

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmopath.engine.eligibility import eligibility
+from pmopath.engine.eligibility import Missing, eligibility
 from pmopath.engine.paths import accrues
 from pmopath.engine.planning import Plan, plan
 from pmopath.engine.readiness import readiness_for
@@ -22,6 +22,7 @@ from pmopath.model.framework import ExperienceKind
 from pmopath.model.profile import Experience, HeldCertification, Profile, Rating, Training
 from pmopath.render.jsonout import JsonRenderer
 from pmopath.views.results import roadmap_view
+from pmopath.views.wording import missing_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2026, 11, 22)
@@ -73,6 +74,17 @@ def test_pmp_eligible_in_12_months_example() -> None:
     assert (result.status, result.eligible_in_months) == ("not-yet-eligible", 12)
     assert result.route == "Four-year degree"
     assert result.missing == (
+        Missing(
+            kind="experience",
+            amount=12,
+            unit="months",
+            have=24,
+            to_go=12,
+            experience=ExperienceKind.project_management,
+            within_months=96,
+        ),
+    )
+    assert missing_texts(result.missing, FW) == (
         "12 more months of leading projects in the last 8 years (you have 24)",
     )
     assert "assumed recent" in result.assumptions[0]
@@ -92,13 +104,15 @@ def test_missing_education_blocks() -> None:
     profile = make(education=None)
     result = eligibility(FW, FW.certification_by_id["pmp"], profile, 4, AS_OF)
     assert result.status == "blocked"
-    assert "education not recorded in the profile" in result.missing
+    assert Missing(kind="education") in result.missing
+    assert "education not recorded in the profile" in missing_texts(result.missing, FW)
 
 
 def test_untracked_experience_blocks_with_reason() -> None:
     result = eligibility(FW, FW.certification_by_id["pmi-rmp"], make(), 4, AS_OF)
     assert result.status == "blocked"
-    assert any("does not record" in m for m in result.missing)
+    assert any(m.kind == "unrecorded-experience" for m in result.missing)
+    assert any("does not record" in m for m in missing_texts(result.missing, FW))
 
 
 def test_certification_chain_waits_for_its_prerequisite() -> None:
@@ -109,7 +123,8 @@ def test_certification_chain_waits_for_its_prerequisite() -> None:
     )
     assert foundation.status == "eligible"
     assert practitioner.status == "not-yet-eligible" and practitioner.eligible_in_months >= 1
-    assert practitioner.missing[0].startswith("pass PRINCE2")
+    assert practitioner.missing[0].kind == "certification"
+    assert missing_texts(practitioner.missing, FW)[0].startswith("pass PRINCE2")
 
 
 def test_the_path_passes_through_a_role_that_earns_the_experience() -> None:

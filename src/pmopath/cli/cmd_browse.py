@@ -160,7 +160,7 @@ def certs(
             from pmopath.views.eligible import your_eligibility
 
             status, hours = statuses(fw, known[0], day, only=found.id)
-            mine = your_eligibility(status[found.id], known[1], day, hours)
+            mine = your_eligibility(fw, status[found.id], known[1], day, hours)
         show_view(fmt, cert_view(fw, found, mine))
     else:
         show_view(fmt, certs_view(fw, None if for_role is None else fw.role(for_role)))

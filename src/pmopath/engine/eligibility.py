@@ -15,7 +15,16 @@ from typing import Literal
 
 from pmopath.engine.worktime import WorkRecord
 from pmopath.model.catalog import Framework
-from pmopath.model.framework import EDUCATION_ORDER, Certification, CertStatus, Model, Route
+from pmopath.model.framework import (
+    EDUCATION_ORDER,
+    Certification,
+    CertStatus,
+    Education,
+    ExperienceKind,
+    Model,
+    Route,
+    TrainingTopic,
+)
 from pmopath.model.profile import Profile
 
 Status = Literal["held", "eligible", "not-yet-eligible", "blocked"]
@@ -23,11 +32,44 @@ WEEKS_PER_MONTH = 52 / 12
 DEFAULT_HOURS_PER_WEEK = 4.0  # when a profile does not say
 
 
+#: Why a requirement is not met. The first five block (time and study alone will not meet
+#: them); the rest are a wait.
+MissingKind = Literal[
+    "not-offered",  # the certification is not currently offered (``status``)
+    "cycle",  # the data's prerequisites go round in a circle
+    "education",  # a higher education level (``education``; None: not recorded)
+    "accreditation",  # a degree from a PMI GAC-accredited programme
+    "unrecorded-experience",  # experience pmopath does not record (``experience``, ``amount``)
+    "unreachable-certification",  # a certification first that cannot be reached
+    "experience",  # more months of experience (``amount`` short, ``have``, ``to_go``)
+    "training",  # more hours of training (``amount`` short, ``topic``, ``counted``)
+    "certification",  # a certification first (``certification``; ``one_of``: alternatives)
+]
+
+
+class Missing(Model):
+    """One requirement of a route not met yet, as facts: a view words it."""
+
+    kind: MissingKind
+    amount: float = 0  # what is short, in ``unit``
+    unit: Literal["months", "hours", ""] = ""
+    have: float = 0  # experience: months counted; training: hours done
+    to_go: int = 0  # experience: months until met (older months may leave the window)
+    experience: ExperienceKind | None = None
+    within_months: int | None = None  # experience: the window it must fall in
+    topic: str = ""  # training: what the body calls it
+    counted: tuple[TrainingTopic, ...] = ()  # training: the topics that count toward it
+    education: Education | None = None
+    certification: str = ""  # an ID
+    one_of: tuple[str, ...] = ()  # certification: others that would do (IDs)
+    status: CertStatus | None = None  # not-offered: the certification's status
+
+
 class Eligibility(Model):
     id: str
     status: Status
     eligible_in_months: int | None
-    missing: tuple[str, ...] = ()
+    missing: tuple[Missing, ...] = ()
     route: str | None = None
     assumptions: tuple[str, ...] = ()
 
@@ -45,15 +87,6 @@ def training_months(hours: float, hours_per_week: float) -> int:
     return math.ceil(round(hours / (hours_per_week * WEEKS_PER_MONTH), 9))
 
 
-def window_text(months: int | None) -> str:
-    if months is None:
-        return ""
-    years = months / 12
-    return (
-        f" in the last {years:g} years" if years.is_integer() else f" in the last {months} months"
-    )
-
-
 class RouteResult:
     """How one route stands: months to go (None: blocked), what is missing, what was assumed."""
 
@@ -62,7 +95,7 @@ class RouteResult:
     def __init__(
         self,
         months: int | None,
-        missing: list[str] | None = None,
+        missing: list[Missing] | None = None,
         assumptions: list[str] | None = None,
     ) -> None:
         self.months = months
@@ -91,11 +124,14 @@ class EligibilityChecker:
                 id=cert.id,
                 status="blocked",
                 eligible_in_months=None,
-                missing=(f"not currently offered ({cert.status.value})",),
+                missing=(Missing(kind="not-offered", status=cert.status),),
             )
         else:
             self.cache[cert.id] = Eligibility(  # a cycle in the data reads as blocked
-                id=cert.id, status="blocked", eligible_in_months=None, missing=("cycle",)
+                id=cert.id,
+                status="blocked",
+                eligible_in_months=None,
+                missing=(Missing(kind="cycle"),),
             )
             result = self._best(cert)
         self.cache[cert.id] = result
@@ -134,7 +170,7 @@ class EligibilityChecker:
     def route(self, route: Route) -> RouteResult:
         """Months until this route is met (None if blocked), what is missing, assumptions."""
         result = RouteResult(0)
-        blocked: list[str] = []
+        blocked: list[Missing] = []
         self._education(route, blocked)
         self._experience(route, result, blocked)
         self._training(route, result)
@@ -144,26 +180,26 @@ class EligibilityChecker:
             return RouteResult(None, blocked + result.missing, result.assumptions)
         return result
 
-    def _education(self, route: Route, blocked: list[str]) -> None:
+    def _education(self, route: Route, blocked: list[Missing]) -> None:
         education = self.profile.education
         if route.education is not None:
             if education is None:
-                blocked.append("education not recorded in the profile")
+                blocked.append(Missing(kind="education"))
             elif EDUCATION_ORDER[education] < EDUCATION_ORDER[route.education]:
-                blocked.append(f"needs {route.education.phrase}")
+                blocked.append(Missing(kind="education", education=route.education))
         if route.accreditation == "pmi-gac":
-            blocked.append(
-                "needs a degree from a PMI GAC-accredited programme (not recorded in the profile)"
-            )
+            blocked.append(Missing(kind="accreditation"))
 
-    def _experience(self, route: Route, result: RouteResult, blocked: list[str]) -> None:
+    def _experience(self, route: Route, result: RouteResult, blocked: list[Missing]) -> None:
         for gate in route.experience:
             if self.held & set(gate.waived_by):
                 continue
-            label = gate.kind.label + window_text(gate.within_months)
+            where = {"experience": gate.kind, "within_months": gate.within_months}
             if not self.work.records(gate.kind):
                 blocked.append(
-                    f"{gate.months} months of {label} (pmopath does not record this; check your own)"
+                    Missing(
+                        kind="unrecorded-experience", amount=gate.months, unit="months", **where
+                    )
                 )
                 continue
             need = self.work.need(gate.kind, gate.months, gate.within_months)
@@ -174,10 +210,17 @@ class EligibilityChecker:
                     f"not checked: {gate.unchecked} (pmopath counts the months, not what they were)"
                 )
             if need.to_go:
-                text = f"{gate.months - need.have} more months of {label} (you have {need.have})"
-                if need.to_go > gate.months - need.have:
-                    text += f"; older months leave the window, so {need.to_go} months to go"
-                result.missing.append(text)
+                short = gate.months - need.have
+                result.missing.append(
+                    Missing(
+                        kind="experience",
+                        amount=short,
+                        unit="months",
+                        have=need.have,
+                        to_go=need.to_go,
+                        **where,
+                    )
+                )
                 assert result.months is not None
                 result.months = max(result.months, need.to_go)
 
@@ -188,20 +231,27 @@ class EligibilityChecker:
         have = self.profile.training.hours(t.counts)
         if have < t.hours:
             short = t.hours - have
-            topics = ", ".join(c.label for c in t.counts)
-            result.missing.append(f"{short:g} more hours of {t.topic} (counted: {topics})")
+            result.missing.append(
+                Missing(
+                    kind="training",
+                    amount=short,
+                    unit="hours",
+                    have=have,
+                    topic=t.topic,
+                    counted=tuple(t.counts),
+                )
+            )
             assert result.months is not None
             result.months = max(result.months, training_months(short, self.hpw))
 
-    def _certifications(self, route: Route, result: RouteResult, blocked: list[str]) -> None:
+    def _certifications(self, route: Route, result: RouteResult, blocked: list[Missing]) -> None:
         for first in route.certifications:
             if first not in self.held:
-                self._first(first, result, blocked, f"pass {self.fw.cert_name(first)} first")
+                self._first(first, result, blocked)
         if route.one_of and not self.held & set(route.one_of):
             soonest = min(route.one_of, key=lambda c: self._months_via(c) or math.inf)
-            others = [self.fw.cert_name(c) for c in route.one_of if c != soonest]
-            text = f"pass {self.fw.cert_name(soonest)} first (or hold one of: {', '.join(others)})"
-            self._first(soonest, result, blocked, text)
+            others = tuple(c for c in route.one_of if c != soonest)
+            self._first(soonest, result, blocked, others)
 
     def _months_via(self, cert_id: str) -> int | None:
         cert = self.fw.certification_by_id.get(cert_id)
@@ -210,13 +260,18 @@ class EligibilityChecker:
         prior = self.check(cert).eligible_in_months
         return None if prior is None else prior + study_months(self.fw, cert_id, self.hpw)
 
-    def _first(self, cert_id: str, result: RouteResult, blocked: list[str], text: str) -> None:
+    def _first(
+        self,
+        cert_id: str,
+        result: RouteResult,
+        blocked: list[Missing],
+        one_of: tuple[str, ...] = (),
+    ) -> None:
         months = self._months_via(cert_id)
         if months is None:
-            name = self.fw.cert_name(cert_id)
-            blocked.append(f"hold {name} first (not reachable from this profile)")
+            blocked.append(Missing(kind="unreachable-certification", certification=cert_id))
             return
-        result.missing.append(text)
+        result.missing.append(Missing(kind="certification", certification=cert_id, one_of=one_of))
         assert result.months is not None
         result.months = max(result.months, months)
 

@@ -48,6 +48,12 @@ from pmopath.model.profile import Profile
 
 Kind = Literal["competency", "certification", "experience", "role", "network", "application"]
 Mode = Literal["study", "on-the-job", "milestone"]
+#: What an item is, as a fact (renderers and views word it; nothing reads its title):
+#: learn (study toward a competency), practice (an on-the-job competency action),
+#: training (hours a certification asks for), exam (prepare for and pass it), move (into
+#: a role), milestone (experience reached), network (mentoring, community), apply (the
+#: résumé, stories and applications of the move to the target).
+Step = Literal["learn", "practice", "training", "exam", "move", "milestone", "network", "apply"]
 KIND_ORDER = {
     "network": 0,
     "certification": 1,
@@ -68,6 +74,7 @@ PHASES = (
 class PlanItem(Model):
     rank: int  # the item's place in the plan: 1 starts first
     kind: Kind
+    step: Step
     mode: Mode
     ref: str | None
     title: str
@@ -106,60 +113,63 @@ class _Item:
 
     A plain class rather than a dataclass: a dataclass is generated code that costs
     more to create at import than some commands take to run (see README, "Performance").
+    A new field is one line here: its type, and its default in :data:`_ITEM_DEFAULTS`.
     """
 
-    __slots__ = (
-        "alternatives",
-        "deps",
-        "earliest",
-        "effort",
-        "end",
-        "key",
-        "kind",
-        "mode",
-        "months",
-        "needs",
-        "priority",
-        "reaches",
-        "ref",
-        "reference_earliest",
-        "seq",
-        "short",
-        "stage",
-        "start",
-        "title",
-        "why",
-    )
+    key: str
+    kind: Kind
+    step: Step
+    ref: str | None
+    title: str
+    effort: float
+    priority: float | None
+    why: str
+    short: str
+    mode: Mode
+    deps: list[str]
+    earliest: int
+    reference_earliest: int  # the same at the reference hours (orders the plan)
+    stage: int  # index of the first role on the path that needs it
+    months: int  # on-the-job: how long it runs; experience: the shortfall
+    needs: ExperienceKind | None  # on-the-job: a role that accrues this
+    reaches: int  # competency actions: the level they complete
+    alternatives: tuple[str, ...]
+    seq: int  # the order it was made in: the last tie-break
+    start: int
+    end: int
+
+    __slots__ = (*__annotations__,)
 
     def __init__(
-        self,
-        key: str,
-        kind: Kind,
-        ref: str | None,
-        title: str,
-        effort: float,
-        priority: float | None,
-        why: str,
-        *,
-        short: str = "",
-        mode: Mode = "study",
-        deps: list[str] | None = None,
-        earliest: int = 1,
-        reference_earliest: int = 1,  # the same at the reference hours (orders the plan)
-        stage: int = 0,  # index of the first role on the path that needs it
-        months: int = 0,  # on-the-job: how long it runs; experience: the shortfall
-        needs: ExperienceKind | None = None,  # on-the-job: a role that accrues this
-        reaches: int = 0,  # competency actions: the level they complete
-        alternatives: tuple[str, ...] = (),
-        seq: int = 0,  # the order it was made in: the last tie-break
+        self, key: str, kind: Kind, step: Step, ref: str | None, title: str, **options: Any
     ) -> None:
-        self.key, self.kind, self.ref, self.title = key, kind, ref, title
-        self.effort, self.priority, self.why, self.short = effort, priority, why, short
-        self.mode, self.deps = mode, [] if deps is None else deps
-        self.earliest, self.reference_earliest, self.stage = earliest, reference_earliest, stage
-        self.months, self.needs, self.reaches = months, needs, reaches
-        self.alternatives, self.seq = alternatives, seq
-        self.start = self.end = 0
+        self.key, self.kind, self.step, self.ref, self.title = key, kind, step, ref, title
+        for name, default in _ITEM_DEFAULTS.items():
+            value = options.pop(name, default)
+            setattr(self, name, list(value) if isinstance(value, list) else value)
+        if options:
+            raise TypeError(f"unknown plan item fields: {', '.join(options)}")
+
+
+#: Every optional field of :class:`_Item` and its default (a list default is copied).
+_ITEM_DEFAULTS: dict[str, Any] = {
+    "effort": 0.0,
+    "priority": None,
+    "why": "",
+    "short": "",
+    "mode": "study",
+    "deps": [],
+    "earliest": 1,
+    "reference_earliest": 1,
+    "stage": 0,
+    "months": 0,
+    "needs": None,
+    "reaches": 0,
+    "alternatives": (),
+    "seq": 0,
+    "start": 0,
+    "end": 0,
+}
 
 
 def plan(
@@ -188,6 +198,7 @@ def plan(
         PlanItem(
             rank=rank,
             kind=it.kind,
+            step=it.step,
             mode=it.mode,
             ref=it.ref,
             title=it.title,
@@ -302,7 +313,10 @@ class _Planner:
             name = self.fw.competency_name(action.unless.competency).lower()
             why = f"your {name} is below level {action.unless.level}; {why}"
         kind = extra.pop("kind", "network")
-        return _Item(key, kind, None, title, action.hours, None, why, short=action.why, **extra)
+        step: Step = "apply" if kind == "application" else "network"
+        return _Item(
+            key, kind, step, None, title, effort=action.hours, why=why, short=action.why, **extra
+        )
 
     def accruing_move(self, kind: ExperienceKind) -> Role | bool | None:
         """True if the person earns ``kind`` now; else the first stone that earns it (or None)."""
@@ -373,11 +387,12 @@ class _Planner:
             item = _Item(
                 key,
                 "competency",
+                "practice" if job else "learn",
                 gap.id,
                 action.title,
-                action.hours,
-                gap.priority,
-                why,
+                effort=action.hours,
+                priority=gap.priority,
+                why=why,
                 short=short,
                 mode="on-the-job" if job else "study",
                 deps=list(previous),
@@ -442,11 +457,12 @@ class _Planner:
             _Item(
                 key,
                 "certification",
+                "exam",
                 cert_id,
                 f"Prepare for and pass {cert.name}",
-                effort,
-                self.cert_priority(cert_id),
-                why,
+                effort=effort,
+                priority=self.cert_priority(cert_id),
+                why=why,
                 short=f"{reason} · {when}",
                 deps=deps,
                 earliest=elig.eligible_in_months + 1,
@@ -485,11 +501,12 @@ class _Planner:
                 _Item(
                     key,
                     "certification",
+                    "training",
                     cert.id,
                     f"Complete {short:g} more hours of {training.topic} (for {cert.name})",
-                    short,
-                    self.cert_priority(cert.id),
-                    f"{cert.name} asks for {training.hours:g} hours; you have {have:g}",
+                    effort=short,
+                    priority=self.cert_priority(cert.id),
+                    why=f"{cert.name} asks for {training.hours:g} hours; you have {have:g}",
                     short=f"for {cert.name}",
                     stage=stage,
                 )
@@ -576,7 +593,7 @@ class _Planner:
         el = self.reference.check(self.fw.certification_by_id[cert_id])
         if el.status == "eligible":
             return True
-        return el.status == "not-yet-eligible" and all("hours of" in m for m in el.missing)
+        return el.status == "not-yet-eligible" and all(m.kind == "training" for m in el.missing)
 
     def pin(self, key: str) -> None:
         """Start an item, and what it waits for, in the first months."""
@@ -647,11 +664,10 @@ class _Planner:
                 _Item(
                     key,
                     "role",
+                    "move",
                     role.id,
                     f"Move into a {role.name} role",
-                    0,
-                    None,
-                    why,
+                    why=why,
                     short="stepping stone" + (f" · starts {kinds}" if earns else ""),
                     mode="milestone",
                     deps=deps + previous,
@@ -682,11 +698,10 @@ class _Planner:
                 _Item(
                     f"experience:{exp.kind}",
                     "experience",
+                    "milestone",
                     exp.kind,
                     f"Reach {needed} of {label} ({count(exp.gap_months, 'more month')})",
-                    0,
-                    None,
-                    f"{self.target.name} asks for {needed} of {label}; you have "
+                    why=f"{self.target.name} asks for {needed} of {label}; you have "
                     f"{exp.current_years:g}; {start_why}",
                     short=start_why,
                     mode="milestone",

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pmopath.model.framework import Model
 from pmopath.views.base import View, status_text
+from pmopath.views.wording import missing_texts
 
 if TYPE_CHECKING:  # the view classes load with `certs`; the engine only when a profile is known
     from pmopath.engine.eligibility import Eligibility
@@ -25,13 +26,15 @@ class YourEligibility(Model):
     hours_per_week: float
 
 
-def your_eligibility(el: "Eligibility", basis: str, as_of: dt.date, hpw: float) -> YourEligibility:
+def your_eligibility(
+    fw: "Framework", el: "Eligibility", basis: str, as_of: dt.date, hpw: float
+) -> YourEligibility:
     return YourEligibility.model_construct(
         status=el.status,
         status_text=status_text(el.status, el.eligible_in_months),
         route=el.route,
         eligible_in_months=el.eligible_in_months,
-        missing=el.missing,
+        missing=missing_texts(el.missing, fw),
         assumptions=el.assumptions,
         basis=basis,
         as_of=as_of,
@@ -68,7 +71,7 @@ def eligible_view(
     position = {c.id: i for i, c in enumerate(fw.certifications)}
     rows = []
     for cert in fw.certifications:
-        mine = your_eligibility(found[cert.id], basis, as_of, hours_per_week)
+        mine = your_eligibility(fw, found[cert.id], basis, as_of, hours_per_week)
         rows.append(
             EligibleRow.model_construct(**dict(mine), id=cert.id, name=cert.name, body=cert.body)
         )

@@ -17,6 +17,7 @@ from pmopath.model.profile import (
     shown_value,
 )
 from pmopath.views.base import Ref, View, status_text
+from pmopath.views.wording import missing_texts
 
 # --------------------------------------------------------------- a profile
 
@@ -358,7 +359,7 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
                 status=el.status,
                 status_text=status_text(el.status, el.eligible_in_months),
                 eligible_in_months=el.eligible_in_months,
-                missing=el.missing,
+                missing=missing_texts(el.missing, fw),
                 route=el.route,
                 assumptions=el.assumptions,
                 recommended_by=c.recommended_by,
@@ -461,7 +462,7 @@ def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milest
             found.append((it.end_month, it.title))
     status = {c.eligibility.id: c.eligibility for c in plan.score.certifications}
     certs = [it for it in items if it.kind == "certification" and it.ref]
-    exams = [it for it in certs if it.title.startswith("Prepare")]
+    exams = [it for it in certs if it.step == "exam"]
     steps_done: dict[str | None, int] = {}  # per certification: its other items' last month
     for it in certs:
         if it not in exams:

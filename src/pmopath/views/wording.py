@@ -1,0 +1,59 @@
+"""The engine's typed facts in words: one place, so every view and format says it alike.
+
+The engine never words what it finds and nothing reads these words back: a rule that
+needs to know what a requirement is asks its ``kind`` (tests/test_architecture.py checks).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pmopath.engine.eligibility import Missing
+    from pmopath.model.catalog import Framework
+
+
+def window_text(months: int | None) -> str:
+    """The recency window an experience requirement counts in: " in the last 8 years"."""
+    if months is None:
+        return ""
+    years = months / 12
+    return (
+        f" in the last {years:g} years" if years.is_integer() else f" in the last {months} months"
+    )
+
+
+def missing_text(m: Missing, fw: Framework) -> str:
+    """A requirement not met, as a person reads it ("24 more months of ... (you have 12)")."""
+    if m.kind == "not-offered":
+        return f"not currently offered ({m.status.value if m.status else 'withdrawn'})"
+    if m.kind == "cycle":
+        return "cycle"
+    if m.kind == "education":
+        if m.education is None:
+            return "education not recorded in the profile"
+        return f"needs {m.education.phrase}"
+    if m.kind == "accreditation":
+        return "needs a degree from a PMI GAC-accredited programme (not recorded in the profile)"
+    if m.kind == "unreachable-certification":
+        return f"hold {fw.cert_name(m.certification)} first (not reachable from this profile)"
+    if m.kind == "certification":
+        text = f"pass {fw.cert_name(m.certification)} first"
+        if m.one_of:
+            text += f" (or hold one of: {', '.join(fw.cert_name(c) for c in m.one_of)})"
+        return text
+    if m.kind == "training":
+        topics = ", ".join(c.label for c in m.counted)
+        return f"{m.amount:g} more hours of {m.topic} (counted: {topics})"
+    assert m.experience is not None
+    label = m.experience.label + window_text(m.within_months)
+    if m.kind == "unrecorded-experience":
+        return f"{m.amount:g} months of {label} (pmopath does not record this; check your own)"
+    text = f"{m.amount:g} more months of {label} (you have {m.have:g})"
+    if m.to_go > m.amount:
+        text += f"; older months leave the window, so {m.to_go} months to go"
+    return text
+
+
+def missing_texts(missing: tuple[Missing, ...], fw: Framework) -> tuple[str, ...]:
+    return tuple(missing_text(m, fw) for m in missing)
