@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pmopath.cli.assess import SAVE
-from pmopath.cli.questionnaire import SKIP, Key, Part, Question
+from pmopath.cli.questions import SKIP, Key, Part, Question
 
 
 class Interrupt(KeyboardInterrupt):

@@ -22,17 +22,8 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 from pmopath.cli.prompts import QuestionaryAsk, details, kept_instruction
-from pmopath.cli.questionnaire import (
-    CLEAR,
-    Answers,
-    Key,
-    Part,
-    Question,
-    change_answer,
-    field_questions,
-    optional_year,
-    rating_question,
-)
+from pmopath.cli.questionnaire import change_answer, field_questions, rating_question
+from pmopath.cli.questions import CLEAR, Answers, Key, Part, Question, optional_year
 from pmopath.load.framework import load_framework
 from pmopath.model.catalog import Framework
 from pmopath.model.profile import Experience

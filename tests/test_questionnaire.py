@@ -13,21 +13,15 @@ import pytest
 from rich.console import Console
 
 from pmopath.base.errors import RefusedError
+from pmopath.cli.answers import answers_from_draft, answers_from_profile, review_rows
 from pmopath.cli.assess import SAVE, Interrupted, run_assessment, started_text, when_started
 from pmopath.cli.questionnaire import (
-    CLEAR,
-    Key,
-    Part,
-    Question,
     all_questions,
-    answers_from_draft,
-    answers_from_profile,
     change_answer,
     competencies_to_rate,
-    optional_year,
     rating_question,
-    review_rows,
 )
+from pmopath.cli.questions import CLEAR, Key, Part, Question, optional_year
 from pmopath.load.framework import load_framework
 from pmopath.load.profiles import load_profile
 from pmopath.load.store import Store

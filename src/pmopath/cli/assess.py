@@ -14,27 +14,20 @@ from rich.text import Text
 
 from pmopath.base.errors import DataError, PmopathError, RefusedError
 from pmopath.base.text import count, local_day
-from pmopath.cli.questionnaire import (
-    EDIT,
-    Answers,
-    Ask,
-    Choice,
-    Key,
-    Part,
-    Question,
+from pmopath.cli.answers import (
     ReviewPart,
     ReviewRow,
-    answer_all,
     answers_from_draft,
     answers_from_profile,
     answers_to_draft,
     build_profile,
     carried_over,
-    change_answer,
     check_answers,
-    edit_position,
     review_rows,
 )
+from pmopath.cli.positions import EDIT
+from pmopath.cli.questionnaire import answer_all, change_answer, edit_position
+from pmopath.cli.questions import Answers, Ask, Choice, Key, Part, Question
 from pmopath.load.profiles import profile_yaml
 from pmopath.load.store import Draft, DraftLock, Store
 from pmopath.model.catalog import Framework

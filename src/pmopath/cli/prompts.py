@@ -25,7 +25,7 @@ from rich.text import Text
 
 from pmopath.base.text import clean
 from pmopath.cli.assess import Stopped
-from pmopath.cli.questionnaire import CLEAR, Question
+from pmopath.cli.questions import CLEAR, Question
 
 
 class QuestionaryAsk:

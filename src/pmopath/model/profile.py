@@ -323,6 +323,8 @@ def shown_value(profile: Profile, name: str) -> str:
     extra = extra if isinstance(extra, dict) else {}
     if value is None or value == "":
         return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, Enum) and hasattr(value, "label"):
         return str(value.label)
     if isinstance(value, (int, float)) and "unit" in extra:
