@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-NEW_FIELDS = '''
+NEW_FIELDS = """
     mentees: Annotated[int, Field(ge=0)] | None = Field(
         None,
         title="Mentees",
@@ -31,10 +31,10 @@ NEW_FIELDS = '''
         None, title="Sector", description="Which sector do you work in?"
     )
     remote: bool | None = Field(None, title="Remote", description="Do you work remotely?")
-'''
+"""
 
 #: Run inside the copy: every check, with the reason for a failure on stderr.
-SCRIPT = r'''
+SCRIPT = r"""
 import datetime as dt, json, sys
 from pathlib import Path
 from typer.testing import CliRunner
@@ -123,7 +123,7 @@ assert seen[Key(Part.field, "remote")].default is True
 assert nxt[Key(Part.field, "mentees")] == 3 and nxt[Key(Part.field, "remote")] is True
 assert carried_over(previous) == {}  # positions only: these are asked again, defaulted
 print("ok")
-'''
+"""
 
 
 @pytest.fixture(scope="module")
