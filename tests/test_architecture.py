@@ -39,7 +39,9 @@ from pmopath.views.browse import (
 )
 from pmopath.views.eligible import eligible_view, your_eligibility
 from pmopath.views.history import HistoryEntry, HistoryView
-from pmopath.views.results import comparison_view, gap_view, profile_view, roadmap_view
+from pmopath.views.profile import profile_view
+from pmopath.views.results import comparison_view, gap_view
+from pmopath.views.roadmap import roadmap_view
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "pmopath"
 ROOT = SRC.parents[1]

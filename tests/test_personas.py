@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from pmopath.engine.planning import Plan, PlanItem, plan
+from pmopath.engine.planning import plan
+from pmopath.engine.schedule import Plan, PlanItem
 from pmopath.engine.scoring import Score, score
 from pmopath.load.profiles import load_profile
 from pmopath.model.catalog import Framework

@@ -13,15 +13,16 @@ from hypothesis import strategies as st
 
 from pmopath.engine.eligibility import Missing, eligibility
 from pmopath.engine.paths import accrues
-from pmopath.engine.planning import Plan, plan
+from pmopath.engine.planning import plan
 from pmopath.engine.readiness import readiness_for
+from pmopath.engine.schedule import Plan
 from pmopath.engine.scoring import score
 from pmopath.load.profiles import load_profile
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import ExperienceKind
 from pmopath.model.profile import Experience, HeldCertification, Profile, Rating, Training
 from pmopath.render.jsonout import JsonRenderer
-from pmopath.views.results import roadmap_view
+from pmopath.views.roadmap import roadmap_view
 from pmopath.views.wording import missing_texts
 
 ROOT = Path(__file__).resolve().parents[1]

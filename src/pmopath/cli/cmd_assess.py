@@ -145,7 +145,7 @@ def _after_save(fw: Framework, ident: str, profile: Profile) -> None:
     from pmopath.engine.planning import plan
     from pmopath.engine.scoring import score
     from pmopath.render.console import message
-    from pmopath.views.results import roadmap_view, summary_lines
+    from pmopath.views.roadmap import roadmap_view, summary_lines
 
     day = today()
     view = roadmap_view(fw, plan(score(profile, fw, as_of=day), profile, fw, as_of=day), False)

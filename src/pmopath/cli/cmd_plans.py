@@ -138,7 +138,7 @@ def roadmap(
     from pmopath.engine.planning import plan
     from pmopath.engine.scoring import score
     from pmopath.render import renderer_for
-    from pmopath.views.results import roadmap_view
+    from pmopath.views.roadmap import roadmap_view
 
     start = parse_as_of(as_of)
     fw, subject = framework_and_profile(ctx, profile)

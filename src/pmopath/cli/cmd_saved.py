@@ -48,7 +48,7 @@ def show(
 ) -> None:
     """Print one saved assessment."""
     from pmopath.load.store import Store
-    from pmopath.views.results import profile_view
+    from pmopath.views.profile import profile_view
 
     fw = framework_of(ctx)
     store = Store()

@@ -7,12 +7,7 @@ not before the month it becomes eligible), experience milestones, the
 stepping-stone moves, mentoring and networking, and finally the move itself
 (résumé, STAR stories, applications).
 
-Two lanes of work run side by side. Study (courses, reading, exam preparation)
-uses the weekly hours: each month holds ``hours_per_week x 52 / 12`` hours.
-On-the-job work (stretch assignments, leading, running a process) takes calendar
-months in a role, at most two at a time, and uses no study hours; an item that
-needs a kind of role (line-managing needs people) waits for the move into one.
-Milestones (role moves, experience reached) take no time of their own.
+The items are placed in months by :mod:`pmopath.engine.schedule`.
 
 Order: mentoring and community first; then the target's largest weighted core gap
 and the most valuable certification you are eligible for now (so they start in the
@@ -24,11 +19,12 @@ input gives the same plan.
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Any
 
 from pmopath.base.text import count
 from pmopath.engine.eligibility import WEEKS_PER_MONTH, checker, study_months
-from pmopath.engine.paths import ON_THE_JOB_LANES, accrues
+from pmopath.engine.paths import accrues
+from pmopath.engine.schedule import Item, Plan, PlanItem, Step, phases_of, schedule
 from pmopath.engine.scoring import REFERENCE_HOURS, CompetencyGap, Score
 from pmopath.engine.worktime import WorkRecord, is_current
 from pmopath.model.catalog import Framework
@@ -39,137 +35,13 @@ from pmopath.model.framework import (
     Certification,
     ExperienceKind,
     Importance,
-    Model,
     Role,
     StandingAction,
     source_label,
 )
 from pmopath.model.profile import Profile
 
-Kind = Literal["competency", "certification", "experience", "role", "network", "application"]
-Mode = Literal["study", "on-the-job", "milestone"]
-#: What an item is, as a fact (renderers and views word it; nothing reads its title):
-#: learn (study toward a competency), practice (an on-the-job competency action),
-#: training (hours a certification asks for), exam (prepare for and pass it), move (into
-#: a role), milestone (experience reached), network (mentoring, community), apply (the
-#: résumé, stories and applications of the move to the target).
-Step = Literal["learn", "practice", "training", "exam", "move", "milestone", "network", "apply"]
-KIND_ORDER = {
-    "network": 0,
-    "certification": 1,
-    "competency": 2,
-    "experience": 3,
-    "role": 4,
-    "application": 5,
-}
 PINNED = -1  # the stage of what starts at once: mentoring, the largest core gap, a cert
-PHASES = (
-    (1, 3, "Next 90 days"),
-    (4, 12, "3-12 months"),
-    (13, 24, "1-2 years"),
-    (25, None, "Later"),
-)
-
-
-class PlanItem(Model):
-    rank: int  # the item's place in the plan: 1 starts first
-    kind: Kind
-    step: Step
-    mode: Mode
-    ref: str | None
-    title: str
-    effort_hours: float  # study hours, or the hours an on-the-job item takes in its months
-    start_month: int
-    end_month: int
-    priority: float | None  # the scheduling priority (None: standing items, milestones)
-    why: str  # the full reasoning
-    why_short: str  # one line: "PMO management 1→4 · core"
-    alternatives: tuple[str, ...] = ()  # certifications considered and not chosen
-
-
-class Phase(Model):
-    title: str
-    start_month: int
-    end_month: int
-    items: tuple[PlanItem, ...]
-
-
-class Plan(Model):
-    score: Score
-    as_of: dt.date
-    name: str | None
-    hours_per_week: float
-    ready_in_months: int | None
-    horizon: int | None
-    cut_items: int
-    phases: tuple[Phase, ...]
-    star_seeds: tuple[tuple[str, str], ...]  # (competency name, the person's evidence note)
-    study_hours_by_month: tuple[float, ...] = ()  # hours of study placed in month 1, 2, ...
-    unearned: tuple[str, ...] = ()  # experience no role on the path earns: no ready month
-
-
-class _Item:
-    """One thing to do while the plan is being laid out (mutable; the plan's items are not).
-
-    A plain class rather than a dataclass: a dataclass is generated code that costs
-    more to create at import than some commands take to run (see README, "Performance").
-    A new field is one line here: its type, and its default in :data:`_ITEM_DEFAULTS`.
-    """
-
-    key: str
-    kind: Kind
-    step: Step
-    ref: str | None
-    title: str
-    effort: float
-    priority: float | None
-    why: str
-    short: str
-    mode: Mode
-    deps: list[str]
-    earliest: int
-    reference_earliest: int  # the same at the reference hours (orders the plan)
-    stage: int  # index of the first role on the path that needs it
-    months: int  # on-the-job: how long it runs; experience: the shortfall
-    needs: ExperienceKind | None  # on-the-job: a role that accrues this
-    reaches: int  # competency actions: the level they complete
-    alternatives: tuple[str, ...]
-    seq: int  # the order it was made in: the last tie-break
-    start: int
-    end: int
-
-    __slots__ = (*__annotations__,)
-
-    def __init__(
-        self, key: str, kind: Kind, step: Step, ref: str | None, title: str, **options: Any
-    ) -> None:
-        self.key, self.kind, self.step, self.ref, self.title = key, kind, step, ref, title
-        for name, default in _ITEM_DEFAULTS.items():
-            value = options.pop(name, default)
-            setattr(self, name, list(value) if isinstance(value, list) else value)
-        if options:
-            raise TypeError(f"unknown plan item fields: {', '.join(options)}")
-
-
-#: Every optional field of :class:`_Item` and its default (a list default is copied).
-_ITEM_DEFAULTS: dict[str, Any] = {
-    "effort": 0.0,
-    "priority": None,
-    "why": "",
-    "short": "",
-    "mode": "study",
-    "deps": [],
-    "earliest": 1,
-    "reference_earliest": 1,
-    "stage": 0,
-    "months": 0,
-    "needs": None,
-    "reaches": 0,
-    "alternatives": (),
-    "seq": 0,
-    "start": 0,
-    "end": 0,
-}
 
 
 def plan(
@@ -191,7 +63,7 @@ def plan(
     planner.tie_jobs_to_roles()
     planner.add_the_move()
     capacity = score.hours_per_week * WEEKS_PER_MONTH
-    scheduled, used = _schedule(planner.items, capacity)
+    scheduled, used = schedule(planner.items, capacity)
     # numbered by place in the plan; milestones (shown as a timeline) after the work
     placed = sorted(scheduled, key=lambda it: (it.mode == "milestone", it.start, it.end, it.seq))
     plan_items = [
@@ -224,24 +96,10 @@ def plan(
         unearned=tuple(planner.unearned),
         horizon=horizon,
         cut_items=len(plan_items) - len(kept),
-        phases=_phases(kept),
+        phases=phases_of(kept),
         star_seeds=planner.star_seeds(),
         study_hours_by_month=tuple(round(used.get(m, 0.0), 6) for m in range(1, months + 1)),
     )
-
-
-def _phases(items: list[PlanItem]) -> tuple[Phase, ...]:
-    phases = []
-    for start, end, title in PHASES:
-        in_phase = [
-            p for p in items if p.start_month >= start and (end is None or p.start_month <= end)
-        ]
-        if in_phase:
-            last = end if end is not None else max(p.end_month for p in in_phase)
-            phases.append(
-                Phase(title=title, start_month=start, end_month=last, items=tuple(in_phase))
-            )
-    return tuple(phases)
 
 
 def fill(template: str, values: dict[str, str]) -> str:
@@ -266,10 +124,10 @@ class _Planner:
         self.score, self.profile, self.fw = score, profile, fw
         self.checker = checker(fw, profile, score.hours_per_week, as_of)
         # Choices and order come from the reference hours, so they are the same whatever
-        # time a person has: more hours then only move items earlier (see _schedule).
+        # time a person has: more hours then only move items earlier (see schedule).
         self.reference = checker(fw, profile, REFERENCE_HOURS, as_of)
         self.work = WorkRecord(profile, as_of)
-        self.items: dict[str, _Item] = {}
+        self.items: dict[str, Item] = {}
         self.titles: set[str] = set()
         self.unearned: list[str] = []  # experience no role on the path earns
         self.target = fw.role_by_id[score.target_role]
@@ -288,7 +146,7 @@ class _Planner:
             "core_competencies": ", ".join(fw.competency_by_id[g.id].name for g in self.core[:4]),
         }
 
-    def add(self, item: _Item) -> bool:
+    def add(self, item: Item) -> bool:
         """Add an item unless it, or one of the same title, is already in the plan."""
         title = same_title(item.title)
         if item.key in self.items or (item.mode != "milestone" and title in self.titles):
@@ -306,7 +164,7 @@ class _Planner:
                 return i
         return self.last_stage
 
-    def standing(self, key: str, action: StandingAction, **extra: Any) -> _Item:
+    def standing(self, key: str, action: StandingAction, **extra: Any) -> Item:
         title = fill(action.title, self.values)
         why = _why(action)
         if action.unless is not None:
@@ -314,7 +172,7 @@ class _Planner:
             why = f"your {name} is below level {action.unless.level}; {why}"
         kind = extra.pop("kind", "network")
         step: Step = "apply" if kind == "application" else "network"
-        return _Item(
+        return Item(
             key, kind, step, None, title, effort=action.hours, why=why, short=action.why, **extra
         )
 
@@ -384,7 +242,7 @@ class _Planner:
                 continue
             key = f"comp:{gap.id}:{step}:{i}"
             job = action.mode is ActionMode.on_the_job
-            item = _Item(
+            item = Item(
                 key,
                 "competency",
                 "practice" if job else "learn",
@@ -454,7 +312,7 @@ class _Planner:
             names = ", ".join(fw.cert_name(a) for a in alternatives)
             why += f"; chosen over {names} (recommended by fewer roles on your path, or later)"
         self.add(
-            _Item(
+            Item(
                 key,
                 "certification",
                 "exam",
@@ -498,7 +356,7 @@ class _Planner:
             short = training.hours - have
             key = f"training:{cert.id}"
             self.add(
-                _Item(
+                Item(
                     key,
                     "certification",
                     "training",
@@ -661,7 +519,7 @@ class _Planner:
                 why += f"; here you start earning the {kinds} {self.target.name} asks for"
             key = f"role:{role.id}"
             self.add(
-                _Item(
+                Item(
                     key,
                     "role",
                     "move",
@@ -695,7 +553,7 @@ class _Planner:
                 self.unearned.append(label)  # no date can be promised: the plan says so
                 continue
             self.add(
-                _Item(
+                Item(
                     f"experience:{exp.kind}",
                     "experience",
                     "milestone",
@@ -739,101 +597,3 @@ class _Planner:
             for g in wanted
             if g.id in ratings and ratings[g.id].evidence
         )
-
-
-class _Lanes:
-    """The months' study hours and on-the-job slots, filled in scheduling order.
-
-    Within a lane, an item never starts before the item scheduled before it: the order
-    of the plan holds, and more hours a week can only bring items forward, never later.
-    """
-
-    def __init__(self, capacity: float, *, backfill: bool = False) -> None:
-        self.capacity = capacity
-        self.backfill = backfill  # the dry run may fill any free month
-        self.used: dict[int, float] = {}
-        self.jobs: dict[int, int] = {}
-        self.last_study = 1
-        self.last_job = 1
-
-    def study(self, earliest: int, effort: float) -> tuple[int, int]:
-        first = earliest if self.backfill else max(earliest, self.last_study)
-        month, left, start = first, effort, 0
-        while left > 1e-9:
-            free = self.capacity - self.used.get(month, 0.0)
-            if free > 1e-9:
-                take = min(free, left)
-                self.used[month] = self.used.get(month, 0.0) + take
-                left -= take
-                start = start or month
-            if left > 1e-9:
-                month += 1
-        self.last_study = start or month
-        return self.last_study, month
-
-    def job(self, earliest: int, months: int) -> tuple[int, int]:
-        start = earliest if self.backfill else max(earliest, self.last_job)
-        while any(self.jobs.get(m, 0) >= ON_THE_JOB_LANES for m in range(start, start + months)):
-            start += 1
-        for m in range(start, start + months):
-            self.jobs[m] = self.jobs.get(m, 0) + 1
-        self.last_job = start
-        return start, start + months - 1
-
-
-def _dispatch_order(items: dict[str, _Item]) -> list[_Item]:
-    """Items in priority order, each after what it waits for."""
-    done: set[str] = set()
-    pending = dict(items)
-    order: list[_Item] = []
-    while pending:
-        ready = [it for it in pending.values() if all(d in done or d not in items for d in it.deps)]
-        if not ready:  # pragma: no cover - dependencies are built acyclic
-            raise RuntimeError("plan dependencies form a cycle")
-        item = min(
-            ready, key=lambda it: (it.stage, -(it.priority or 0), KIND_ORDER[it.kind], it.seq)
-        )
-        done.add(item.key)
-        order.append(item)
-        del pending[item.key]
-    return order
-
-
-def _place(order: list[_Item], capacity: float, *, backfill: bool) -> dict[int, float]:
-    """Give each item its months, in ``order``; returns the study hours used a month.
-
-    The dry run (``backfill``) uses each item's earliest month at the reference hours.
-    """
-    lanes = _Lanes(capacity, backfill=backfill)
-    done: dict[str, _Item] = {}
-    for item in order:
-        first = item.reference_earliest if backfill else item.earliest
-        earliest = max([first, *(done[d].end for d in item.deps if d in done)])
-        if item.mode == "milestone" and item.kind == "experience":
-            # after a move, the first whole month in the new role is the one after it
-            item.start = earliest + 1 if item.deps else earliest
-            item.end = item.start + item.months - 1
-        elif item.mode == "milestone":
-            item.start = item.end = earliest
-        elif item.mode == "on-the-job":
-            item.start, item.end = lanes.job(earliest, max(1, item.months))
-        else:
-            item.start, item.end = lanes.study(earliest, item.effort)
-        done[item.key] = item
-    return lanes.used
-
-
-def _schedule(items: dict[str, _Item], capacity: float) -> tuple[list[_Item], dict[int, float]]:
-    """Place items in months; returns them in placing order, and the hours used a month.
-
-    A dry run at :data:`REFERENCE_HOURS` (filling any free month) fixes the order; the
-    real run then places items in that order, each lane never going back in time. The
-    order does not depend on the person's hours, so more hours can only bring an item
-    forward: the plan is never later with more time.
-    """
-    dispatch = _dispatch_order(items)
-    _place(dispatch, REFERENCE_HOURS * WEEKS_PER_MONTH, backfill=True)
-    rank = {it.key: i for i, it in enumerate(dispatch)}
-    order = sorted(dispatch, key=lambda it: (it.start, rank[it.key]))
-    used = _place(order, capacity, backfill=False)
-    return order, used

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     )
     from pmopath.views.eligible import EligibleView
     from pmopath.views.history import HistoryView
-    from pmopath.views.results import ComparisonView, GapView, ProfileView, RoadmapView
+    from pmopath.views.profile import ProfileView
+    from pmopath.views.results import ComparisonView, GapView
+    from pmopath.views.roadmap import RoadmapView
 
 Rendered = Union[str, "RenderableType"]
 

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     )
     from pmopath.views.eligible import EligibleView, YourEligibility
     from pmopath.views.history import HistoryView
-    from pmopath.views.results import ComparisonView, GapView, ItemRow, ProfileView, RoadmapView
+    from pmopath.views.profile import ProfileView
+    from pmopath.views.results import ComparisonView, GapView
+    from pmopath.views.roadmap import ItemRow, RoadmapView
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")

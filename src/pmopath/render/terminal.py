@@ -38,14 +38,9 @@ if TYPE_CHECKING:
     )
     from pmopath.views.eligible import EligibleView, YourEligibility
     from pmopath.views.history import HistoryView
-    from pmopath.views.results import (
-        ComparisonView,
-        GapView,
-        ItemRow,
-        PhaseRow,
-        ProfileView,
-        RoadmapView,
-    )
+    from pmopath.views.profile import ProfileView
+    from pmopath.views.results import ComparisonView, GapView
+    from pmopath.views.roadmap import ItemRow, PhaseRow, RoadmapView
 
 IMPORTANCE_STYLE = {"core": "bold", "important": "", "useful": "dim"}
 STATUS_STYLE = {

@@ -15,7 +15,14 @@ from pmopath.views.base import View
 
 def all_views() -> list[type[View]]:
     """Every concrete view class (for the renderers' and parity tests)."""
-    from pmopath.views import browse, eligible, history, results  # noqa: F401  (registers them)
+    from pmopath.views import (  # noqa: F401  (registers them)
+        browse,
+        eligible,
+        history,
+        profile,
+        results,
+        roadmap,
+    )
 
     out: list[type[View]] = []
     stack = list(View.__subclasses__())

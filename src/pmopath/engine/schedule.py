@@ -1,0 +1,268 @@
+"""What a plan is made of, and how its items are placed in months.
+
+A plan's items (:class:`PlanItem`) come in phases (:class:`Phase`) of a :class:`Plan`.
+While a plan is laid out, each is an :class:`Item`; :func:`schedule` places them in
+order of priority and dependencies.
+
+Two lanes of work run side by side. Study (courses, reading, exam preparation)
+uses the weekly hours: each month holds ``hours_per_week x 52 / 12`` hours.
+On-the-job work (stretch assignments, leading, running a process) takes calendar
+months in a role, at most two at a time, and uses no study hours; an item that
+needs a kind of role (line-managing needs people) waits for the move into one.
+Milestones (role moves, experience reached) take no time of their own.
+"""
+
+import datetime as dt
+from typing import Any, Literal
+
+from pmopath.engine.eligibility import WEEKS_PER_MONTH
+from pmopath.engine.paths import ON_THE_JOB_LANES
+from pmopath.engine.scoring import REFERENCE_HOURS, Score
+from pmopath.model.framework import (
+    ExperienceKind,
+    Model,
+)
+
+Kind = Literal["competency", "certification", "experience", "role", "network", "application"]
+
+
+Mode = Literal["study", "on-the-job", "milestone"]
+
+
+#: What an item is, as a fact (renderers and views word it; nothing reads its title):
+#: learn (study toward a competency), practice (an on-the-job competency action),
+#: training (hours a certification asks for), exam (prepare for and pass it), move (into
+#: a role), milestone (experience reached), network (mentoring, community), apply (the
+#: résumé, stories and applications of the move to the target).
+Step = Literal["learn", "practice", "training", "exam", "move", "milestone", "network", "apply"]
+
+
+KIND_ORDER = {
+    "network": 0,
+    "certification": 1,
+    "competency": 2,
+    "experience": 3,
+    "role": 4,
+    "application": 5,
+}
+
+
+PHASES = (
+    (1, 3, "Next 90 days"),
+    (4, 12, "3-12 months"),
+    (13, 24, "1-2 years"),
+    (25, None, "Later"),
+)
+
+
+class PlanItem(Model):
+    rank: int  # the item's place in the plan: 1 starts first
+    kind: Kind
+    step: Step
+    mode: Mode
+    ref: str | None
+    title: str
+    effort_hours: float  # study hours, or the hours an on-the-job item takes in its months
+    start_month: int
+    end_month: int
+    priority: float | None  # the scheduling priority (None: standing items, milestones)
+    why: str  # the full reasoning
+    why_short: str  # one line: "PMO management 1→4 · core"
+    alternatives: tuple[str, ...] = ()  # certifications considered and not chosen
+
+
+class Phase(Model):
+    title: str
+    start_month: int
+    end_month: int
+    items: tuple[PlanItem, ...]
+
+
+class Plan(Model):
+    score: Score
+    as_of: dt.date
+    name: str | None
+    hours_per_week: float
+    ready_in_months: int | None
+    horizon: int | None
+    cut_items: int
+    phases: tuple[Phase, ...]
+    star_seeds: tuple[tuple[str, str], ...]  # (competency name, the person's evidence note)
+    study_hours_by_month: tuple[float, ...] = ()  # hours of study placed in month 1, 2, ...
+    unearned: tuple[str, ...] = ()  # experience no role on the path earns: no ready month
+
+
+class Item:
+    """One thing to do while the plan is being laid out (mutable; the plan's items are not).
+
+    A plain class rather than a dataclass: a dataclass is generated code that costs
+    more to create at import than some commands take to run (see README, "Performance").
+    A new field is one line here: its type, and its default in :data:`ITEM_DEFAULTS`.
+    """
+
+    key: str
+    kind: Kind
+    step: Step
+    ref: str | None
+    title: str
+    effort: float
+    priority: float | None
+    why: str
+    short: str
+    mode: Mode
+    deps: list[str]
+    earliest: int
+    reference_earliest: int  # the same at the reference hours (orders the plan)
+    stage: int  # index of the first role on the path that needs it
+    months: int  # on-the-job: how long it runs; experience: the shortfall
+    needs: ExperienceKind | None  # on-the-job: a role that accrues this
+    reaches: int  # competency actions: the level they complete
+    alternatives: tuple[str, ...]
+    seq: int  # the order it was made in: the last tie-break
+    start: int
+    end: int
+
+    __slots__ = (*__annotations__,)
+
+    def __init__(
+        self, key: str, kind: Kind, step: Step, ref: str | None, title: str, **options: Any
+    ) -> None:
+        self.key, self.kind, self.step, self.ref, self.title = key, kind, step, ref, title
+        for name, default in ITEM_DEFAULTS.items():
+            value = options.pop(name, default)
+            setattr(self, name, list(value) if isinstance(value, list) else value)
+        if options:
+            raise TypeError(f"unknown plan item fields: {', '.join(options)}")
+
+
+#: Every optional field of :class:`Item` and its default (a list default is copied).
+ITEM_DEFAULTS: dict[str, Any] = {
+    "effort": 0.0,
+    "priority": None,
+    "why": "",
+    "short": "",
+    "mode": "study",
+    "deps": [],
+    "earliest": 1,
+    "reference_earliest": 1,
+    "stage": 0,
+    "months": 0,
+    "needs": None,
+    "reaches": 0,
+    "alternatives": (),
+    "seq": 0,
+    "start": 0,
+    "end": 0,
+}
+
+
+def phases_of(items: list[PlanItem]) -> tuple[Phase, ...]:
+    phases = []
+    for start, end, title in PHASES:
+        in_phase = [
+            p for p in items if p.start_month >= start and (end is None or p.start_month <= end)
+        ]
+        if in_phase:
+            last = end if end is not None else max(p.end_month for p in in_phase)
+            phases.append(
+                Phase(title=title, start_month=start, end_month=last, items=tuple(in_phase))
+            )
+    return tuple(phases)
+
+
+class _Lanes:
+    """The months' study hours and on-the-job slots, filled in scheduling order.
+
+    Within a lane, an item never starts before the item scheduled before it: the order
+    of the plan holds, and more hours a week can only bring items forward, never later.
+    """
+
+    def __init__(self, capacity: float, *, backfill: bool = False) -> None:
+        self.capacity = capacity
+        self.backfill = backfill  # the dry run may fill any free month
+        self.used: dict[int, float] = {}
+        self.jobs: dict[int, int] = {}
+        self.last_study = 1
+        self.last_job = 1
+
+    def study(self, earliest: int, effort: float) -> tuple[int, int]:
+        first = earliest if self.backfill else max(earliest, self.last_study)
+        month, left, start = first, effort, 0
+        while left > 1e-9:
+            free = self.capacity - self.used.get(month, 0.0)
+            if free > 1e-9:
+                take = min(free, left)
+                self.used[month] = self.used.get(month, 0.0) + take
+                left -= take
+                start = start or month
+            if left > 1e-9:
+                month += 1
+        self.last_study = start or month
+        return self.last_study, month
+
+    def job(self, earliest: int, months: int) -> tuple[int, int]:
+        start = earliest if self.backfill else max(earliest, self.last_job)
+        while any(self.jobs.get(m, 0) >= ON_THE_JOB_LANES for m in range(start, start + months)):
+            start += 1
+        for m in range(start, start + months):
+            self.jobs[m] = self.jobs.get(m, 0) + 1
+        self.last_job = start
+        return start, start + months - 1
+
+
+def _dispatch_order(items: dict[str, Item]) -> list[Item]:
+    """Items in priority order, each after what it waits for."""
+    done: set[str] = set()
+    pending = dict(items)
+    order: list[Item] = []
+    while pending:
+        ready = [it for it in pending.values() if all(d in done or d not in items for d in it.deps)]
+        if not ready:  # pragma: no cover - dependencies are built acyclic
+            raise RuntimeError("plan dependencies form a cycle")
+        item = min(
+            ready, key=lambda it: (it.stage, -(it.priority or 0), KIND_ORDER[it.kind], it.seq)
+        )
+        done.add(item.key)
+        order.append(item)
+        del pending[item.key]
+    return order
+
+
+def _place(order: list[Item], capacity: float, *, backfill: bool) -> dict[int, float]:
+    """Give each item its months, in ``order``; returns the study hours used a month.
+
+    The dry run (``backfill``) uses each item's earliest month at the reference hours.
+    """
+    lanes = _Lanes(capacity, backfill=backfill)
+    done: dict[str, Item] = {}
+    for item in order:
+        first = item.reference_earliest if backfill else item.earliest
+        earliest = max([first, *(done[d].end for d in item.deps if d in done)])
+        if item.mode == "milestone" and item.kind == "experience":
+            # after a move, the first whole month in the new role is the one after it
+            item.start = earliest + 1 if item.deps else earliest
+            item.end = item.start + item.months - 1
+        elif item.mode == "milestone":
+            item.start = item.end = earliest
+        elif item.mode == "on-the-job":
+            item.start, item.end = lanes.job(earliest, max(1, item.months))
+        else:
+            item.start, item.end = lanes.study(earliest, item.effort)
+        done[item.key] = item
+    return lanes.used
+
+
+def schedule(items: dict[str, Item], capacity: float) -> tuple[list[Item], dict[int, float]]:
+    """Place items in months; returns them in placing order, and the hours used a month.
+
+    A dry run at :data:`REFERENCE_HOURS` (filling any free month) fixes the order; the
+    real run then places items in that order, each lane never going back in time. The
+    order does not depend on the person's hours, so more hours can only bring an item
+    forward: the plan is never later with more time.
+    """
+    dispatch = _dispatch_order(items)
+    _place(dispatch, REFERENCE_HOURS * WEEKS_PER_MONTH, backfill=True)
+    rank = {it.key: i for i, it in enumerate(dispatch)}
+    order = sorted(dispatch, key=lambda it: (it.start, rank[it.key]))
+    used = _place(order, capacity, backfill=False)
+    return order, used
