@@ -269,6 +269,43 @@ def test_no_logic_reads_english(name: str) -> None:
     assert not found, f"{name} tests words at line(s) {found}; carry a typed fact instead"
 
 
+def month_arithmetic(source: str) -> list[int]:
+    """Lines that turn a year into months by hand (``day.year * 12``, ``// 12`` of an index)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.FloorDiv, ast.Mod)):
+            sides = (node.left, node.right)
+            twelve = any(isinstance(s, ast.Constant) and s.value == 12 for s in sides)
+            year = any(
+                isinstance(s, ast.Attribute)
+                and s.attr == "year"
+                or isinstance(s, ast.Call)
+                and isinstance(s.func, ast.Name)
+                and s.func.id == "int"
+                for s in sides
+            )
+            if twelve and (year or isinstance(node.op, (ast.FloorDiv, ast.Mod))):
+                lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_month_arithmetic_is_found() -> None:
+    snippet = "a = d.year * 12 + d.month - 1\nb = i // 12\nc = int(y) * 12\nd = n / 12\n"
+    assert month_arithmetic(snippet) == [1, 2, 3]
+
+
+#: Where months are counted; spans shown as years (months // 12 years) are wording.
+MONTH_MODULES = {"pmopath.base.months", "pmopath.base.text"}
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_one_month_arithmetic(name: str) -> None:
+    if name in MONTH_MODULES:
+        return
+    found = month_arithmetic(MODULES[name].read_text(encoding="utf-8"))
+    assert not found, f"{name} does month arithmetic at line(s) {found}; use pmopath.base.months"
+
+
 #: Modules that may read the clock: the command line, which passes the day down.
 CLOCK_READERS = {"pmopath.cli.clock"}
 #: Calls that read the calendar clock, on any object (date.today(), dt.datetime.now(tz), ...)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from pmopath.base.errors import DataError
+from pmopath.base.months import month_index, month_of
 from pmopath.cli.app import app
 from pmopath.engine.scoring import score
 from pmopath.engine.worktime import ASSUMED_RECENT, WorkRecord
@@ -20,14 +21,7 @@ from pmopath.load.framework import load_framework
 from pmopath.load.profiles import dump_profile, load_profile
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import POSITION_KINDS, ExperienceKind
-from pmopath.model.profile import (
-    PROFILE_SCHEMA_VERSION,
-    Experience,
-    Position,
-    Profile,
-    month_index,
-    month_of,
-)
+from pmopath.model.profile import PROFILE_SCHEMA_VERSION, Experience, Position, Profile
 
 ROOT = Path(__file__).resolve().parents[1]
 V1 = ROOT / "tests" / "data" / "profile-v1.yaml"

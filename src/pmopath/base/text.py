@@ -150,20 +150,9 @@ def window(value: int) -> str:
     return count(value // 12, "year") if value % 12 == 0 else count(value, "month")
 
 
-# ------------------------------------------------------------------ months
+# ------------------------------------------------------------------ days
 
 
 def local_day(moment: dt.datetime) -> dt.date:
     """The calendar day at ``moment`` where the person is (the local time zone)."""
     return moment.astimezone().date()
-
-
-def month_start(as_of: dt.date, month: int) -> dt.date:
-    """The first day of plan month ``month``; month 1 is the month of ``as_of``."""
-    index = as_of.year * 12 + as_of.month - 1 + month - 1
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def month_label(as_of: dt.date, month: int) -> str:
-    """``YYYY-MM`` of plan month ``month``; month 1 is the month of ``as_of``."""
-    return f"{month_start(as_of, month):%Y-%m}"

@@ -12,15 +12,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal, Protocol, get_args
 
-from pmopath.model.profile import (
-    Experience,
-    HeldCertification,
-    Profile,
-    Training,
-    bounds,
-    month_index,
-    month_of,
-)
+from pmopath.base.months import as_month, month_index, month_of
+from pmopath.model.profile import Experience, HeldCertification, Profile, Training, bounds
 
 SKIP = "__skip__"  # the value of "Not sure / skip"
 
@@ -246,7 +239,7 @@ def year_month(raw: str, *, today: dt.date) -> str:
     if not (year.isdigit() and month.isdigit() and len(year) == 4 and 1 <= int(month) <= 12):
         raise ValueError("enter a month as YYYY-MM, e.g. 2019-03")
     value = f"{int(year):04d}-{int(month):02d}"
-    latest = today.year * 12 + today.month - 1
+    latest = as_month(today)
     if not int(year) >= 1950 or month_index(value) > latest:
         raise ValueError(f"enter a month from 1950-01 to {month_of(latest)}")
     return value

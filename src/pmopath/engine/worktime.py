@@ -20,8 +20,9 @@ import math
 from bisect import bisect_left
 from typing import NamedTuple
 
+from pmopath.base.months import as_month, month_index
 from pmopath.model.framework import DERIVED_KINDS, POSITION_KINDS, ExperienceKind
-from pmopath.model.profile import EXPERIENCE_FIELDS, Position, Profile, month_index
+from pmopath.model.profile import EXPERIENCE_FIELDS, Position, Profile
 
 #: The ceiling of a month count: nothing a profile could need is further away.
 HORIZON = 1200
@@ -48,11 +49,6 @@ class Need(NamedTuple):
     have: int
     to_go: int  # months until met, assuming growth from now
     assumptions: tuple[str, ...]
-
-
-def as_month(day: dt.date) -> int:
-    """A date's month as a month index (see :func:`pmopath.load.profiles.month_index`)."""
-    return day.year * 12 + day.month - 1
 
 
 def covered(position: Position, now: int) -> range:

@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 
 from pmopath.base.errors import DataError, NotFoundError
+from pmopath.base.months import month_index
 from pmopath.base.text import count, plural
 from pmopath.model.document import Document, Loc, format_loc
 from pmopath.model.framework import (
@@ -71,16 +72,6 @@ def _year_month(value: Any) -> Any:
 
 #: A calendar month, "2019-03".
 YearMonth = Annotated[str, BeforeValidator(_year_month)]
-
-
-def month_index(month: str) -> int:
-    """ "2019-03" as a count of months (year × 12 + month − 1), for month arithmetic."""
-    year, _, mon = month.partition("-")
-    return int(year) * 12 + int(mon) - 1
-
-
-def month_of(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _years(kind: ExperienceKind, prompt: str, **extra: Any) -> Any:

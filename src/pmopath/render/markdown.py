@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from pmopath.base.text import count, hours, month_label, month_start, one_line, percent
+from pmopath.base.months import month_label, month_start
+from pmopath.base.text import count, hours, one_line, percent
 from pmopath.model.framework import STEPS, Provenance, source_label
 from pmopath.render.base import ViewRenderer
 

@@ -3,8 +3,9 @@
 import datetime as dt
 from typing import Any, ClassVar
 
+from pmopath.base.months import as_month
 from pmopath.base.text import capital, count, duration
-from pmopath.engine.worktime import WorkRecord, as_month, covered
+from pmopath.engine.worktime import WorkRecord, covered
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import ExperienceKind, Model, TrainingTopic
 from pmopath.model.profile import (

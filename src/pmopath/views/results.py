@@ -3,7 +3,8 @@
 import datetime as dt
 from typing import Any, ClassVar
 
-from pmopath.base.text import count, month_label, percent
+from pmopath.base.months import month_label
+from pmopath.base.text import count, percent
 from pmopath.engine.scoring import CompetencyGap, Score
 from pmopath.engine.worktime import ASSUMED_RECENT
 from pmopath.model.catalog import Framework

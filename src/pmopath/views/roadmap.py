@@ -3,7 +3,8 @@
 import datetime as dt
 from typing import ClassVar
 
-from pmopath.base.text import count, month_label, percent
+from pmopath.base.months import month_label
+from pmopath.base.text import count, percent
 from pmopath.engine.schedule import Plan, PlanItem
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import Model
