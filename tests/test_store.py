@@ -114,3 +114,31 @@ def test_answers_are_kept_private(tmp_path: Path) -> None:
     ident = store.save_assessment("name: Ada\n", dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc))
     assert store.draft_path.stat().st_mode & 0o777 == 0o600
     assert store.path(ident).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_draft_lock_is_held_once_private_and_never_through_a_link(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from pmopath.base.errors import RefusedError
+
+    store = Store(home=tmp_path)
+    store.home.mkdir(parents=True, exist_ok=True)
+    first = store.lock_draft(store.draft_path)
+    assert first is not None
+    assert store.lock_draft(store.draft_path) is None  # a second session waits its turn
+    assert stat.S_IMODE(first.path.stat().st_mode) == 0o600
+    assert first.path.read_text() == f"{os.getpid()}\n"
+    first.release()
+    again = store.lock_draft(store.draft_path)
+    assert again is not None
+    again.release()
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n")
+    planted = store.draft_path.with_suffix(".lock")
+    planted.unlink()
+    planted.symlink_to(victim)
+    with pytest.raises(RefusedError, match="symbolic link"):
+        store.lock_draft(store.draft_path)
+    assert victim.read_text() == "keep me\n"

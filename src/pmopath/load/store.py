@@ -27,11 +27,12 @@ import hashlib
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from pmopath.base.errors import DataError, EnvironmentProblem, NotFoundError
+from pmopath.base.errors import DataError, EnvironmentProblem, NotFoundError, RefusedError
 from pmopath.load.yamlio import atomic_write_text, dump_yaml, load_yaml, read_text
 
 if TYPE_CHECKING:
@@ -107,7 +108,11 @@ class Draft:
 
 
 class DraftLock:
-    """An advisory lock on one draft, held until :meth:`release` or the process ends."""
+    """An advisory lock on one draft, held until :meth:`release` or the process ends.
+
+    ``flock`` on POSIX systems, ``msvcrt.locking`` on Windows. The lock file is opened
+    without following a link (a link planted there is refused) and is private (0600).
+    """
 
     def __init__(self, path: Path, handle: IO[str]) -> None:
         self.path = path
@@ -115,17 +120,20 @@ class DraftLock:
 
     @classmethod
     def try_acquire(cls, path: Path) -> DraftLock | None:
-        import fcntl
-
-        handle = path.open("a+", encoding="utf-8")
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fd = os.open(path, flags, PRIVATE)
         except OSError as exc:
-            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                handle.close()
-                return None  # another session holds it
-            # a file system without locks (ENOLCK, ...): work on, unlocked, as before locks
-
+            if exc.errno == errno.ELOOP:
+                raise RefusedError(
+                    f"{path} is a symbolic link; pmopath does not lock through links",
+                    hint="remove the link; pmopath creates the lock file itself",
+                ) from None
+            raise
+        handle = os.fdopen(fd, "r+", encoding="utf-8")
+        if not _lock(handle.fileno()):
+            handle.close()
+            return None  # another session holds it
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
@@ -135,6 +143,30 @@ class DraftLock:
     def release(self) -> None:
         if not self._handle.closed:
             self._handle.close()  # closing the file releases the lock
+
+
+def _lock(fd: int) -> bool:
+    """Take the lock without waiting: False if another session holds it.
+
+    On a file system without locks (ENOLCK, ...) the assessment works on unlocked, as it
+    did before locks existed.
+    """
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            return False
+    return True
 
 
 def _create_exclusively(source: Path, target: Path, text: str) -> bool:
