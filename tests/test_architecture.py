@@ -277,11 +277,8 @@ def month_arithmetic(source: str) -> list[int]:
             sides = (node.left, node.right)
             twelve = any(isinstance(s, ast.Constant) and s.value == 12 for s in sides)
             year = any(
-                isinstance(s, ast.Attribute)
-                and s.attr == "year"
-                or isinstance(s, ast.Call)
-                and isinstance(s.func, ast.Name)
-                and s.func.id == "int"
+                (isinstance(s, ast.Attribute) and s.attr == "year")
+                or (isinstance(s, ast.Call) and isinstance(s.func, ast.Name) and s.func.id == "int")
                 for s in sides
             )
             if twelve and (year or isinstance(node.op, (ast.FloorDiv, ast.Mod))):
