@@ -2,7 +2,7 @@
 
 All models are frozen and refuse unknown fields, so a typo in a data file is an
 error rather than a silently ignored key. Cross-file checks (references exist,
-no cycle in the ladder, ...) live in :mod:`pmopath.load.framework`.
+no cycle in the ladder, ...) live in :mod:`pmopath.load.checks`.
 """
 
 import datetime as dt
@@ -36,7 +36,8 @@ class Model(BaseModel):
 
 
 class Confidence(str, Enum):
-    """How sure the reference is of a fact (its tags [C], [S], [X], [U])."""
+    """How sure pmopath's sources are of a fact: confirmed by more than one, found in a
+    single source, conflicting between sources, or unconfirmed."""
 
     confirmed = "confirmed"
     single_source = "single-source"
@@ -122,8 +123,10 @@ EDUCATION_ORDER = {level: i for i, level in enumerate(Education)}
 class ExperienceKind(str, Enum):
     """Kinds of experience that roles and certification prerequisites ask for.
 
-    The first four are what a profile records; the rest are narrower kinds some
-    certifications name (see :mod:`pmopath.engine.eligibility` for how they map).
+    A position records the kinds in :data:`POSITION_KINDS`; the others are what some
+    certifications name, each the union of recorded kinds in :data:`DERIVED_KINDS`
+    (risk and scheduling experience pmopath does not record: a route asking for them
+    is shown as blocked, to check yourself).
     """
 
     project_management = "project-management"  # leading or directing projects

@@ -3,7 +3,8 @@
 A method returns either text (markdown, JSON: written to stdout as is) or a
 Rich renderable (terminal). :meth:`Renderer.render` picks the method named by
 the view's ``kind``; the abstract base makes a text renderer that misses a view
-fail at import, and the tests check that every :class:`Format` has a renderer
+fail when it is instantiated (so at the first command that uses the format, and in
+the tests, which instantiate every renderer), and the tests check that every :class:`Format` has a renderer
 and every view a method in each.
 """
 
