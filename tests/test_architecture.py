@@ -622,3 +622,22 @@ def test_omissions_name_real_fields(views: dict[str, View]) -> None:
 def test_views_built_without_validation_would_pass_it(view: View) -> None:
     """Builders use model_construct (no second validation); what they build must be valid."""
     assert type(view).model_validate(view.model_dump()) == view
+
+
+def _phrases(names: list[str]) -> set[str]:
+    found: set[str] = set()
+    for name in names:
+        for node in ast.walk(ast.parse(MODULES[name].read_text(encoding="utf-8"))):
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and len(text) > 12 and " " in text.strip():
+                found.add(text)
+    return found
+
+
+def test_the_text_renderers_share_their_words() -> None:
+    """A phrase both text renderers print lives once, in render/words.py."""
+    terminal = [
+        n for n in MODULES if n.startswith(("pmopath.render.terminal", "pmopath.render.rich"))
+    ]
+    markdown = ["pmopath.render.markdown", "pmopath.render.mermaid"]
+    assert _phrases(terminal) & _phrases(markdown) == set()

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pmopath.cli.app import app
-from pmopath.render.markdown import KIND_BARS, MERMAID_LABEL, _short, mermaid_text
+from pmopath.render.mermaid import KIND_BARS, MERMAID_LABEL, _short, mermaid_text
 
 ROOT = Path(__file__).resolve().parents[1]
 COORDINATOR = str(ROOT / "examples" / "project-coordinator.yaml")

@@ -25,7 +25,7 @@ from pmopath.cli.app import app
 from pmopath.load.framework import load_framework
 from pmopath.load.store import Store
 from pmopath.load.yamlio import load_yaml
-from pmopath.render.markdown import MERMAID_KEYWORDS, mermaid_text
+from pmopath.render.mermaid import MERMAID_KEYWORDS, mermaid_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PM = str(ROOT / "examples" / "project-manager.yaml")

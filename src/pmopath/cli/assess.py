@@ -32,7 +32,7 @@ from pmopath.load.profiles import profile_yaml
 from pmopath.load.store import Draft, DraftLock, Store
 from pmopath.model.catalog import Framework
 from pmopath.model.profile import Profile
-from pmopath.render.terminal import lit
+from pmopath.render.rich_text import lit
 
 #: The clock: now, as an aware UTC time. Only the command line reads the real one and
 #: passes it in; tests pass a fixed one.

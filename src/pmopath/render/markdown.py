@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from pmopath.base.months import month_label, month_start
 from pmopath.base.text import count, hours, one_line, percent
 from pmopath.model.framework import STEPS, Provenance, source_label
+from pmopath.render import words
 from pmopath.render.base import ViewRenderer
+from pmopath.render.mermaid import gantt, level_chart
 
 if TYPE_CHECKING:
     from pmopath.views.browse import (
@@ -128,9 +129,9 @@ class MarkdownRenderer(ViewRenderer):
             "",
         ]
         if role.aliases:
-            lines += [f"Also found as: {md(', '.join(role.aliases))}", ""]
+            lines += [words.ALSO_FOUND_AS + f"{md(', '.join(role.aliases))}", ""]
         if role.other_titles:
-            lines += [f"Other titles: {md(', '.join(role.other_titles))}", ""]
+            lines += [words.OTHER_TITLES + f"{md(', '.join(role.other_titles))}", ""]
         lines += ["## Responsibilities", ""]
         lines += [f"- {md(r)}" for r in role.responsibilities]
         lines += ["", "## Required competency levels (0-4)", ""]
@@ -182,7 +183,7 @@ class MarkdownRenderer(ViewRenderer):
         lines = [f"# {md(comp.name)}", "", f"`{comp.id}` · {md(view.domain.name)}", ""]
         lines += [md(comp.summary), ""]
         if comp.keywords:
-            lines += [f"Keywords: {md(', '.join(comp.keywords))}", ""]
+            lines += [words.KEYWORDS + f"{md(', '.join(comp.keywords))}", ""]
         lines += [f"*Aligned to: {md(view.alignment)}*", "", "## What each level looks like", ""]
         lines += table(
             ("Level", "Descriptor"),
@@ -234,10 +235,10 @@ class MarkdownRenderer(ViewRenderer):
             "",
         ]
         if cert.aliases:
-            lines += [f"Also found as: {md(', '.join(cert.aliases))}", ""]
+            lines += [words.ALSO_FOUND_AS + f"{md(', '.join(cert.aliases))}", ""]
         if view.superseded_by is not None:
             lines += [
-                f"Superseded by {md(view.superseded_by.name)} (`{view.superseded_by.id}`)",
+                f"{words.SUPERSEDED_BY}{md(view.superseded_by.name)} (`{view.superseded_by.id}`)",
                 "",
             ]
         if cert.history:
@@ -301,7 +302,7 @@ class MarkdownRenderer(ViewRenderer):
             (md(r.name), r.status_text, md(r.route or "-"), md("; ".join(r.missing)) or "-")
             for r in view.certifications
         )
-        lines += table(("Certification", "Status", "Route", "What is missing"), "llll", rows)
+        lines += table(("Certification", "Status", "Route", words.WHAT_IS_MISSING), "llll", rows)
         found = view.assumptions
         if found:
             lines += ["", "## Assumed", "", *(f"- {md(a)}" for a in found)]
@@ -355,7 +356,7 @@ class MarkdownRenderer(ViewRenderer):
     def history(self, view: HistoryView) -> str:
         lines = ["# Assessments", ""]
         if not view.assessments:
-            return doc([*lines, "No saved assessments yet. Run `pmopath assess` to make one."])
+            return doc([*lines, words.NO_ASSESSMENTS])
         rows = []
         for e in view.assessments:
             if e.problem:
@@ -374,7 +375,7 @@ class MarkdownRenderer(ViewRenderer):
                     ready,
                 )
             )
-        header = ("#", "ID", "Date (UTC)", "Current", "Target", "Rated", "Readiness")
+        header = ("#", "ID", words.HISTORY_DATE, "Current", "Target", "Rated", "Readiness")
         return doc([*lines, *table(header, "rllllrr", rows)])
 
     def profile(self, view: ProfileView) -> str:
@@ -407,7 +408,7 @@ class MarkdownRenderer(ViewRenderer):
         lines += ["", "## Competency ratings (0-4)", ""]
         rating_rows = (
             (
-                md(r.domain_name or "(not in framework)"),
+                md(r.domain_name or words.NOT_IN_FRAMEWORK),
                 md(r.name),
                 "not sure" if r.level is None else f"{level_bar(r.level)} {r.level}",
                 md(r.evidence or ""),
@@ -431,10 +432,9 @@ class MarkdownRenderer(ViewRenderer):
                 md(t.name),
                 md(" → ".join(t.path)),
                 percent(t.readiness),
-                f"{t.experience_met} of {t.experience_total}"
-                + (f" ({t.months_short} months short)" if t.months_short else ""),
+                f"{t.experience_met} of {t.experience_total}" + words.months_short(t.months_short),
                 f"{t.certifications_held} of {t.certifications_recommended}",
-                t.ready_label or ("now" if t.ready_in_months == 0 else "not estimated"),
+                words.ready_when(t.ready_label, t.ready_in_months),
             )
             for t in view.targets
         )
@@ -496,7 +496,7 @@ class MarkdownRenderer(ViewRenderer):
             (md(c.name), c.status_text, md("; ".join(c.missing)) or "-")
             for c in view.certifications
         )
-        lines += table(("Certification", "Status", "What is missing"), "lll", certs)
+        lines += table(("Certification", "Status", words.WHAT_IS_MISSING), "lll", certs)
         if view.assumptions:
             lines += ["", "### Assumed", ""]
             lines += [f"- {md(a)}" for a in view.assumptions]
@@ -558,220 +558,3 @@ def effort_words(it: ItemRow) -> str:
         months = it.end_month - it.start_month + 1
         return f"{count(months, 'month')} at work, about {hours(it.effort_hours)}"
     return f"{hours(it.effort_hours)} of study" if it.effort_hours else "no study"
-
-
-#: Words that start a statement in a Mermaid gantt (or any diagram) when they begin a line.
-MERMAID_KEYWORDS = frozenset(
-    {
-        "accdescr",
-        "acctitle",
-        "axisformat",
-        "call",
-        "click",
-        "dateformat",
-        "displaymode",
-        "excludes",
-        "gantt",
-        "includes",
-        "inclusiveenddates",
-        "section",
-        "tickinterval",
-        "title",
-        "todaymarker",
-        "topaxis",
-        "weekday",
-        "weekend",
-    }
-)
-MERMAID_LABEL = 60
-
-
-def mermaid_text(text: str, limit: int = MERMAID_LABEL) -> str:
-    """Data text made safe as a Mermaid task or axis name.
-
-    Punctuation Mermaid reads as syntax and comment markers (``%%``) are removed,
-    leading statement keywords (``section``, ``click``, ...) are dropped, a long
-    name is cut at a word with an ellipsis, and an empty one becomes "Untitled".
-    """
-    plain = re.sub(r"[:;#%\"`<>{}\[\]\\]", " ", one_line(text))
-    words = plain.split()
-    while words and words[0].lower().rstrip(".,") in MERMAID_KEYWORDS:
-        words.pop(0)
-    label = " ".join(words).strip(" ,.-")
-    if len(label) > limit:
-        kept = label[: limit - 1].rsplit(" ", 1)[0].split()
-        while len(kept) > 1 and kept[-1].lower() in _DANGLING:
-            kept.pop()  # "Redesign the KPI set…", not "Redesign the KPI set and…"
-        label = " ".join(kept).rstrip(" ,.-(") + "…"
-    return label or "Untitled"
-
-
-def gantt(view: RoadmapView) -> list[str]:
-    """The plan as a Mermaid gantt that stays readable for a long plan.
-
-    The next 90 days are drawn item by item; later phases collapse to
-    one bar per competency (its first start to its last end). The view's milestones
-    (moves, experience reached, eligibility, exams: the "Milestones" list) are drawn as
-    milestones, so the chart and the list never disagree. The red "today" line is off: it would
-    follow the reader's clock, not the plan's date.
-    """
-    rows: list[list[tuple[int, int, str]]] = [[] for _ in view.phases]
-    for index, phase in enumerate(view.phases):
-        detailed = phase.start_month <= GANTT_DETAIL_MONTHS
-        rows[index] += _gantt_rows(view, index, detailed)
-    for month, order, line in _collapsed_rows(view):
-        rows[_phase_index(view, month)].append((month, order, line))
-    for n, milestone in enumerate(view.milestones if view.phases else (), 1):
-        month, line = _milestone(view, milestone.text, f"m{n}", milestone.month)
-        rows[_phase_index(view, month)].append((month, 0, line))
-    lines = [
-        "```mermaid",
-        "gantt",
-        "    title Development plan",
-        "    dateFormat YYYY-MM",
-        "    axisFormat %Y-%m",
-        "    todayMarker off",
-    ]
-    for phase, phase_rows in zip(view.phases, rows, strict=True):
-        lines.append(f"    section {mermaid_text(phase.title)}")
-        lines += [f"    {line}" for _, _, line in sorted(phase_rows)]
-    lines.append("```")
-    return lines
-
-
-def level_chart(view: GapView) -> list[str]:
-    """Required and current levels of the competencies with a gap, as horizontal bars.
-
-    Mermaid draws two bar series on top of each other: the required level (light) behind
-    the current one (dark), so the light part of a bar is what is left to build. The
-    title names the colours for a Mermaid too old to draw the legend.
-    """
-    gaps = [g for g in view.competencies if g.gap]
-    if not gaps:
-        return ["Every required level is met.", ""]
-    labels = ", ".join(f'"{mermaid_text(_short(g.name, CHART_LABEL), CHART_LABEL)}"' for g in gaps)
-    current = ", ".join(str(g.current or 0) for g in gaps)
-    required = ", ".join(str(g.required) for g in gaps)
-    return [
-        "```mermaid",
-        "---",
-        "config:",
-        "  xyChart:",
-        "    width: 700",
-        f"    height: {120 + 32 * len(gaps)}",
-        "  themeVariables:",
-        "    xyChart:",
-        f'      plotColorPalette: "{LIGHT}, {DARK}"',
-        "---",
-        "xychart-beta horizontal",
-        '    title "Required level (light) and your level (dark), 0-4"',
-        f"    x-axis [{labels}]",
-        '    y-axis "Level" 0 --> 4',
-        f'    bar "Required" [{required}]',
-        f'    bar "You" [{current}]',
-        "```",
-        "",
-        "*Competencies with a gap only; the Gaps table above lists them all.*",
-    ]
-
-
-#: Phases that start by this plan month are drawn item by item; later ones are collapsed.
-GANTT_DETAIL_MONTHS = 3
-#: Longest gantt bar label and level-chart name, in characters (cut at a word with "…").
-GANTT_LABEL = 40
-CHART_LABEL = 40
-#: The level chart's two series: required (behind) and current (in front).
-LIGHT, DARK = "#b8cce4", "#1f4e79"
-#: The bar a collapsed phase draws for its items of a kind other than competency.
-KIND_BARS = {
-    "experience": "Build experience",
-    "network": "Network and community",
-    "application": "Applications",
-}
-#: Small words a cut label is not left ending on.
-_DANGLING = frozenset(
-    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "its", "of", "on"}
-    | {"or", "the", "their", "to", "with", "your"}
-)
-#: The plan's own wording of a certification item (planning.py), dropped from milestones.
-
-
-def _short(text: str, limit: int = GANTT_LABEL) -> str:
-    """A long title without its asides, cut to its first clause.
-
-    A title that fits is kept whole. Otherwise parentheses are dropped ("PRINCE2 (7th
-    edition) Foundation" -> "PRINCE2 Foundation") and, if still too long, the text is
-    cut before the first " - ", ": ", ", " or "; " that leaves three words or more.
-    :func:`mermaid_text` then cuts what is still too long at a word.
-    """
-    text = one_line(text)
-    if len(text) <= limit:
-        return text
-    text = re.sub(r"\s*\([^()]*\)", "", text).strip()
-    if len(text) <= limit:
-        return text
-    cuts = sorted(c for c in (text.find(sep) for sep in (" - ", ": ", ", ", "; ")) if c > 0)
-    for cut in cuts:
-        if len(text[:cut].split()) >= 3:
-            return text[:cut]
-    return text
-
-
-def _bar(view: RoadmapView, label: str, ident: int, first: int, last: int) -> tuple[int, str]:
-    text = mermaid_text(_short(label), GANTT_LABEL)
-    return first, f"{text} :t{ident}, {_month(view, first)}, {_days(view, first, last)}d"
-
-
-def _milestone(view: RoadmapView, label: str, ident: str, month: int) -> tuple[int, str]:
-    text = mermaid_text(_short(label, MERMAID_LABEL))
-    return month, f"{text} :milestone, {ident}, {_month(view, month)}, 0d"
-
-
-def _gantt_rows(view: RoadmapView, index: int, detailed: bool) -> list[tuple[int, int, str]]:
-    """One phase's rows as (plan month, order, line): its items as bars when detailed."""
-    rows: list[tuple[int, str]] = []
-    for it in view.phases[index].items:
-        if detailed and it.kind != "role":
-            rows.append(_bar(view, it.title, it.rank, it.start_month, it.end_month))
-    return [(month, order, line) for order, (month, line) in enumerate(rows, 1)]
-
-
-def _collapsed_rows(view: RoadmapView) -> list[tuple[int, int, str]]:
-    """After the detailed months, one bar per competency (or kind) across every later phase,
-    drawn in the phase where it starts."""
-    collapsed = [
-        (f"{it.kind}:{it.ref}" if it.kind == "competency" else it.kind, it)
-        for phase in view.phases
-        if phase.start_month > GANTT_DETAIL_MONTHS
-        for it in phase.items
-        if it.kind not in ("role", "certification")
-    ]
-    names = {g.id: g.name for g in view.competencies}
-    rows = []
-    for key in dict.fromkeys(k for k, _ in collapsed):
-        group = [it for k, it in collapsed if k == key]
-        kind, _, ref = key.partition(":")
-        label = group[0].title
-        if len(group) > 1:
-            label = names.get(ref, label) if kind == "competency" else KIND_BARS[kind]
-        first = min(it.start_month for it in group)
-        last = max(it.end_month for it in group)
-        rows.append(_bar(view, label, group[0].rank, first, last))
-    return [(month, 100 + order, line) for order, (month, line) in enumerate(rows, 1)]
-
-
-def _phase_index(view: RoadmapView, month: int) -> int:
-    """The phase whose months hold ``month`` (the last phase for a later month)."""
-    for index, phase in enumerate(view.phases):
-        if month <= phase.end_month:
-            return index
-    return len(view.phases) - 1
-
-
-def _month(view: RoadmapView, month: int) -> str:
-    return month_label(view.as_of, month)
-
-
-def _days(view: RoadmapView, first: int, last: int) -> int:
-    """Calendar days from the start of plan month ``first`` to the end of month ``last``."""
-    return (month_start(view.as_of, last + 1) - month_start(view.as_of, first)).days

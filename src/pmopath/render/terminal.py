@@ -7,21 +7,47 @@ a :class:`rich.text.Text` from cleaned text: Rich markup such as ``[red]`` or
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from rich import box
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Group, RenderableType
 from rich.padding import Padding
-from rich.segment import ControlType, Segment
-from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from pmopath.base.text import clean, duration, hours, one_line, percent
-from pmopath.model.framework import STEPS, Confidence, Provenance, source_label
+from pmopath.base.text import clean, duration, hours, percent
+from pmopath.model.framework import STEPS
+from pmopath.render import words
 from pmopath.render.base import ViewRenderer
+from pmopath.render.rich_text import (
+    IMPORTANCE_STYLE,
+    STATUS_STYLE,
+    WholeLine,
+    bar,
+    bullets,
+    by_domain,
+    diagnostic,
+    flag,
+    heading,
+    hint,
+    lit,
+    note_line,
+    provenance,
+    section,
+    source_facts,
+)
+from pmopath.render.terminal_tables import (
+    STACK_BELOW,
+    Adaptive,
+    comparison_table,
+    effort_text,
+    later_table,
+    month_span,
+    narrow_certs,
+    narrow_gap_table,
+    stacked,
+    why_of,
+)
 
 if TYPE_CHECKING:
     from pmopath.views.browse import (
@@ -31,7 +57,6 @@ if TYPE_CHECKING:
         CompetencyView,
         RolesView,
         RoleView,
-        SourceEntry,
         SourcesView,
         SourceView,
         ValidationView,
@@ -40,125 +65,7 @@ if TYPE_CHECKING:
     from pmopath.views.history import HistoryView
     from pmopath.views.profile import ProfileView
     from pmopath.views.results import ComparisonView, GapView
-    from pmopath.views.roadmap import ItemRow, PhaseRow, RoadmapView
-
-IMPORTANCE_STYLE = {"core": "bold", "important": "", "useful": "dim"}
-STATUS_STYLE = {
-    "held": "green",
-    "eligible": "green",
-    "not-yet-eligible": "yellow",
-    "blocked": "red",
-}
-Row = TypeVar("Row")
-
-
-def lit(text: str, style: str = "") -> Text:
-    """Data text, shown literally (never parsed as markup)."""
-    return Text(clean(text), style=style)
-
-
-def diagnostic(text: str, style: str = "") -> Text:
-    """A ``file:line: field: message`` line, one line whatever the width, as compilers
-    print them: folding it would break the file name that editors and grep look for."""
-    return Text(clean(text), style=style, no_wrap=True, overflow="ignore")
-
-
-def bar(level: int, required: int | None = None, width: int = 4) -> Text:
-    """``███░`` for level 3 of 4; with ``required``, the gap is drawn differently."""
-    out = Text()
-    for i in range(1, width + 1):
-        if i <= level:
-            out.append("█", style="green" if required is None or i <= required else "cyan")
-        elif required is not None and i <= required:
-            out.append("▒", style="red")
-        else:
-            out.append("░", style="dim")
-    return out
-
-
-def by_domain(rows: Sequence[Row], domains: Sequence[str | None]) -> Iterator[tuple[Text, Row]]:
-    """Rows with their domain named on the first row of each domain only."""
-    last = None
-    for row, domain in zip(rows, domains, strict=True):
-        yield (lit(domain or "") if domain != last else Text("")), row
-        last = domain
-
-
-def heading(text: str, sub: str = "") -> Text:
-    out = Text()
-    out.append(clean(text), style="bold")
-    if sub:
-        out.append(f"  {clean(sub)}", style="dim")
-    return out
-
-
-def section(title: str) -> Text:
-    return Text("\n" + title, style="bold underline")
-
-
-def provenance(item: Provenance) -> Text:
-    cited = ", ".join(source_label(s) for s in item.sources)
-    out = Text(f"Sources: {cited} · as of {item.as_of.isoformat()}", style="dim")
-    if item.confidence.mark:
-        out.append(f" · {item.confidence.mark}", style="yellow")
-    if item.note:
-        out.append("\n")
-        out.append(clean(item.note), style="dim")
-    return out
-
-
-class WholeLine:
-    """A line that is never cut or folded, such as a URL to copy: written whole, on its own line.
-
-    Rich crops every line at the console's width, save control segments. A line too
-    long to fit is therefore written as one (with a style, which keeps it in plain
-    output too); the terminal wraps it softly, so a copy is still one line.
-    """
-
-    STYLE = Style(underline=True)
-
-    def __init__(self, text: str) -> None:
-        self.text = one_line(text)
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if cell_len(self.text) <= options.max_width or console.legacy_windows:
-            yield Text(self.text, style=self.STYLE, overflow="fold")
-            return
-        yield Segment(self.text, self.STYLE, [(ControlType.SHOW_CURSOR,)])
-        yield Segment.line()
-
-
-def source_facts(entry: SourceEntry) -> list[str]:
-    """Who published a source, when, and when it was read, as one line (or none)."""
-    facts = [f"Publisher: {entry.publisher}"] if entry.publisher else []
-    facts += [f"published {entry.published}"] if entry.published else []
-    facts += [f"accessed {entry.accessed.isoformat()}"] if entry.accessed else []
-    return [" · ".join(facts)] if facts else []
-
-
-def flag(item: Provenance) -> Text:
-    if not item.confidence.mark:
-        return Text("")
-    style = "red" if item.confidence is Confidence.conflicting else "yellow"
-    return Text(f" [{item.confidence.mark}]", style=style)
-
-
-def bullets(items: Iterable[str], indent: str = "  ") -> Table:
-    """A bulleted list with a hanging indent: wrapped lines stay under their text."""
-    grid = Table.grid()
-    grid.add_column(width=len(indent) + 2, no_wrap=True)
-    grid.add_column()
-    for item in items:
-        grid.add_row(f"{indent}• ", lit(item))
-    return grid
-
-
-def note_line(text: str | None, indent: str = "  ") -> list[RenderableType]:
-    return [lit(indent + text, "dim")] if text else []
-
-
-def hint(text: str) -> Text:
-    return Text(text, style="dim")
+    from pmopath.views.roadmap import PhaseRow, RoadmapView
 
 
 class TerminalRenderer(ViewRenderer):
@@ -201,9 +108,9 @@ class TerminalRenderer(ViewRenderer):
             lit(role.summary),
         ]
         if role.aliases:
-            parts.append(lit("Also found as: " + ", ".join(role.aliases), "dim"))
+            parts.append(lit(words.ALSO_FOUND_AS + ", ".join(role.aliases), "dim"))
         if role.other_titles:
-            parts.append(lit("Other titles: " + ", ".join(role.other_titles), "dim"))
+            parts.append(lit(words.OTHER_TITLES + ", ".join(role.other_titles), "dim"))
         parts += [section("Responsibilities"), bullets(role.responsibilities)]
         parts += [section("Required competency levels (0-4)"), self._requirements(view)]
         parts.append(section("Experience"))
@@ -268,7 +175,7 @@ class TerminalRenderer(ViewRenderer):
             lit(comp.summary),
         ]
         if comp.keywords:
-            parts.append(lit("Keywords: " + ", ".join(comp.keywords), "dim"))
+            parts.append(lit(words.KEYWORDS + ", ".join(comp.keywords), "dim"))
         parts.append(lit("Aligned to: " + view.alignment, "dim"))
         parts.append(section("What each level looks like"))
         table = Table(box=None, show_header=False, pad_edge=False)
@@ -330,11 +237,13 @@ class TerminalRenderer(ViewRenderer):
             heading(cert.name, f"{cert.id} · {cert.body} · {cert.level.value}"),
         ]
         if cert.aliases:
-            parts.append(lit("Also found as: " + ", ".join(cert.aliases), "dim"))
+            parts.append(lit(words.ALSO_FOUND_AS + ", ".join(cert.aliases), "dim"))
         if cert.status.value != "active":
             parts.append(Text(f"Status: {cert.status.value}", style="yellow"))
         if view.superseded_by is not None:
-            parts.append(lit(f"Superseded by {view.superseded_by.name} ({view.superseded_by.id})"))
+            parts.append(
+                lit(f"{words.SUPERSEDED_BY}{view.superseded_by.name} ({view.superseded_by.id})")
+            )
         if cert.history:
             parts.append(lit(cert.history))
         parts.append(section("Eligibility").append(flag(cert.prerequisites)))
@@ -372,8 +281,8 @@ class TerminalRenderer(ViewRenderer):
 
     def eligible(self, view: EligibleView) -> RenderableType:
         table = Table(box=None, pad_edge=False)
-        for column in ("Certification", "Status", "What is missing"):
-            table.add_column(column, style="dim" if column == "What is missing" else "")
+        for column in ("Certification", "Status", words.WHAT_IS_MISSING):
+            table.add_column(column, style="dim" if column == words.WHAT_IS_MISSING else "")
         for row in view.certifications:
             table.add_row(
                 lit(row.name),
@@ -471,13 +380,13 @@ class TerminalRenderer(ViewRenderer):
 
     def history(self, view: HistoryView) -> RenderableType:
         if not view.assessments:
-            return Text("No saved assessments yet. Run `pmopath assess` to make one.")
+            return Text(words.NO_ASSESSMENTS)
         table = Table(
             title="Your assessments (oldest first)", title_justify="left", box=box.SIMPLE_HEAD
         )
         table.add_column("#", justify="right")
         table.add_column("ID", style="cyan", no_wrap=True)
-        table.add_column("Date (UTC)", no_wrap=True)
+        table.add_column(words.HISTORY_DATE, no_wrap=True)
         table.add_column("Current → target")
         table.add_column("Rated", justify="right")
         table.add_column("Readiness", justify="right")
@@ -515,7 +424,7 @@ class TerminalRenderer(ViewRenderer):
         for column in ("Domain", "Competency", "Level", "Evidence"):
             table.add_column(column, style="dim" if column in ("Domain", "Evidence") else "")
         rows = view.ratings
-        domains = [r.domain_name or "(not in framework)" for r in rows]
+        domains = [r.domain_name or words.NOT_IN_FRAMEWORK for r in rows]
         for label, rating in by_domain(rows, domains):
             level = (
                 Text("not sure", style="yellow")
@@ -609,7 +518,7 @@ class TerminalRenderer(ViewRenderer):
         table = Table(box=None, pad_edge=False)
         table.add_column("Certification")
         table.add_column("Status")
-        table.add_column("What is missing", style="dim")
+        table.add_column(words.WHAT_IS_MISSING, style="dim")
         for c in view.certifications:
             table.add_row(
                 lit(c.name),
@@ -683,150 +592,3 @@ class TerminalRenderer(ViewRenderer):
                 lit(why_of(it, explain)),
             )
         return table
-
-
-#: Below this width a plan's items are listed as blocks: a five-column table would leave the
-#: titles a column of a dozen characters.
-STACK_BELOW = 100
-
-
-class Adaptive:
-    """A table where there is room for it; the same content stacked in a narrow terminal."""
-
-    def __init__(self, wide: RenderableType, narrow: RenderableType, below: int = 72) -> None:
-        self.wide, self.narrow, self.below = wide, narrow, below
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.narrow if options.max_width < self.below else self.wide
-
-
-def narrow_gap_table(view: GapView) -> Group:
-    """The competency table for a narrow terminal: domains as headings, the name last."""
-    parts: list[RenderableType] = []
-    rows = sorted(view.competencies, key=lambda g: g.position)
-    for domain, group in by_key(rows, lambda g: g.domain_name):
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(justify="right", no_wrap=True, min_width=1)
-        grid.add_column()
-        for g in group:
-            level = bar(g.current or 0, g.required).append(
-                f" {'?' if g.current is None else g.current}/{g.required}"
-            )
-            name = lit(g.name).append(f" · {g.importance.value}", style="dim")
-            grid.add_row(level, str(g.gap) if g.gap else "", name)
-        parts += [lit(domain, "bold"), grid]
-    return Group(*parts)
-
-
-def narrow_certs(view: GapView) -> Table:
-    """Certifications stacked: the name and status, then what is missing below."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column()
-    for c in view.certifications:
-        line = lit(c.name).append(" · ").append(c.status_text, style=STATUS_STYLE[c.status])
-        grid.add_row(line)
-        if c.missing:
-            grid.add_row(Padding(lit("; ".join(c.missing), "dim"), (0, 0, 0, 2)))
-    return grid
-
-
-def by_key(rows: Sequence[Row], key: Callable[[Row], str]) -> list[tuple[str, list[Row]]]:
-    """Consecutive rows grouped by a key, in order."""
-    out: list[tuple[str, list[Row]]] = []
-    for row in rows:
-        k = key(row)
-        if out and out[-1][0] == k:
-            out[-1][1].append(row)
-        else:
-            out.append((k, [row]))
-    return out
-
-
-def month_span(it: ItemRow) -> str:
-    return it.start_label + (f" → {it.end_label}" if it.end_month != it.start_month else "")
-
-
-def why_of(it: ItemRow, explain: bool) -> str:
-    if not explain:
-        return it.why_short
-    return it.why + ("" if it.priority is None else f" (priority {it.priority:g})")
-
-
-def stacked(phase: PhaseRow, explain: bool) -> Group:
-    """A phase as blocks: number and title, then when, effort and why, all wrapping under
-    the title rather than under the number."""
-    span = f"months {phase.start_month}-{phase.end_month}"
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column()
-    for it in phase.items:
-        if it.mode == "milestone":
-            continue
-        body = Group(
-            lit(it.title),
-            lit(f"{month_span(it)} · {effort_text(it)}", "dim"),
-            lit(why_of(it, explain), "dim"),
-        )
-        grid.add_row(f"{it.rank}.", body)
-    title = f"\n{phase.title}  ({span}: {phase.start_label} to {phase.end_label})"
-    return Group(Text(title, style="bold"), grid)
-
-
-def later_table(view: RoadmapView) -> Table:
-    first = min(r.start_label for r in view.later)
-    table = Table(
-        title=f"Later (from {first}), summarised: `--all` lists every item",
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-    )
-    for column in ("Toward", "Items", "Study", "At work", "When"):
-        table.add_column(
-            column,
-            justify="left" if column in ("Toward", "When") else "right",
-            overflow="fold" if column == "Toward" else "ellipsis",
-            no_wrap=column != "Toward",
-        )
-    for r in view.later:
-        table.add_row(
-            lit(r.name),
-            str(r.items),
-            hours(r.hours) if r.hours else "-",
-            f"{r.job_months} mo" if r.job_months else "-",
-            f"{r.start_label} → {r.end_label}",
-        )
-    return table
-
-
-def effort_text(it: ItemRow) -> str:
-    """Study hours; on-the-job months at work; nothing for a milestone."""
-    if it.mode == "milestone":
-        return "milestone"
-    if it.mode == "on-the-job":
-        months = it.end_month - it.start_month + 1
-        return f"{months} mo at work"
-    return hours(it.effort_hours) if it.effort_hours else "-"
-
-
-def comparison_table(view: ComparisonView) -> Table:
-    title = (
-        f"{view.current_role_name} → {len(view.targets)} targets, "
-        f"at {view.hours_per_week:g} h/week from {view.as_of.isoformat()}"
-    )
-    table = Table(title=lit(title, "bold"), title_justify="left", box=box.SIMPLE_HEAD)
-    for column in ("Target", "Competencies", "Experience", "Certifications", "Ready"):
-        table.add_column(column, justify="left" if column == "Target" else "right")
-    for t in view.targets:
-        short = f" ({t.months_short} months short)" if t.months_short else ""
-        ready = t.ready_label or ("now" if t.ready_in_months == 0 else "not estimated")
-        table.add_row(
-            lit(t.name).append(
-                "\nvia " + clean(" → ".join(t.path[1:-1])) if len(t.path) > 2 else "", "dim"
-            ),
-            percent(t.readiness),
-            f"{t.experience_met} of {t.experience_total} met{short}",
-            f"{t.certifications_held} of {t.certifications_recommended} held",
-            ready,
-        )
-    return table
