@@ -17,10 +17,10 @@ import pytest
 from pmopath.engine.planning import plan
 from pmopath.engine.schedule import Plan, PlanItem
 from pmopath.engine.scoring import Score, score
+from pmopath.engine.summary import summary_of
 from pmopath.load.profiles import load_profile
 from pmopath.model.catalog import Framework
 from pmopath.model.profile import Profile
-from pmopath.views.results import requirements_met
 
 AS_OF = dt.date(2026, 11, 22)
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -80,7 +80,7 @@ def first_month(p: Plan, **match: str) -> int:
 def test_senior_pm_toward_director() -> None:
     result, p = run(senior_pm(), "pmo-director")
     assert result.readiness == pytest.approx(84 / 127, abs=0.001)
-    assert requirements_met(FW, result) == {
+    assert summary_of(FW, p).requirements_met == {
         "competencies": (4, 16),
         "experience": (0, 2),
         "certifications": (0, 5),
@@ -108,7 +108,7 @@ def test_senior_pm_toward_pmo_manager() -> None:
     # of project-related work (roles.yaml, with its sources), which this person has.
     result, p = run(senior_pm(), "pmo-manager")
     assert result.readiness == pytest.approx(85 / 110, abs=0.001)
-    assert requirements_met(FW, result)["competencies"] == (11, 20)
+    assert summary_of(FW, p).requirements_met["competencies"] == (11, 20)
     assert result.path == ("senior-project-manager", "pmo-manager")
     assert p.ready_in_months is not None
     assert first_month(p, ref="pmo-management") <= 6
@@ -117,7 +117,7 @@ def test_senior_pm_toward_pmo_manager() -> None:
 def test_coordinator_toward_project_manager() -> None:
     result, p = run(example("project-coordinator"), "project-manager")
     assert result.readiness == pytest.approx(34 / 68, abs=0.001)
-    assert requirements_met(FW, result) == {
+    assert summary_of(FW, p).requirements_met == {
         "competencies": (1, 14),
         "experience": (0, 1),
         "certifications": (0, 6),
@@ -135,7 +135,7 @@ def test_coordinator_toward_project_manager() -> None:
 def test_coordinator_toward_director() -> None:
     result, p = run(example("project-coordinator"), "pmo-director")
     assert result.readiness == pytest.approx(27 / 127, abs=0.001)
-    assert requirements_met(FW, result)["experience"] == (0, 2)
+    assert summary_of(FW, p).requirements_met["experience"] == (0, 2)
     assert {e.kind: e.gap_months for e in result.experience} == {
         "project-related": 102,
         "people-leadership": 36,
@@ -151,7 +151,7 @@ def test_coordinator_toward_director() -> None:
 def test_analyst_toward_pmo_manager() -> None:
     result, p = run(example("pmo-analyst"), "pmo-manager")
     assert result.readiness == pytest.approx(72 / 110, abs=0.001)
-    assert requirements_met(FW, result)["competencies"] == (6, 20)
+    assert summary_of(FW, p).requirements_met["competencies"] == (6, 20)
     # the direct move is the usual one; it is a way there now (see the senior PM above)
     assert result.path == ("pmo-analyst", "pmo-manager")
     assert first_month(p, kind="network") == 1

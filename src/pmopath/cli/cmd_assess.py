@@ -141,14 +141,11 @@ def _signals_interrupt() -> Iterator[None]:
 
 def _after_save(fw: Framework, ident: str, profile: Profile) -> None:
     """A three-line readiness summary for the target, and the command for the full plan."""
-
-    from pmopath.engine.planning import plan
-    from pmopath.engine.scoring import score
+    from pmopath.engine.summary import summarise
     from pmopath.render.console import message
     from pmopath.views.roadmap import roadmap_view, summary_lines
 
-    day = today()
-    view = roadmap_view(fw, plan(score(profile, fw, as_of=day), profile, fw, as_of=day), False)
+    view = roadmap_view(fw, *summarise(profile, fw, as_of=today()), False)
     for i, line in enumerate(summary_lines(view)):
         message(line, "bold" if i == 0 else "")
     message("Full plan: `pmopath roadmap` (add --format markdown -o plan.md to keep it)", "dim")

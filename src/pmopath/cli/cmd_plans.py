@@ -58,22 +58,20 @@ def gap(
     With several --target options, the targets are compared side by side: competency
     readiness, experience and certifications met, and the month you would be ready.
     """
-    from pmopath.engine.scoring import score
+    from pmopath.engine.summary import summarise
     from pmopath.views.results import comparison_view, gap_view
 
     fw, subject = framework_and_profile(ctx, profile)
-    targets = list(dict.fromkeys(target or []))
+    targets: list[str | None] = [*dict.fromkeys(target or [])] or [None]
     start = parse_as_of(as_of)
-    if len(targets) > 1:
-        show_view(fmt, comparison_view(fw, subject, targets, hours_per_week, start))
+    done = [summarise(subject, fw, t, hours_per_week=hours_per_week, as_of=start) for t in targets]
+    if len(done) > 1:
+        hpw = done[0][0].hours_per_week
+        view = comparison_view(fw, subject, [s for _, s in done], hpw, start)
+        show_view(fmt, view)
         return
-    from pmopath.engine.planning import plan
-
-    result = score(
-        subject, fw, targets[0] if targets else None, hours_per_week=hours_per_week, as_of=start
-    )
-    ready = plan(result, subject, fw, as_of=start).ready_in_months
-    show_view(fmt, gap_view(fw, result, subject.name, explain, ready=ready, as_of=start))
+    (result, summary) = done[0]
+    show_view(fmt, gap_view(fw, result, summary, explain))
 
 
 @app.command(
@@ -135,21 +133,17 @@ def roadmap(
     per competency (--all for every item), and a timeline of milestones. Markdown and
     JSON always hold every item.
     """
-    from pmopath.engine.planning import plan
-    from pmopath.engine.scoring import score
+    from pmopath.engine.summary import summarise
     from pmopath.render import renderer_for
     from pmopath.views.roadmap import roadmap_view
 
     start = parse_as_of(as_of)
     fw, subject = framework_and_profile(ctx, profile)
-    result = plan(
-        score(subject, fw, target, hours_per_week=hours_per_week, as_of=start),
-        subject,
-        fw,
-        as_of=start,
-        horizon=horizon,
+    result, summary = summarise(
+        subject, fw, target, hours_per_week=hours_per_week, as_of=start, horizon=horizon
     )
-    rendered = renderer_for(fmt).render(roadmap_view(fw, result, explain, show_all=show_all))
+    view = roadmap_view(fw, result, summary, explain, show_all=show_all)
+    rendered = renderer_for(fmt).render(view)
     if output is None:
         emit(rendered)
         return

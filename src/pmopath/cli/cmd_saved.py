@@ -23,13 +23,23 @@ from pmopath.render import Format
 @app.command(epilog=examples("pmopath history", "pmopath history --format json"))
 def history(ctx: typer.Context, fmt: FormatOption = Format.terminal) -> None:
     """List your saved assessments: date, current and target role, readiness."""
+    from pmopath.base.errors import DataError
+    from pmopath.engine.readiness import target_readiness
     from pmopath.load.store import Store
-    from pmopath.views.history import history_view
+    from pmopath.views.history import SavedAssessment, history_view
 
+    fw = framework_of(ctx)
     store = Store()
-    view = history_view(framework_of(ctx), store)
+    saved = []
+    for ident in store.ids():
+        try:
+            profile = store.load(ident, fw).profile
+        except DataError as exc:
+            saved.append(SavedAssessment(ident, None, None, exc.message))
+            continue
+        saved.append(SavedAssessment(ident, profile, target_readiness(fw, profile)))
     warn_skipped(store)
-    show_view(fmt, view)
+    show_view(fmt, history_view(fw, saved))
 
 
 @app.command(

@@ -110,8 +110,8 @@ def score(
         experience=experience_gaps(work, role),
         certifications=certification_statuses(fw, profile, path, hpw, as_of),
         hours_per_week=hpw,
-        explanation=explain(target_id, gaps, (readiness, gap_total, need_total), path_note)
-        + paths_explained(choice.considered),
+        # the paths' lines are added with the plan's ready month (engine.summary.summarise)
+        explanation=explain(target_id, gaps, (readiness, gap_total, need_total), path_note),
         paths_considered=choice.considered,
     )
 
@@ -194,15 +194,27 @@ def certification_statuses(
     )
 
 
-def paths_explained(options: tuple[PathOption, ...]) -> tuple[str, ...]:
-    """The paths considered, the chosen one first, each with its estimate and why."""
+def paths_explained(
+    options: tuple[PathOption, ...], *, chosen_ready: int | None
+) -> tuple[str, ...]:
+    """The paths considered, the chosen one first, each with its estimate and why.
+
+    The chosen path's line gives the plan's ready month (``chosen_ready``), the figure
+    every other line of the output gives; the others give the path search's estimate, which
+    only compares paths.
+    """
     lines = []
     for i, option in enumerate(options):
-        ready = (
-            "cannot be ready"
-            if option.ready_months is None
-            else f"ready in about {option.ready_months} months"
-        )
+        if i == 0:
+            ready = (
+                "ready month not estimated"
+                if chosen_ready is None
+                else f"the plan is ready in {chosen_ready} months"
+            )
+        elif option.ready_months is None:
+            ready = "cannot be ready"
+        else:
+            ready = f"estimated ready in about {option.ready_months} months"
         head = "chosen" if i == 0 else "also considered"
         lines.append(
             f"{head}: {' -> '.join(option.path)}: {ready}, stepping-stone gap "

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
-from pmopath.base.errors import DataError
-from pmopath.load.store import Store
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import Model
 from pmopath.model.profile import Profile
@@ -30,30 +28,25 @@ class HistoryView(View):
     assessments: tuple[HistoryEntry, ...]
 
 
-def readiness_of(fw: Framework, profile: Profile) -> float | None:
-    """Readiness for the profile's target (None when it names no target).
+class SavedAssessment(NamedTuple):
+    """One saved assessment as the command line read it: its profile and readiness, or
+    the problem that kept it from being read."""
 
-    Readiness depends on the ratings and the target's requirements alone, so no path,
-    plan or date is worked out for a row of the history.
-    """
-    from pmopath.engine.readiness import readiness_for
-
-    if profile.target_role is None:
-        return None
-    return round(readiness_for(profile, fw.role(profile.target_role))[0], 4)
+    id: str
+    profile: Profile | None
+    readiness: float | None  # for the profile's target (None: no target, or unreadable)
+    problem: str | None = None
 
 
-def history_view(fw: Framework, store: Store | None = None) -> HistoryView:
-    store = store or Store()
+def history_view(fw: Framework, saved: list[SavedAssessment]) -> HistoryView:
     entries = []
-    for number, ident in enumerate(store.ids(), 1):
-        try:
-            profile = store.load(ident, fw).profile
-        except DataError as exc:
+    for number, row in enumerate(saved, 1):
+        profile = row.profile
+        if profile is None:
             entries.append(
                 HistoryEntry.model_construct(
                     number=number,
-                    id=ident,
+                    id=row.id,
                     assessed_at="",
                     current_role="",
                     current_role_name="",
@@ -61,7 +54,7 @@ def history_view(fw: Framework, store: Store | None = None) -> HistoryView:
                     target_role_name=None,
                     rated=0,
                     readiness=None,
-                    problem=exc.message,
+                    problem=row.problem,
                 )
             )
             continue
@@ -69,7 +62,7 @@ def history_view(fw: Framework, store: Store | None = None) -> HistoryView:
         entries.append(
             HistoryEntry.model_construct(
                 number=number,
-                id=ident,
+                id=row.id,
                 assessed_at=when,
                 current_role=profile.current_role,
                 current_role_name=fw.role_name(profile.current_role),
@@ -78,7 +71,7 @@ def history_view(fw: Framework, store: Store | None = None) -> HistoryView:
                 if profile.target_role is None
                 else fw.role_name(profile.target_role),
                 rated=sum(1 for r in profile.ratings.values() if r.level is not None),
-                readiness=readiness_of(fw, profile),  # rounded, as every readiness in JSON
+                readiness=None if row.readiness is None else round(row.readiness, 4),
             )
         )
     return HistoryView.model_construct(assessments=tuple(entries))

@@ -5,7 +5,9 @@ from typing import Any, ClassVar
 
 from pmopath.base.months import month_label
 from pmopath.base.text import count, percent
+from pmopath.engine.schedule import Plan
 from pmopath.engine.scoring import CompetencyGap, Score
+from pmopath.engine.summary import Summary
 from pmopath.engine.worktime import ASSUMED_RECENT
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import ExperienceKind, Model
@@ -85,37 +87,19 @@ class GapView(View):
         return {"explanation"} if self.explanation is None else set()
 
 
-def requirements_met(fw: Framework, score: Score) -> dict[str, tuple[int, int]]:
-    target = fw.role_by_id[score.target_role]
-    held = {c.eligibility.id for c in score.certifications if c.eligibility.status == "held"}
-    return {
-        "competencies": (
-            sum(1 for g in score.competencies if not g.gap),
-            len(score.competencies),
-        ),
-        "experience": (
-            sum(1 for e in score.experience if not e.gap_months),
-            len(score.experience),
-        ),
-        "certifications": (
-            sum(1 for c in target.certifications if c in held),
-            len(target.certifications),
-        ),
-    }
-
-
-def headline(
-    score: Score, ready: int | None, as_of: dt.date, certs: tuple[int, int] = (0, 0)
-) -> str:
+def headline(summary: Summary, as_of: dt.date) -> str:
     """Competency readiness, experience and certifications met, and the ready month."""
-    parts = [f"Competencies {percent(round(score.readiness, 4))}"]
-    if score.experience:
-        met = sum(1 for e in score.experience if not e.gap_months)
-        short = max(e.gap_months for e in score.experience)
-        text = f"experience {met} of {len(score.experience)} met"
+    parts = [f"Competencies {percent(summary.readiness)}"]
+    if summary.experience_total:
+        short = summary.months_short
+        text = f"experience {summary.experience_met} of {summary.experience_total} met"
         parts.append(text + (f" ({count(short, 'month')} short)" if short else ""))
-    if certs[1]:
-        parts.append(f"recommended certifications {certs[0]} of {certs[1]} held")
+    if summary.certifications_recommended:
+        parts.append(
+            f"recommended certifications {summary.certifications_held} of "
+            f"{summary.certifications_recommended} held"
+        )
+    ready = summary.ready_in_months
     if ready is None:
         parts.append("ready: not estimated")
     elif ready == 0:
@@ -125,16 +109,9 @@ def headline(
     return " · ".join(parts)
 
 
-def gap_fields(
-    fw: Framework,
-    score: Score,
-    name: str | None,
-    explain: bool,
-    *,
-    ready: int | None,
-    as_of: dt.date,
-) -> dict[str, Any]:
+def gap_fields(fw: Framework, result: Plan, summary: Summary, explain: bool) -> dict[str, Any]:
     """The fields a gap view and a roadmap view share."""
+    score, as_of, ready = result.score, result.as_of, summary.ready_in_months
     next_step = None
     if score.next_role and score.next_role != score.target_role:
         assert score.next_role_readiness is not None
@@ -147,7 +124,7 @@ def gap_fields(
     if explain:
         explanation = score.explanation
     return {
-        "name": name,
+        "name": result.name,
         "current_role": score.current_role,
         "target_role": score.target_role,
         "role_names": {
@@ -173,12 +150,12 @@ def gap_fields(
         "strengths": strengths(score),
         "experience": experience_rows(score),
         "assumptions": assumptions(fw, score),
-        "requirements_met": requirements_met(fw, score),
-        "months_short": max((e.gap_months for e in score.experience), default=0),
+        "requirements_met": summary.requirements_met,
+        "months_short": summary.months_short,
         "as_of": as_of,
         "ready_in_months": ready,
         "ready_label": month_label(as_of, ready) if ready else None,
-        "headline": headline(score, ready, as_of, requirements_met(fw, score)["certifications"]),
+        "headline": headline(summary, as_of),
         "certifications": cert_rows(fw, score),
         "explanation": explanation,
     }
@@ -230,19 +207,8 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
     return tuple(rows)
 
 
-def gap_view(
-    fw: Framework,
-    score: Score,
-    name: str | None,
-    explain: bool,
-    *,
-    ready: int | None,
-    as_of: dt.date,
-) -> GapView:
-    return GapView.model_construct(**gap_fields(fw, score, name, explain, ready=ready, as_of=as_of))
-
-
-# ---------------------------------------------------------------- roadmap
+def gap_view(fw: Framework, result: Plan, summary: Summary, explain: bool) -> GapView:
+    return GapView.model_construct(**gap_fields(fw, result, summary, explain))
 
 
 # ------------------------------------------------------------- comparison
@@ -277,36 +243,30 @@ class ComparisonView(View):
 def comparison_view(
     fw: Framework,
     profile: Profile,
-    targets: list[str],
-    hours_per_week: float | None,
+    summaries: list[Summary],
+    hours_per_week: float,
     as_of: dt.date,
 ) -> ComparisonView:
     """Several target roles side by side: readiness, requirements met, the month ready."""
-    from pmopath.engine.planning import plan
-    from pmopath.engine.scoring import score
-
     rows = []
-    hpw = hours_per_week or 0.0
-    for target in targets:
-        result = score(profile, fw, target, hours_per_week=hours_per_week, as_of=as_of)
-        hpw = result.hours_per_week
-        ready = plan(result, profile, fw, as_of=as_of).ready_in_months
-        recommended = [c for c in result.certifications if c.recommended_by]
+    for s in summaries:
+        ready = s.ready_in_months
         rows.append(
             TargetRow.model_construct(
-                id=result.target_role,
-                name=fw.role_name(result.target_role),
-                path=tuple(fw.role_name(r) for r in result.path),
-                readiness=round(result.readiness, 4),
-                experience_met=sum(1 for e in result.experience if not e.gap_months),
-                experience_total=len(result.experience),
-                months_short=max((e.gap_months for e in result.experience), default=0),
-                certifications_held=sum(1 for c in recommended if c.eligibility.status == "held"),
-                certifications_recommended=len(recommended),
+                id=s.target_role,
+                name=fw.role_name(s.target_role),
+                path=tuple(fw.role_name(r) for r in s.path),
+                readiness=s.readiness,
+                experience_met=s.experience_met,
+                experience_total=s.experience_total,
+                months_short=s.months_short,
+                certifications_held=s.certifications_held,
+                certifications_recommended=s.certifications_recommended,
                 ready_in_months=ready,
                 ready_label=month_label(as_of, ready) if ready else None,
             )
         )
+    hpw = hours_per_week
     current = fw.role(profile.current_role).id
     return ComparisonView.model_construct(
         name=profile.name,

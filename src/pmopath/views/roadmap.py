@@ -6,6 +6,7 @@ from typing import ClassVar
 from pmopath.base.months import month_label
 from pmopath.base.text import count, percent
 from pmopath.engine.schedule import Plan, PlanItem
+from pmopath.engine.summary import Summary
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import Model
 from pmopath.views.results import GapView, gap_fields
@@ -136,7 +137,7 @@ def later_rows(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[LaterR
 
 
 def roadmap_view(
-    fw: Framework, plan: Plan, explain: bool, *, show_all: bool = False
+    fw: Framework, plan: Plan, summary: Summary, explain: bool, *, show_all: bool = False
 ) -> RoadmapView:
     as_of = plan.as_of
     items = [it for ph in plan.phases for it in ph.items]
@@ -161,7 +162,7 @@ def roadmap_view(
     )
     ready = plan.ready_in_months
     return RoadmapView.model_construct(
-        **gap_fields(fw, plan.score, plan.name, explain, ready=ready, as_of=as_of),
+        **gap_fields(fw, plan, summary, explain),
         hours_per_week=plan.hours_per_week,
         ready_text=ready_text(ready, as_of),
         horizon=plan.horizon,

@@ -1,0 +1,88 @@
+"""One person against one target on one day: the figures every command agrees on.
+
+:func:`summarise` scores, plans and sums up once; ``gap``, ``gap --explain``, the
+side-by-side comparison, ``roadmap`` and the summary after an assessment all show its
+figures, so they cannot disagree. Requirements met are counted one way:
+
+* competencies: those at or above the target's level, of all the target requires;
+* experience: the target's experience requirements met, of all of them; months short is
+  the largest shortfall;
+* certifications: those the target itself recommends that are held, of all it recommends
+  (not those of the stepping stones on the way);
+* the ready month: the plan's, the month the last of the target's requirements is met.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pmopath.engine.planning import plan
+from pmopath.engine.schedule import Plan
+from pmopath.engine.scoring import paths_explained, score
+from pmopath.model.catalog import Framework
+from pmopath.model.framework import Model
+from pmopath.model.profile import Profile
+
+
+class Summary(Model):
+    target_role: str
+    path: tuple[str, ...]  # role IDs, current first
+    readiness: float  # competency readiness, rounded as shown (4 places)
+    competencies_met: int
+    competencies_total: int
+    experience_met: int
+    experience_total: int
+    months_short: int  # the largest experience shortfall
+    certifications_held: int  # of those the target recommends
+    certifications_recommended: int
+    ready_in_months: int | None
+
+    @property
+    def requirements_met(self) -> dict[str, tuple[int, int]]:
+        return {
+            "competencies": (self.competencies_met, self.competencies_total),
+            "experience": (self.experience_met, self.experience_total),
+            "certifications": (self.certifications_held, self.certifications_recommended),
+        }
+
+
+def summary_of(fw: Framework, result: Plan) -> Summary:
+    """The figures of a plan, counted by the rules above."""
+    s = result.score
+    target = fw.role_by_id[s.target_role]
+    held = {c.eligibility.id for c in s.certifications if c.eligibility.status == "held"}
+    return Summary.model_construct(
+        target_role=s.target_role,
+        path=s.path,
+        readiness=round(s.readiness, 4),
+        competencies_met=sum(1 for g in s.competencies if not g.gap),
+        competencies_total=len(s.competencies),
+        experience_met=sum(1 for e in s.experience if not e.gap_months),
+        experience_total=len(s.experience),
+        months_short=max((e.gap_months for e in s.experience), default=0),
+        certifications_held=sum(1 for c in target.certifications if c in held),
+        certifications_recommended=len(target.certifications),
+        ready_in_months=result.ready_in_months,
+    )
+
+
+def summarise(
+    profile: Profile,
+    fw: Framework,
+    target: str | None = None,
+    *,
+    hours_per_week: float | None = None,
+    as_of: dt.date,
+    horizon: int | None = None,
+) -> tuple[Plan, Summary]:
+    """Score and plan a profile against a target once, and sum it up.
+
+    The explanation's line for the chosen path gives the plan's ready month (the path
+    search's own estimate is only for comparing paths).
+    """
+    scored = score(profile, fw, target, hours_per_week=hours_per_week, as_of=as_of)
+    result = plan(scored, profile, fw, as_of=as_of, horizon=horizon)
+    lines = paths_explained(scored.paths_considered, chosen_ready=result.ready_in_months)
+    scored = scored.model_copy(update={"explanation": scored.explanation + lines})
+    result = result.model_copy(update={"score": scored})
+    return result, summary_of(fw, result)
