@@ -13,13 +13,14 @@ import datetime as dt
 import math
 from typing import Literal
 
-from pmopath.engine.worktime import WorkRecord
+from pmopath.engine.worktime import HORIZON, WorkRecord
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import (
     EDUCATION_ORDER,
     Certification,
     CertStatus,
     Education,
+    ExperienceGate,
     ExperienceKind,
     Model,
     Route,
@@ -41,7 +42,9 @@ MissingKind = Literal[
     "accreditation",  # a degree from a PMI GAC-accredited programme
     "unrecorded-experience",  # experience pmopath does not record (``experience``, ``amount``)
     "unreachable-certification",  # a certification first that cannot be reached
-    "experience",  # more months of experience (``amount`` short, ``have``, ``to_go``)
+    "experience",  # more months of experience (``amount`` short, ``have``, ``to_go``: None
+    # when nothing counting toward it grows now, so no month can be promised)
+    "window",  # met alone, but the months leave ``within_months`` before the rest is met
     "training",  # more hours of training (``amount`` short, ``topic``, ``counted``)
     "certification",  # a certification first (``certification``; ``one_of``: alternatives)
 ]
@@ -54,7 +57,7 @@ class Missing(Model):
     amount: float = 0  # what is short, in ``unit``
     unit: Literal["months", "hours", ""] = ""
     have: float = 0  # experience: months counted; training: hours done
-    to_go: int = 0  # experience: months until met (older months may leave the window)
+    to_go: int | None = 0  # experience: months until met (older months may leave the window)
     experience: ExperienceKind | None = None
     within_months: int | None = None  # experience: the window it must fall in
     topic: str = ""  # training: what the body calls it
@@ -88,9 +91,13 @@ def training_months(hours: float, hours_per_week: float) -> int:
 
 
 class RouteResult:
-    """How one route stands: months to go (None: blocked), what is missing, what was assumed."""
+    """How one route stands: months to go (None: blocked), what is missing, what was assumed.
 
-    __slots__ = ("assumptions", "missing", "months")
+    ``undated``: the route is open, but no month can be promised as things stand (experience
+    nobody is gaining now, or months that leave their window before the rest is met).
+    """
+
+    __slots__ = ("assumptions", "missing", "months", "undated")
 
     def __init__(
         self,
@@ -101,6 +108,7 @@ class RouteResult:
         self.months = months
         self.missing = [] if missing is None else missing
         self.assumptions = [] if assumptions is None else assumptions
+        self.undated = False
 
 
 class EligibilityChecker:
@@ -142,13 +150,15 @@ class EligibilityChecker:
         open_ = [(i, r, res) for i, (r, res) in enumerate(results) if res.months is not None]
         if open_:
             _, route, res = min(
-                open_, key=lambda t: (t[2].months, -self._education_rank(t[1]), t[0])
+                open_,
+                key=lambda t: (t[2].undated, t[2].months, -self._education_rank(t[1]), t[0]),
             )
             assert res.months is not None
+            months = None if res.undated else res.months
             return Eligibility(
                 id=cert.id,
-                status="eligible" if res.months == 0 else "not-yet-eligible",
-                eligible_in_months=res.months,
+                status="eligible" if months == 0 else "not-yet-eligible",
+                eligible_in_months=months,
                 missing=tuple(res.missing),
                 route=route.name,
                 assumptions=tuple(dict.fromkeys(res.assumptions)),
@@ -178,7 +188,37 @@ class EligibilityChecker:
         result.assumptions += [f"not checked: {c}" for c in route.conditions]
         if blocked:
             return RouteResult(None, blocked + result.missing, result.assumptions)
+        self._together(route, result)
         return result
+
+    def _together(self, route: Route, result: RouteResult) -> None:
+        """Every experience requirement met in the same month: a requirement met now can
+        lose its months to the window while another is still growing."""
+        if result.undated or not result.months:
+            return
+        gates = [
+            g
+            for g in route.experience
+            if not self.held & set(g.waived_by) and self.work.records(g.kind)
+        ]
+
+        def short(later: int) -> list[ExperienceGate]:
+            return [
+                g for g in gates if self.work.have_at(g.kind, g.within_months, later) < g.months
+            ]
+
+        assert result.months is not None
+        lost = short(result.months)
+        if not lost:
+            return
+        for later in range(result.months + 1, HORIZON + 1):
+            if not short(later):
+                result.months = later
+                return
+        result.undated = True
+        result.missing += [
+            Missing(kind="window", experience=g.kind, within_months=g.within_months) for g in lost
+        ]
 
     def _education(self, route: Route, blocked: list[Missing]) -> None:
         education = self.profile.education
@@ -204,12 +244,12 @@ class EligibilityChecker:
                 continue
             need = self.work.need(gate.kind, gate.months, gate.within_months)
             result.assumptions += need.assumptions
-            if gate.unchecked and not need.to_go:
+            if gate.unchecked and need.to_go == 0:
                 # the months are there; what they must have been is the body's to judge
                 result.assumptions.append(
                     f"not checked: {gate.unchecked} (pmopath counts the months, not what they were)"
                 )
-            if need.to_go:
+            if need.to_go != 0:
                 short = gate.months - need.have
                 result.missing.append(
                     Missing(
@@ -222,7 +262,10 @@ class EligibilityChecker:
                     )
                 )
                 assert result.months is not None
-                result.months = max(result.months, need.to_go)
+                if need.to_go is None:
+                    result.undated = True
+                else:
+                    result.months = max(result.months, need.to_go)
 
     def _training(self, route: Route, result: RouteResult) -> None:
         t = route.training
@@ -260,6 +303,11 @@ class EligibilityChecker:
         prior = self.check(cert).eligible_in_months
         return None if prior is None else prior + study_months(self.fw, cert_id, self.hpw)
 
+    def _reachable(self, cert_id: str) -> bool:
+        """Whether a certification can be held some day (dated or not): not blocked."""
+        cert = self.fw.certification_by_id.get(cert_id)
+        return cert is not None and self.check(cert).status != "blocked"
+
     def _first(
         self,
         cert_id: str,
@@ -268,12 +316,15 @@ class EligibilityChecker:
         one_of: tuple[str, ...] = (),
     ) -> None:
         months = self._months_via(cert_id)
-        if months is None:
+        if months is None and not self._reachable(cert_id):
             blocked.append(Missing(kind="unreachable-certification", certification=cert_id))
             return
         result.missing.append(Missing(kind="certification", certification=cert_id, one_of=one_of))
         assert result.months is not None
-        result.months = max(result.months, months)
+        if months is None:
+            result.undated = True  # the certification first has no date either
+        else:
+            result.months = max(result.months, months)
 
 
 def eligibility(

@@ -10,9 +10,10 @@ Conventions (README, "How eligibility is checked"):
 * a window of W months is the W months before the ``as_of`` month;
 * undated years (the quick answer) are ``floor(years x 12)`` months, assumed
   recent and assumed to keep growing; where both exist, the larger counts;
-* months to go assume the experience grows by one month per month from now
-  (saying so when no current position counts toward it), with old months
-  sliding out of any window: nothing is rounded toward eligibility.
+* months to go count one month per month only while a current position counts
+  toward the kind (or an undated answer, assumed to keep growing), with old months
+  sliding out of any window; experience nobody is gaining now gets no month to go
+  (None), and nothing is rounded toward eligibility.
 """
 
 import datetime as dt
@@ -47,7 +48,7 @@ class Need(NamedTuple):
     """How a requirement of ``months`` (within ``window``) stands."""
 
     have: int
-    to_go: int  # months until met, assuming growth from now
+    to_go: int | None  # months until met as things stand now (None: nothing grows toward it)
     assumptions: tuple[str, ...]
 
 
@@ -123,17 +124,35 @@ class WorkRecord:
         return max(values, default=0), note
 
     def dated(self, kind: ExperienceKind, window: int | None, later: int = 0) -> int:
-        """Dated months of ``kind`` in the window, ``later`` months from now (growing meanwhile)."""
+        """Dated months of ``kind`` in the window, ``later`` months from now.
+
+        Months are added meanwhile only while a current position counts toward ``kind``:
+        experience nobody is gaining now is not promised (old months still leave a window).
+        """
         months = self._dated[kind]
         end = self.now + later  # months before this one count
-        growth = later if window is None else min(later, window)
+        added = later if self._current.get(kind) else 0
+        growth = added if window is None else min(added, window)
         if window is None:
             return len(months) + growth
         start = end - window
         return len(months) - bisect_left(months, start) + growth if start < self.now else growth
 
+    def have_at(self, kind: ExperienceKind, window: int | None, later: int = 0) -> int:
+        """Months that count toward ``kind`` within ``window``, ``later`` months from now:
+        the dated months, or the undated quick answer (assumed recent and growing)."""
+        return self._have_at(kind, window, later, self.undated(kind)[0])
+
+    def _have_at(self, kind: ExperienceKind, window: int | None, later: int, undated: int) -> int:
+        if undated:
+            undated += later
+            if window is not None:
+                undated = min(undated, window)
+        return max(self.dated(kind, window, later), undated)
+
     def need(self, kind: ExperienceKind, months: int, window: int | None) -> Need:
-        """Where ``months`` of ``kind`` within ``window`` stand: have, months to go, assumptions."""
+        """Where ``months`` of ``kind`` within ``window`` stand: have, months to go (None: no
+        month can be promised, as nothing counting toward it grows now), assumptions."""
         undated, note = self.undated(kind)
         if window is not None:
             undated = min(undated, window)  # assumed recent, but never more than the window
@@ -151,18 +170,25 @@ class WorkRecord:
             )
         if have >= months:
             return Need(have, 0, tuple(assumptions))
-        to_go = max(0, months - undated) if undated else HORIZON
-        for later in range(1, min(to_go, HORIZON) + 1):
-            if self.dated(kind, window, later) >= months:
-                to_go = min(to_go, later)
-                break
         if not (self._current.get(kind) or undated):
             whose = "your current positions" if self.profile.positions else "your profile"
             assumptions.append(
                 f"nothing in {whose} counts as {kind.label}: the months to go start when"
                 " you begin such work"
             )
+            return Need(have, None, tuple(assumptions))
+        to_go = self.first_month_with(kind, months, window)
         return Need(have, to_go, tuple(assumptions))
+
+    def first_month_with(self, kind: ExperienceKind, months: int, window: int | None) -> int | None:
+        """The first ``later`` (0 = now) at which ``months`` of ``kind`` count, or None."""
+        if window is not None and months > window:
+            return None
+        undated = self.undated(kind)[0]
+        for later in range(HORIZON + 1):
+            if self._have_at(kind, window, later, undated) >= months:
+                return later
+        return None
 
     def _legacy_matters(self, kind: ExperienceKind) -> bool:
         return kind in (ExperienceKind.program, ExperienceKind.portfolio) and bool(

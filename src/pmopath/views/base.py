@@ -34,8 +34,11 @@ class RoleRef(Ref):
     rank: int | None = None
 
 
-def status_text(status: str, months: int | None) -> str:
-    """A certification status as a person reads it: "eligible in 3 months"."""
+def status_text(status: str, months: int | None, when: str | None = None) -> str:
+    """A certification status as a person reads it: "eligible in 3 months", or, where no
+    month can be promised, why ("not yet: 36 months after you start leading projects")."""
     if status == "not-yet-eligible":
-        return f"eligible in {count(months or 0, 'month')}"
+        if months is None:
+            return f"not yet: {when}" if when else "not yet eligible (no date can be given)"
+        return f"eligible in {count(months, 'month')}"
     return {"held": "held", "eligible": "eligible now", "blocked": "blocked"}[status]

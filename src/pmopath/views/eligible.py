@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pmopath.model.framework import Model
 from pmopath.views.base import View, status_text
-from pmopath.views.wording import missing_texts
+from pmopath.views.wording import eligible_when, missing_texts
 
 if TYPE_CHECKING:  # the view classes load with `certs`; the engine only when a profile is known
     from pmopath.engine.eligibility import Eligibility
@@ -18,7 +18,8 @@ class YourEligibility(Model):
     status: str  # held | eligible | not-yet-eligible | blocked
     status_text: str
     route: str | None
-    eligible_in_months: int | None
+    eligible_in_months: int | None  # None when not yet eligible: no month can be promised
+    eligible_when: str | None  # why there is no month, in words
     missing: tuple[str, ...]
     assumptions: tuple[str, ...]
     basis: str  # whose profile: "your latest assessment (20261122-093000)", a file
@@ -29,11 +30,13 @@ class YourEligibility(Model):
 def your_eligibility(
     fw: "Framework", el: "Eligibility", basis: str, as_of: dt.date, hpw: float
 ) -> YourEligibility:
+    when = eligible_when(el.missing, fw) if el.status == "not-yet-eligible" else None
     return YourEligibility.model_construct(
         status=el.status,
-        status_text=status_text(el.status, el.eligible_in_months),
+        status_text=status_text(el.status, el.eligible_in_months, when),
         route=el.route,
         eligible_in_months=el.eligible_in_months,
+        eligible_when=when,
         missing=missing_texts(el.missing, fw),
         assumptions=el.assumptions,
         basis=basis,
@@ -75,7 +78,8 @@ def eligible_view(
         rows.append(
             EligibleRow.model_construct(**dict(mine), id=cert.id, name=cert.name, body=cert.body)
         )
-    rows.sort(key=lambda r: (ORDER[r.status], r.eligible_in_months or 0, position[r.id]))
+    # not yet eligible: dated rows first, soonest first; then those no month can be given
+    rows.sort(key=lambda r: (ORDER[r.status], _months_key(r.eligible_in_months), position[r.id]))
     assumed: dict[str, list[str]] = {}
     for row in rows:
         for a in row.assumptions:
@@ -87,3 +91,7 @@ def eligible_view(
         certifications=tuple(rows),
         assumptions=tuple(f"{a} ({', '.join(names)})" for a, names in assumed.items()),
     )
+
+
+def _months_key(months: int | None) -> float:
+    return float("inf") if months is None else months

@@ -15,7 +15,7 @@ from pmopath.model.profile import (
     Profile,
 )
 from pmopath.views.base import Ref, View, status_text
-from pmopath.views.wording import missing_texts
+from pmopath.views.wording import eligible_when, missing_texts
 
 # --------------------------------------------------------------- a profile
 
@@ -42,7 +42,8 @@ class CertRow(Model):
     name: str
     status: str  # held | eligible | not-yet-eligible | blocked
     status_text: str  # "eligible in 3 months"
-    eligible_in_months: int | None
+    eligible_in_months: int | None  # None when not yet eligible: no month can be promised
+    eligible_when: str | None  # why there is no month, in words
     missing: tuple[str, ...]
     route: str | None
     assumptions: tuple[str, ...]
@@ -191,13 +192,15 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
     rows = []
     for c in score.certifications:
         el = c.eligibility
+        when = eligible_when(el.missing, fw) if el.status == "not-yet-eligible" else None
         rows.append(
             CertRow.model_construct(
                 id=el.id,
                 name=fw.cert_name(el.id),
                 status=el.status,
-                status_text=status_text(el.status, el.eligible_in_months),
+                status_text=status_text(el.status, el.eligible_in_months, when),
                 eligible_in_months=el.eligible_in_months,
+                eligible_when=when,
                 missing=missing_texts(el.missing, fw),
                 route=el.route,
                 assumptions=el.assumptions,

@@ -49,10 +49,32 @@ def missing_text(m: Missing, fw: Framework) -> str:
     label = m.experience.label + window_text(m.within_months)
     if m.kind == "unrecorded-experience":
         return f"{m.amount:g} months of {label} (pmopath does not record this; check your own)"
+    if m.kind == "window":
+        return (
+            f"your months of {label} leave the window before the rest is met"
+            " (no date on this route as things stand)"
+        )
     text = f"{m.amount:g} more months of {label} (you have {m.have:g})"
-    if m.to_go > m.amount:
+    if m.to_go is None:
+        text += "; they count from the month you start such work"
+    elif m.to_go > m.amount:
         text += f"; older months leave the window, so {m.to_go} months to go"
     return text
+
+
+def eligible_when(missing: tuple[Missing, ...], fw: Framework) -> str | None:
+    """Why an open route has no date, in words ("36 months after you start leading
+    projects"); None when there is nothing to say beyond the months to go."""
+    for m in missing:
+        if m.kind == "experience" and m.to_go is None and m.experience is not None:
+            return f"{m.amount:g} months after you start {m.experience.label}"
+        if m.kind == "window" and m.experience is not None:
+            label = m.experience.label + window_text(m.within_months)
+            return f"not as things stand: the months of {label} leave the window first"
+        if m.kind == "certification" and m.certification:
+            name = fw.cert_name(m.certification)
+            return f"once {name} can be dated (it cannot yet)"
+    return None
 
 
 def missing_texts(missing: tuple[Missing, ...], fw: Framework) -> tuple[str, ...]:
