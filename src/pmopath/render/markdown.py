@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from pmopath.base.text import count, hours, one_line, percent
-from pmopath.model.framework import STEPS, Provenance, source_label
+from pmopath.model.framework import STEPS, Provenance
 from pmopath.render import words
 from pmopath.render.base import ViewRenderer
 from pmopath.render.mermaid import gantt, level_chart
@@ -49,8 +49,7 @@ def level_bar(level: int) -> str:
 
 
 def provenance(item: Provenance) -> str:
-    cited = ", ".join(source_label(s) for s in item.sources)
-    line = f"*Sources: {cited} · as of {item.as_of.isoformat()}"
+    line = f"*{words.sources_line(item)}"
     if item.confidence.mark:
         line += f" · {item.confidence.mark}"
     line += "*"
@@ -132,9 +131,9 @@ class MarkdownRenderer(ViewRenderer):
             lines += [words.ALSO_FOUND_AS + f"{md(', '.join(role.aliases))}", ""]
         if role.other_titles:
             lines += [words.OTHER_TITLES + f"{md(', '.join(role.other_titles))}", ""]
-        lines += ["## Responsibilities", ""]
+        lines += [f"## {words.RESPONSIBILITIES}", ""]
         lines += [f"- {md(r)}" for r in role.responsibilities]
-        lines += ["", "## Required competency levels (0-4)", ""]
+        lines += ["", f"## {words.REQUIRED_LEVELS}", ""]
         lines += table(
             ("Domain", "Competency", "Level", "Importance"),
             "llll",
@@ -148,18 +147,18 @@ class MarkdownRenderer(ViewRenderer):
                 for r in view.competencies
             ),
         )
-        lines += ["", "## Experience", ""]
+        lines += ["", f"## {words.EXPERIENCE}", ""]
         lines += [
             f"- {md(e.text)}" + (f" - {md(e.note)}" if e.note else "") for e in view.experience
         ]
-        lines += [] if view.experience else ["- No prior experience required"]
-        lines += ["", "## Recommended certifications", ""]
+        lines += [] if view.experience else [f"- {words.NO_EXPERIENCE}"]
+        lines += ["", f"## {words.RECOMMENDED_CERTIFICATIONS}", ""]
         for cert in view.certifications:
-            tail = "" if cert.recommended else " (also suits this role)"
+            tail = "" if cert.recommended else f" ({words.ALSO_SUITS})"
             lines.append(f"- {md(cert.name)} (`{cert.id}`){tail}")
-        lines += ["", "## Leads to", ""]
+        lines += ["", f"## {words.LEADS_TO}", ""]
         lines += [f"- {md(n.name)} (`{n.id}`, rank {n.rank})" for n in view.leads_to] or [
-            "- The top of the ladder."
+            f"- {words.TOP_OF_LADDER}"
         ]
         lines += ["", provenance(role)]
         return doc(lines)
@@ -184,13 +183,18 @@ class MarkdownRenderer(ViewRenderer):
         lines += [md(comp.summary), ""]
         if comp.keywords:
             lines += [words.KEYWORDS + f"{md(', '.join(comp.keywords))}", ""]
-        lines += [f"*Aligned to: {md(view.alignment)}*", "", "## What each level looks like", ""]
+        lines += [
+            f"*{words.ALIGNED_TO}{md(view.alignment)}*",
+            "",
+            f"## {words.LEVEL_DESCRIPTORS}",
+            "",
+        ]
         lines += table(
             ("Level", "Descriptor"),
             "ll",
             ((f"{s.level} {md(s.name)}", md(comp.levels.get(s.level, ""))) for s in view.scale),
         )
-        lines += ["", "## Development actions", ""]
+        lines += ["", f"## {words.DEVELOPMENT_ACTIONS}", ""]
         rows = (
             (step, a.kind.value, md(a.title), hours(a.hours))
             for step in STEPS
@@ -198,7 +202,7 @@ class MarkdownRenderer(ViewRenderer):
         )
         lines += table(("Step", "Kind", "Action", "Effort"), "lllr", rows)
         if view.required_by:
-            lines += ["", "## Roles that require it", ""]
+            lines += ["", f"## {words.REQUIRED_BY}", ""]
             lines += [
                 f"- {md(n.name)}: level {n.level} ({n.importance.value})" for n in view.required_by
             ]
@@ -206,7 +210,7 @@ class MarkdownRenderer(ViewRenderer):
         return doc(lines)
 
     def certifications(self, view: CertsView) -> str:
-        title = "# Certifications" + (
+        title = f"# {words.CERTIFICATIONS}" + (
             f" for {md(view.for_role_name)}" if view.for_role_name else ""
         )
         rows = (
@@ -243,19 +247,19 @@ class MarkdownRenderer(ViewRenderer):
             ]
         if cert.history:
             lines += [md(cert.history), ""]
-        lines += [f"## Eligibility{flag(cert.prerequisites)}", ""]
+        lines += [f"## {words.ELIGIBILITY}{flag(cert.prerequisites)}", ""]
         for i, route in enumerate(view.routes, 1):
-            lines += [f"**Route {i}: {md(route.name)}**", ""]
+            lines += [f"**{words.route(i)}{md(route.name)}**", ""]
             lines += [*(f"- {md(p)}" for p in route.parts), ""]
         lines += note(cert.prerequisites.note)
         if view.eligibility is not None:
             lines += self._yours(view.eligibility)
         lines += self._exams_and_fees(view)
-        lines += [f"## Renewal{flag(cert.renewal)}", "", md(cert.renewal.requirement), ""]
+        lines += [f"## {words.RENEWAL}{flag(cert.renewal)}", "", md(cert.renewal.requirement), ""]
         lines += note(cert.renewal.note)
-        lines += [f"## Study effort{flag(cert.study)}", "", view.study_text, ""]
+        lines += [f"## {words.STUDY_EFFORT}{flag(cert.study)}", "", view.study_text, ""]
         lines += note(cert.study.note)
-        for title, refs in (("Suits", view.suits), ("Evidences", view.evidences)):
+        for title, refs in ((words.SUITS, view.suits), (words.EVIDENCES, view.evidences)):
             if refs:
                 lines += [f"## {title}", "", md(", ".join(r.name for r in refs)), ""]
         lines.append(provenance(cert))
@@ -265,13 +269,13 @@ class MarkdownRenderer(ViewRenderer):
         cert = view.certification
         lines: list[str] = []
         if cert.exams:
-            lines += ["## Exam", ""]
+            lines += [f"## {words.EXAM}", ""]
         for exam, text in zip(cert.exams, view.exams, strict=True):
             lines.append(f"- **{md(exam.label)}**: {md(text.text)}{flag(exam)}")
             lines += [f"  {md(extra)}" for extra in (exam.format, exam.note) if extra]
         lines += [""] if cert.exams else []
         if cert.fees:
-            lines += ["## Fees", ""]
+            lines += [f"## {words.FEES}", ""]
         for fee, amount in zip(cert.fees, view.fees, strict=True):
             line = (
                 f"- {md(fee.kind)}: {md(amount.amount)} (as of {fee.as_of.isoformat()}){flag(fee)}"
@@ -282,17 +286,22 @@ class MarkdownRenderer(ViewRenderer):
         return lines
 
     def _yours(self, el: YourEligibility) -> list[str]:
-        lines = ["## Your eligibility", "", f"*{md(el.basis)}, as of {el.as_of.isoformat()}*", ""]
+        lines = [
+            f"## {words.YOUR_ELIGIBILITY}",
+            "",
+            f"*{md(el.basis)}, as of {el.as_of.isoformat()}*",
+            "",
+        ]
         route = f" (route: {md(el.route)})" if el.route else ""
         lines += [f"**{el.status_text}**{route}", ""]
         if el.missing:
-            lines += ["Missing:", "", *(f"- {md(m)}" for m in el.missing), ""]
+            lines += [words.MISSING, "", *(f"- {md(m)}" for m in el.missing), ""]
         if el.assumptions:
-            lines += ["Assumed:", "", *(f"- {md(a)}" for a in el.assumptions), ""]
+            lines += [f"{words.ASSUMED}:", "", *(f"- {md(a)}" for a in el.assumptions), ""]
         return lines
 
     def eligible(self, view: EligibleView) -> str:
-        lines = ["# Your eligibility", ""]
+        lines = [f"# {words.YOUR_ELIGIBILITY}", ""]
         lines += [
             f"{md(view.basis)}, as of {view.as_of.isoformat()}, at "
             f"{view.hours_per_week:g} hours a week.",
@@ -305,7 +314,7 @@ class MarkdownRenderer(ViewRenderer):
         lines += table(("Certification", "Status", "Route", words.WHAT_IS_MISSING), "llll", rows)
         found = view.assumptions
         if found:
-            lines += ["", "## Assumed", "", *(f"- {md(a)}" for a in found)]
+            lines += ["", f"## {words.ASSUMED}", "", *(f"- {md(a)}" for a in found)]
         return doc(lines)
 
     def sources(self, view: SourcesView) -> str:
@@ -335,12 +344,12 @@ class MarkdownRenderer(ViewRenderer):
             lines.append(f"- **URL:** {link(entry.url)}")
         if entry.see:
             lines.append(f"- **How pmopath estimates:** see {md(entry.see)}")
-        lines += ["", *note(entry.note), f"## Cited by ({len(view.cited_by)})", ""]
+        lines += ["", *note(entry.note), f"## {words.cited_by(len(view.cited_by))}", ""]
         rows = ((c.what, f"`{c.id}`", md(c.name), md(", ".join(c.parts))) for c in view.cited_by)
         if view.cited_by:
             lines += table(("What", "ID", "Name", "Cited for"), "llll", rows)
         else:
-            lines.append("Nothing in the framework cites it.")
+            lines.append(words.NOTHING_CITES)
         return doc(lines)
 
     def validation(self, view: ValidationView) -> str:
@@ -383,13 +392,13 @@ class MarkdownRenderer(ViewRenderer):
         sub = " · ".join(x for x in (f"`{view.id}`" if view.id else "", view.assessed_at) if x)
         lines += [sub, ""] if sub else []
         roles = f"{md(view.current_role_name)} → {md(view.target_role_name or '-')}"
-        lines += [roles, "", "## Background", ""]
+        lines += [roles, "", f"## {words.BACKGROUND}", ""]
         rows = [(md(b.label), md(b.value)) for b in view.background]
         certs = ", ".join(c.name + (f" ({c.year})" if c.year else "") for c in view.certifications)
-        rows.append(("Certifications", md(certs or "none")))
+        rows.append((words.CERTIFICATIONS, md(certs or "none")))
         lines += table(("Item", "Answer"), "ll", rows)
         if view.positions:
-            lines += ["", "## Work history", ""]
+            lines += ["", f"## {words.WORK_HISTORY}", ""]
             lines += table(
                 ("Position", "Closest role", "From", "To", "Months", "Counts as"),
                 "llllrl",
@@ -405,12 +414,12 @@ class MarkdownRenderer(ViewRenderer):
                     for p in view.positions
                 ),
             )
-        lines += ["", "## Competency ratings (0-4)", ""]
+        lines += ["", f"## {words.RATINGS}", ""]
         rating_rows = (
             (
                 md(r.domain_name or words.NOT_IN_FRAMEWORK),
                 md(r.name),
-                "not sure" if r.level is None else f"{level_bar(r.level)} {r.level}",
+                words.NOT_SURE if r.level is None else f"{level_bar(r.level)} {r.level}",
                 md(r.evidence or ""),
             )
             for r in view.ratings
@@ -461,22 +470,22 @@ class MarkdownRenderer(ViewRenderer):
             f"- **Current role:** {md(names[view.current_role])}",
             f"- **Target role:** {md(names[view.target_role])}",
             f"- **Competency readiness for the target:** {percent(view.readiness)}",
-            f"- **Path:** {' → '.join(md(names[r]) for r in view.path)}",
+            f"- **{words.PATH}:** {' → '.join(md(names[r]) for r in view.path)}",
         ]
         if view.path_note:
             lines.append(f"- **Note:** {md(view.path_note)}")
         if view.next_step is not None:
             step = view.next_step
             lines.append(
-                f"- **Next step:** {md(step.name)} (competency readiness {percent(step.readiness)})"
+                f"- **{words.NEXT_STEP}:** {md(step.name)} (competency readiness {percent(step.readiness)})"
             )
         if view.strengths:
-            lines.append(f"- **Strengths:** {md(', '.join(view.strengths))}")
+            lines.append(f"- **{words.STRENGTHS}:** {md(', '.join(view.strengths))}")
         lines += ["", "## Gaps", ""]
         rows = (
             (
                 md(g.name),
-                "not assessed" if g.current is None else str(g.current),
+                words.NOT_ASSESSED if g.current is None else str(g.current),
                 str(g.required),
                 str(g.gap),
                 g.importance.value,
@@ -485,23 +494,23 @@ class MarkdownRenderer(ViewRenderer):
         )
         lines += table(("Competency", "Current", "Required", "Gap", "Importance"), "lrrrl", rows)
         if view.experience:
-            lines += ["", "## Experience", ""]
+            lines += ["", f"## {words.EXPERIENCE}", ""]
             experience = (
                 (e.label, f"{e.current_years:g} y", f"{e.required_years:g} y", str(e.gap_months))
                 for e in view.experience
             )
             lines += table(("Kind", "You", "Required", "Months to go"), "lrrr", experience)
-        lines += ["", "## Certifications", ""]
+        lines += ["", f"## {words.CERTIFICATIONS}", ""]
         certs = (
             (md(c.name), c.status_text, md("; ".join(c.missing)) or "-")
             for c in view.certifications
         )
         lines += table(("Certification", "Status", words.WHAT_IS_MISSING), "lll", certs)
         if view.assumptions:
-            lines += ["", "### Assumed", ""]
+            lines += ["", f"### {words.ASSUMED}", ""]
             lines += [f"- {md(a)}" for a in view.assumptions]
         if view.explanation is not None:
-            lines += ["", "## How this was computed", ""]
+            lines += ["", f"## {words.EXPLANATION}", ""]
             lines += [f"- {md(line)}" for line in view.explanation]
         return lines
 
@@ -509,7 +518,7 @@ class MarkdownRenderer(ViewRenderer):
         target = view.role_names[view.target_role]
         who = f" for {md(view.name)}" if view.name else ""
         lines = [
-            f"# Development plan{who}: {md(target)}",
+            f"# {words.DEVELOPMENT_PLAN}{who}: {md(target)}",
             "",
             f"*Made with pmopath on {view.as_of.isoformat()} · {view.hours_per_week:g} hours a week · "
             "month 1 is the month of this plan*",
@@ -535,7 +544,7 @@ class MarkdownRenderer(ViewRenderer):
                 lines.append(f"  *Why:* {md(it.why)}")
             lines.append("")
         if view.milestones:
-            lines += ["## Milestones", ""]
+            lines += [f"## {words.MILESTONES}", ""]
             lines += [f"- **{m.label}:** {md(m.text)}" for m in view.milestones]
             lines.append("")
         if view.cut_items:
@@ -544,7 +553,7 @@ class MarkdownRenderer(ViewRenderer):
                 "",
             ]
         if view.star_seeds:
-            lines += ["## STAR story seeds", "", "From your own evidence notes:", ""]
+            lines += [f"## {words.STAR_SEEDS}", "", "From your own evidence notes:", ""]
             lines += [f"- **{md(s.competency)}:** {md(s.evidence)}" for s in view.star_seeds]
             lines.append("")
         lines += ["## Timeline", "", *gantt(view), "", "## Current vs required levels", ""]

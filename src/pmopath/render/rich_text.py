@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from pmopath.base.text import clean, one_line
-from pmopath.model.framework import Confidence, Provenance, source_label
+from pmopath.model.framework import Confidence, Provenance
+from pmopath.render import words
 
 if TYPE_CHECKING:
     from pmopath.views.browse import (
@@ -80,8 +81,7 @@ def section(title: str) -> Text:
 
 
 def provenance(item: Provenance) -> Text:
-    cited = ", ".join(source_label(s) for s in item.sources)
-    out = Text(f"Sources: {cited} · as of {item.as_of.isoformat()}", style="dim")
+    out = Text(words.sources_line(item), style="dim")
     if item.confidence.mark:
         out.append(f" · {item.confidence.mark}", style="yellow")
     if item.note:

@@ -39,14 +39,14 @@ from pmopath.render.rich_text import (
 from pmopath.render.terminal_tables import (
     STACK_BELOW,
     Adaptive,
+    cert_table,
     comparison_table,
-    effort_text,
+    gap_table,
     later_table,
-    month_span,
     narrow_certs,
     narrow_gap_table,
+    phase_table,
     stacked,
-    why_of,
 )
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ if TYPE_CHECKING:
     from pmopath.views.history import HistoryView
     from pmopath.views.profile import ProfileView
     from pmopath.views.results import ComparisonView, GapView
-    from pmopath.views.roadmap import PhaseRow, RoadmapView
+    from pmopath.views.roadmap import RoadmapView
 
 
 class TerminalRenderer(ViewRenderer):
@@ -111,23 +111,23 @@ class TerminalRenderer(ViewRenderer):
             parts.append(lit(words.ALSO_FOUND_AS + ", ".join(role.aliases), "dim"))
         if role.other_titles:
             parts.append(lit(words.OTHER_TITLES + ", ".join(role.other_titles), "dim"))
-        parts += [section("Responsibilities"), bullets(role.responsibilities)]
-        parts += [section("Required competency levels (0-4)"), self._requirements(view)]
-        parts.append(section("Experience"))
+        parts += [section(words.RESPONSIBILITIES), bullets(role.responsibilities)]
+        parts += [section(words.REQUIRED_LEVELS), self._requirements(view)]
+        parts.append(section(words.EXPERIENCE))
         for exp in view.experience:
             line = Text(f"  • {exp.text}")
             if exp.note:
                 line.append(" - " + clean(exp.note), style="dim")
             parts.append(line)
         if not view.experience:
-            parts.append(Text("  • No prior experience required"))
-        parts.append(section("Recommended certifications"))
+            parts.append(Text(f"  • {words.NO_EXPERIENCE}"))
+        parts.append(section(words.RECOMMENDED_CERTIFICATIONS))
         for cert in view.certifications:
             line = Text("  • ").append(clean(cert.name)).append(f"  ({cert.id})", style="cyan")
             if not cert.recommended:
-                line.append("  also suits this role", style="dim")
+                line.append(f"  {words.ALSO_SUITS}", style="dim")
             parts.append(line)
-        parts.append(section("Leads to"))
+        parts.append(section(words.LEADS_TO))
         for nxt in view.leads_to:
             parts.append(
                 Text("  → ")
@@ -135,7 +135,7 @@ class TerminalRenderer(ViewRenderer):
                 .append(f"  ({nxt.id}, rank {nxt.rank})", style="dim")
             )
         if not view.leads_to:
-            parts.append(Text("  The top of the ladder."))
+            parts.append(Text(f"  {words.TOP_OF_LADDER}"))
         parts += [Text(""), provenance(role)]
         return Group(*parts)
 
@@ -176,8 +176,8 @@ class TerminalRenderer(ViewRenderer):
         ]
         if comp.keywords:
             parts.append(lit(words.KEYWORDS + ", ".join(comp.keywords), "dim"))
-        parts.append(lit("Aligned to: " + view.alignment, "dim"))
-        parts.append(section("What each level looks like"))
+        parts.append(lit(words.ALIGNED_TO + view.alignment, "dim"))
+        parts.append(section(words.LEVEL_DESCRIPTORS))
         table = Table(box=None, show_header=False, pad_edge=False)
         table.add_column("Level")
         table.add_column("Descriptor")
@@ -186,9 +186,9 @@ class TerminalRenderer(ViewRenderer):
                 bar(scale.level).append(f" {scale.level} {clean(scale.name)}"),
                 lit(comp.levels.get(scale.level, "")),
             )
-        parts += [table, section("Development actions, by step"), self._actions(view)]
+        parts += [table, section(f"{words.DEVELOPMENT_ACTIONS}, by step"), self._actions(view)]
         if view.required_by:
-            parts.append(section("Roles that require it"))
+            parts.append(section(words.REQUIRED_BY))
             for need in view.required_by:
                 parts.append(
                     Text("  ")
@@ -217,7 +217,9 @@ class TerminalRenderer(ViewRenderer):
         return table
 
     def certifications(self, view: CertsView) -> RenderableType:
-        title = lit("Certifications" + (f" for {view.for_role_name}" if view.for_role_name else ""))
+        title = lit(
+            words.CERTIFICATIONS + (f" for {view.for_role_name}" if view.for_role_name else "")
+        )
         table = Table(title=title, title_justify="left")
         for column in ("ID", "Certification", "Body", "Level", "Status"):
             table.add_column(column, style="cyan" if column == "ID" else "")
@@ -246,37 +248,37 @@ class TerminalRenderer(ViewRenderer):
             )
         if cert.history:
             parts.append(lit(cert.history))
-        parts.append(section("Eligibility").append(flag(cert.prerequisites)))
+        parts.append(section(words.ELIGIBILITY).append(flag(cert.prerequisites)))
         for i, route in enumerate(view.routes):
-            label = f"Route {i + 1}: " if len(view.routes) > 1 else ""
+            label = words.route(i + 1) if len(view.routes) > 1 else ""
             parts.append(Text("  ").append(label + clean(route.name), style="bold"))
             parts.append(bullets(route.parts, "    "))
         parts += note_line(cert.prerequisites.note)
         if view.eligibility is not None:
             parts += self._yours(view.eligibility)
         parts += self._exams_and_fees(view)
-        parts.append(section("Renewal").append(flag(cert.renewal)))
+        parts.append(section(words.RENEWAL).append(flag(cert.renewal)))
         parts.append(lit("  " + cert.renewal.requirement))
         parts += note_line(cert.renewal.note)
-        parts.append(section("Study effort").append(flag(cert.study)))
+        parts.append(section(words.STUDY_EFFORT).append(flag(cert.study)))
         parts.append(Text(f"  {view.study_text}"))
         parts += note_line(cert.study.note)
-        for title, refs in (("Suits", view.suits), ("Evidences", view.evidences)):
+        for title, refs in ((words.SUITS, view.suits), (words.EVIDENCES, view.evidences)):
             if refs:
                 parts += [section(title), lit("  " + ", ".join(r.name for r in refs))]
         parts += [Text(""), provenance(cert)]
         return Group(*parts)
 
     def _yours(self, el: YourEligibility) -> list[RenderableType]:
-        head = section("Your eligibility").append(f"  {el.basis}", style="dim")
+        head = section(words.YOUR_ELIGIBILITY).append(f"  {el.basis}", style="dim")
         status = Text("  ").append(el.status_text, style="bold " + STATUS_STYLE[el.status])
         if el.route:
             status.append(f" · route: {el.route}", style="")
         parts: list[RenderableType] = [head, status]
         if el.missing:
-            parts += [lit("  Missing:"), bullets(el.missing, "    ")]
+            parts += [lit("  " + words.MISSING), bullets(el.missing, "    ")]
         if el.assumptions:
-            parts += [lit("  Assumed:", "dim"), bullets(el.assumptions, "    ")]
+            parts += [lit(f"  {words.ASSUMED}:", "dim"), bullets(el.assumptions, "    ")]
         return parts
 
     def eligible(self, view: EligibleView) -> RenderableType:
@@ -294,23 +296,23 @@ class TerminalRenderer(ViewRenderer):
             f"{view.basis}, as of {view.as_of.isoformat()}, at {view.hours_per_week:g} hours a week."
             " `pmopath certs ID` shows one with its route and assumptions."
         )
-        parts: list[RenderableType] = [heading("Your eligibility", ""), table]
+        parts: list[RenderableType] = [heading(words.YOUR_ELIGIBILITY, ""), table]
         if found:
-            parts += [section("Assumed"), bullets(found)]
+            parts += [section(words.ASSUMED), bullets(found)]
         return Group(*parts, hint(note))
 
     def _exams_and_fees(self, view: CertView) -> list[RenderableType]:
         cert = view.certification
         parts: list[RenderableType] = []
         if cert.exams:
-            parts.append(section("Exam"))
+            parts.append(section(words.EXAM))
         for exam, text in zip(cert.exams, view.exams, strict=True):
             line = Text("  • ").append(clean(exam.label), style="bold").append(": " + text.text)
             parts.append(line.append(flag(exam)))
             for extra in (exam.format, exam.note):
                 parts += note_line(extra, "    ")
         if cert.fees:
-            parts.append(section("Fees"))
+            parts.append(section(words.FEES))
         for fee, amount in zip(cert.fees, view.fees, strict=True):
             line = Text(f"  • {clean(fee.kind)}: {clean(amount.amount)}")
             line.append(f"  (as of {fee.as_of.isoformat()})", style="dim").append(flag(fee))
@@ -353,9 +355,9 @@ class TerminalRenderer(ViewRenderer):
         parts += note_line(entry.note, "")
         if entry.see:
             parts.append(lit(f"How pmopath estimates: see {entry.see}."))
-        parts.append(section(f"Cited by ({len(view.cited_by)})"))
+        parts.append(section(words.cited_by(len(view.cited_by))))
         if not view.cited_by:
-            return Group(*parts, Text("  Nothing in the framework cites it."))
+            return Group(*parts, Text("  " + words.NOTHING_CITES))
         table = Table(box=None, pad_edge=False, show_header=False)
         table.add_column("What", style="dim", no_wrap=True)
         table.add_column("Entry", overflow="fold")
@@ -405,13 +407,13 @@ class TerminalRenderer(ViewRenderer):
         sub = " · ".join(x for x in (view.id, view.assessed_at) if x)
         parts: list[RenderableType] = [heading(view.title, sub)]
         parts.append(lit(f"{view.current_role_name} → {view.target_role_name or '-'}"))
-        parts.append(section("Background"))
+        parts.append(section(words.BACKGROUND))
         for row in view.background:
             parts.append(Text(f"  {row.label:<34}").append(clean(row.value)))
         certs = ", ".join(c.name + (f" ({c.year})" if c.year else "") for c in view.certifications)
-        parts.append(Text(f"  {'Certifications':<34}").append(clean(certs or "none")))
+        parts.append(Text(f"  {words.CERTIFICATIONS:<34}").append(clean(certs or "none")))
         if view.positions:
-            parts.append(section("Work history"))
+            parts.append(section(words.WORK_HISTORY))
             for p in view.positions:
                 span = f"{p.start} to {p.end or 'now'} ({duration(p.months)})"
                 role = f" · closest role: {p.role_name}" if p.role_name else ""
@@ -419,7 +421,7 @@ class TerminalRenderer(ViewRenderer):
                 parts.append(
                     lit(f"    counts as: {', '.join(p.kinds) or 'nothing recorded'}", "dim")
                 )
-        parts.append(section("Competency ratings (0-4)"))
+        parts.append(section(words.RATINGS))
         table = Table(box=None, pad_edge=False)
         for column in ("Domain", "Competency", "Level", "Evidence"):
             table.add_column(column, style="dim" if column in ("Domain", "Evidence") else "")
@@ -427,7 +429,7 @@ class TerminalRenderer(ViewRenderer):
         domains = [r.domain_name or words.NOT_IN_FRAMEWORK for r in rows]
         for label, rating in by_domain(rows, domains):
             level = (
-                Text("not sure", style="yellow")
+                Text(words.NOT_SURE, style="yellow")
                 if rating.level is None
                 else bar(rating.level).append(f" {rating.level}")
             )
@@ -445,14 +447,17 @@ class TerminalRenderer(ViewRenderer):
         parts = self._gap_header(view)
         parts += [
             section("Competencies: current vs required (▒ = gap)"),
-            Adaptive(self._gap_table(view), narrow_gap_table(view)),
+            Adaptive(gap_table(view), narrow_gap_table(view)),
         ]
         if view.unassessed:
             parts.append(
-                lit(f"? = not assessed, counted as 0: {', '.join(view.unassessed)}", "yellow")
+                lit(
+                    f"? = {words.NOT_ASSESSED}, counted as 0: {', '.join(view.unassessed)}",
+                    "yellow",
+                )
             )
         if view.experience:
-            parts.append(section("Experience"))
+            parts.append(section(words.EXPERIENCE))
             grid = Table.grid(padding=(0, 2))
             grid.add_column()
             grid.add_column(no_wrap=True)
@@ -467,12 +472,15 @@ class TerminalRenderer(ViewRenderer):
                 )
                 grid.add_row(lit("  " + e.label), have, to_go)
             parts.append(grid)
-        parts += [section("Certifications"), Adaptive(self._cert_table(view), narrow_certs(view))]
+        parts += [
+            section(words.CERTIFICATIONS),
+            Adaptive(cert_table(view), narrow_certs(view)),
+        ]
         if view.assumptions:
-            parts.append(section("Assumed"))
+            parts.append(section(words.ASSUMED))
             parts.append(bullets(view.assumptions))
         if view.explanation is not None:
-            parts.append(section("How this was computed"))
+            parts.append(section(words.EXPLANATION))
             parts += [Padding(lit(line), (0, 0, 0, 2)) for line in view.explanation]
         return parts
 
@@ -484,48 +492,19 @@ class TerminalRenderer(ViewRenderer):
         parts: list[RenderableType] = [head, lit(view.headline, style)]
         if view.kind == "gap":
             parts.append(lit(f"Estimated as of {view.as_of.isoformat()}", "dim"))
-        parts.append(lit("Path: " + " → ".join(names[r] for r in view.path), "dim"))
+        parts.append(lit(f"{words.PATH}: " + " → ".join(names[r] for r in view.path), "dim"))
         if view.path_note:
             parts.append(lit(view.path_note, "yellow"))
         if view.next_step is not None:
             step = view.next_step
             parts.append(
-                lit(f"Next step: {step.name}, competency readiness {percent(step.readiness)}")
+                lit(
+                    f"{words.NEXT_STEP}: {step.name}, competency readiness {percent(step.readiness)}"
+                )
             )
         if view.strengths:
-            parts.append(lit("Strengths: " + ", ".join(view.strengths), "green"))
+            parts.append(lit(f"{words.STRENGTHS}: " + ", ".join(view.strengths), "green"))
         return parts
-
-    def _gap_table(self, view: GapView) -> Table:
-        table = Table(box=None, pad_edge=False)
-        for column in ("Domain", "Competency", "Level", "Gap", "Importance"):
-            table.add_column(
-                column,
-                style="dim" if column == "Domain" else "",
-                justify="right" if column == "Gap" else "left",
-            )
-        rows = sorted(view.competencies, key=lambda g: g.position)
-        for label, g in by_domain(rows, [g.domain_name for g in rows]):
-            level = bar(g.current or 0, g.required).append(
-                f" {'?' if g.current is None else g.current}/{g.required}"
-            )
-            table.add_row(
-                label, lit(g.name), level, str(g.gap) if g.gap else "", g.importance.value
-            )
-        return table
-
-    def _cert_table(self, view: GapView) -> Table:
-        table = Table(box=None, pad_edge=False)
-        table.add_column("Certification")
-        table.add_column("Status")
-        table.add_column(words.WHAT_IS_MISSING, style="dim")
-        for c in view.certifications:
-            table.add_row(
-                lit(c.name),
-                Text(c.status_text, style=STATUS_STYLE[c.status]),
-                lit("; ".join(c.missing)),
-            )
-        return table
 
     def comparison(self, view: ComparisonView) -> RenderableType:
         note = hint(
@@ -539,7 +518,7 @@ class TerminalRenderer(ViewRenderer):
         who = f" for {view.name}" if view.name else ""
         parts[2:2] = [
             lit(
-                f"Development plan{who}, made {view.as_of.isoformat()}, at "
+                f"{words.DEVELOPMENT_PLAN}{who}, made {view.as_of.isoformat()}, at "
                 f"{view.hours_per_week:g} h/week: requirements met in {view.ready_text}",
                 "dim",
             ),
@@ -548,14 +527,14 @@ class TerminalRenderer(ViewRenderer):
         for phase in view.phases:
             if view.show_all or phase.start_month < view.summarised_from:
                 parts.append(Text(""))
-                table = self._phase_table(phase, explain)
+                table = phase_table(phase, explain)
                 parts.append(Adaptive(table, stacked(phase, explain), below=STACK_BELOW))
         if view.later and not view.show_all:
             parts.append(later_table(view))
         if view.cut_items:
             parts.append(hint(f"{view.cut_items} later items are beyond --horizon {view.horizon}."))
         if view.milestones:
-            parts.append(section("Milestones"))
+            parts.append(section(words.MILESTONES))
             grid = Table.grid(padding=(0, 2))
             grid.add_column(no_wrap=True)
             grid.add_column()
@@ -563,32 +542,7 @@ class TerminalRenderer(ViewRenderer):
                 grid.add_row(f"  {m.label}", lit(m.text))
             parts.append(grid)
         if view.star_seeds:
-            parts.append(section("STAR story seeds (your evidence notes)"))
+            parts.append(section(f"{words.STAR_SEEDS} (your evidence notes)"))
             parts.append(bullets([f"{s.competency}: {s.evidence}" for s in view.star_seeds]))
         parts.append(hint("\n`pmopath roadmap --format markdown -o plan.md` saves this plan."))
         return Group(*parts)
-
-    def _phase_table(self, phase: PhaseRow, explain: bool = False) -> Table:
-        span = f"months {phase.start_month}-{phase.end_month}"
-        table = Table(
-            title=f"{phase.title}  ({span}: {phase.start_label} to {phase.end_label})",
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-        )
-        table.add_column("#", justify="right")
-        table.add_column("Item")
-        table.add_column("Effort", justify="right", no_wrap=True)
-        table.add_column("Month", no_wrap=True)
-        table.add_column("Why", style="dim")
-        for it in phase.items:
-            if it.mode == "milestone":
-                continue  # in the milestones timeline
-            table.add_row(
-                str(it.rank),
-                lit(it.title),
-                effort_text(it),
-                month_span(it),
-                lit(why_of(it, explain)),
-            )
-        return table

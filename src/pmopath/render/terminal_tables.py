@@ -1,4 +1,4 @@
-"""Tables and layouts of the terminal renderer that adapt to the width: the gap and certification tables for a narrow terminal, a plan phase stacked item by item, what comes later, the side-by-side comparison."""
+"""Tables and layouts of the terminal renderer that adapt to the width: the gap and certification tables, wide and narrow, a plan phase as a table or stacked item by item, what comes later, the side-by-side comparison."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pmopath.render.rich_text import (
     STATUS_STYLE,
     Row,
     bar,
+    by_domain,
     lit,
 )
 
@@ -38,6 +39,24 @@ class Adaptive:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.narrow if options.max_width < self.below else self.wide
+
+
+def gap_table(view: GapView) -> Table:
+    """The competency table where there is room: a domain column, current/required levels."""
+    table = Table(box=None, pad_edge=False)
+    for column in ("Domain", "Competency", "Level", "Gap", "Importance"):
+        table.add_column(
+            column,
+            style="dim" if column == "Domain" else "",
+            justify="right" if column == "Gap" else "left",
+        )
+    rows = sorted(view.competencies, key=lambda g: g.position)
+    for label, g in by_domain(rows, [g.domain_name for g in rows]):
+        level = bar(g.current or 0, g.required).append(
+            f" {'?' if g.current is None else g.current}/{g.required}"
+        )
+        table.add_row(label, lit(g.name), level, str(g.gap) if g.gap else "", g.importance.value)
+    return table
 
 
 def narrow_gap_table(view: GapView) -> Group:
@@ -69,6 +88,21 @@ def narrow_certs(view: GapView) -> Table:
         if c.missing:
             grid.add_row(Padding(lit("; ".join(c.missing), "dim"), (0, 0, 0, 2)))
     return grid
+
+
+def cert_table(view: GapView) -> Table:
+    """The certifications with their status and what is missing, where there is room."""
+    table = Table(box=None, pad_edge=False)
+    table.add_column("Certification")
+    table.add_column("Status")
+    table.add_column(words.WHAT_IS_MISSING, style="dim")
+    for c in view.certifications:
+        table.add_row(
+            lit(c.name),
+            Text(c.status_text, style=STATUS_STYLE[c.status]),
+            lit("; ".join(c.missing)),
+        )
+    return table
 
 
 def by_key(rows: Sequence[Row], key: Callable[[Row], str]) -> list[tuple[str, list[Row]]]:
@@ -111,6 +145,33 @@ def stacked(phase: PhaseRow, explain: bool) -> Group:
         grid.add_row(f"{it.rank}.", body)
     title = f"\n{phase.title}  ({span}: {phase.start_label} to {phase.end_label})"
     return Group(Text(title, style="bold"), grid)
+
+
+def phase_table(phase: PhaseRow, explain: bool = False) -> Table:
+    """A plan phase as a table (a wide terminal); :func:`stacked` is the narrow one."""
+    span = f"months {phase.start_month}-{phase.end_month}"
+    table = Table(
+        title=f"{phase.title}  ({span}: {phase.start_label} to {phase.end_label})",
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("#", justify="right")
+    table.add_column("Item")
+    table.add_column("Effort", justify="right", no_wrap=True)
+    table.add_column("Month", no_wrap=True)
+    table.add_column("Why", style="dim")
+    for it in phase.items:
+        if it.mode == "milestone":
+            continue  # in the milestones timeline
+        table.add_row(
+            str(it.rank),
+            lit(it.title),
+            effort_text(it),
+            month_span(it),
+            lit(why_of(it, explain)),
+        )
+    return table
 
 
 def later_table(view: RoadmapView) -> Table:

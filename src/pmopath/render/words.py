@@ -2,19 +2,86 @@
 
 Plain strings only (no Rich markup, no markdown escaping): each renderer escapes and
 styles them its own way. Wording that belongs to a view's content (a requirement not met,
-a status) is the view's (:mod:`pmopath.views.wording`); these are the renderers' own labels.
+a status) is the view's (:mod:`pmopath.views.wording`); these are the renderers' own labels:
+section titles, the labels before a value and the fixed sentences. Table column headers
+stay with the table that has them.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pmopath.model.framework import Provenance
+
+# ------------------------------------------------------------ section titles
+
+RESPONSIBILITIES = "Responsibilities"
+REQUIRED_LEVELS = "Required competency levels (0-4)"
+EXPERIENCE = "Experience"
+RECOMMENDED_CERTIFICATIONS = "Recommended certifications"
+LEADS_TO = "Leads to"
+LEVEL_DESCRIPTORS = "What each level looks like"
+DEVELOPMENT_ACTIONS = "Development actions"
+REQUIRED_BY = "Roles that require it"
+CERTIFICATIONS = "Certifications"
+ELIGIBILITY = "Eligibility"
+YOUR_ELIGIBILITY = "Your eligibility"
+EXAM = "Exam"
+FEES = "Fees"
+RENEWAL = "Renewal"
+STUDY_EFFORT = "Study effort"
+SUITS = "Suits"
+EVIDENCES = "Evidences"
+ASSUMED = "Assumed"
+BACKGROUND = "Background"
+WORK_HISTORY = "Work history"
+RATINGS = "Competency ratings (0-4)"
+EXPLANATION = "How this was computed"
+DEVELOPMENT_PLAN = "Development plan"
+MILESTONES = "Milestones"
+STAR_SEEDS = "STAR story seeds"
+
+
+def cited_by(n: int) -> str:
+    """The title over what cites a source: "Cited by (3)"."""
+    return f"Cited by ({n})"
+
+
+# ------------------------------------------------------- labels and sentences
+
 ALSO_FOUND_AS = "Also found as: "
 OTHER_TITLES = "Other titles: "
 KEYWORDS = "Keywords: "
+ALIGNED_TO = "Aligned to: "
 SUPERSEDED_BY = "Superseded by "
+MISSING = "Missing:"
 WHAT_IS_MISSING = "What is missing"
+PATH = "Path"
+NEXT_STEP = "Next step"
+STRENGTHS = "Strengths"
 NOT_IN_FRAMEWORK = "(not in framework)"
+NOT_SURE = "not sure"
+NOT_ASSESSED = "not assessed"
+ALSO_SUITS = "also suits this role"
+NO_EXPERIENCE = "No prior experience required"
+TOP_OF_LADDER = "The top of the ladder."
+NOTHING_CITES = "Nothing in the framework cites it."
 NO_ASSESSMENTS = "No saved assessments yet. Run `pmopath assess` to make one."
 HISTORY_DATE = "Date (UTC)"
+
+
+def route(number: int) -> str:
+    """ "Route 2: " before a route's name."""
+    return f"Route {number}: "
+
+
+def sources_line(item: Provenance) -> str:
+    """Where an entry's facts come from and when: "Sources: S1, S2 · as of 2026-11-01"."""
+    from pmopath.model.framework import source_label
+
+    cited = ", ".join(source_label(s) for s in item.sources)
+    return f"Sources: {cited} · as of {item.as_of.isoformat()}"
 
 
 def months_short(months: int | None) -> str:
