@@ -641,8 +641,11 @@ def _phrases(names: list[str]) -> set[str]:
     for name in names:
         for node in ast.walk(ast.parse(MODULES[name].read_text(encoding="utf-8"))):
             text = node.value if isinstance(node, ast.Constant) else None
-            if isinstance(text, str) and len(text) > 12 and " " in text.strip():
-                found.add(text)
+            if isinstance(text, str):
+                # "## Responsibilities" and section("Responsibilities") are the same words
+                text = text.strip().lstrip("#*_ ").rstrip(":*_ ")
+                if len(text) > 8 and " " in text:
+                    found.add(text)
     return found
 
 

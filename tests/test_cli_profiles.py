@@ -161,3 +161,24 @@ def test_pmopath_home_is_respected(runner: CliRunner, tmp_path: Path) -> None:
     elsewhere = runner.invoke(app, ["history", "--format", "json"], env={"PMOPATH_HOME": str(home)})
     (entry,) = json.loads(elsewhere.stdout)["assessments"]
     assert entry["target_role"] == "pmo-director"
+
+
+def test_a_partial_assessment_says_what_was_left_out_and_how_to_add_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    answers = tmp_path / "quick.yaml"
+    answers.write_text(
+        "current_role: pmo-analyst\ntarget_role: pmo-manager\n"
+        "ratings: {pmo-management: 2, governance: 2, performance-monitoring: 3,"
+        " team-development: 1, stakeholder-communication: 3}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["assess", "--answers", str(answers)])
+    assert result.exit_code == 0, result.stderr
+    err = " ".join(result.stderr.split())
+    assert "of 5 assessed (15 not assessed)" in err
+    assert "Not assessed: 15 competencies PMO Manager requires" in err
+    assert "`pmopath assess` (without --quick)" in err
+    roadmap = json.loads(runner.invoke(app, ["roadmap", "-f", "json"]).stdout)
+    steps = [it["step"] for ph in roadmap["phases"] for it in ph["items"]]
+    assert steps.count("assess") == 1

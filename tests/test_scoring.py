@@ -17,12 +17,13 @@ from pmopath.engine.planning import plan
 from pmopath.engine.readiness import readiness_for
 from pmopath.engine.schedule import Plan
 from pmopath.engine.scoring import score
-from pmopath.engine.summary import summary_of
+from pmopath.engine.summary import summarise, summary_of
 from pmopath.load.profiles import load_profile
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import ExperienceKind
 from pmopath.model.profile import Experience, HeldCertification, Profile, Rating, Training
 from pmopath.render.jsonout import JsonRenderer
+from pmopath.views.results import gap_view
 from pmopath.views.roadmap import roadmap_view
 from pmopath.views.wording import missing_texts
 
@@ -61,12 +62,35 @@ def test_readiness_worked_by_hand() -> None:
     assert result.next_role is None
 
 
-def test_unassessed_counts_as_zero_and_is_marked() -> None:
-    profile = make(ratings={"governance": Rating(level=None)})
-    result = score(profile, FW, "project-manager", as_of=AS_OF)
-    gov = next(g for g in result.competencies if g.id == "governance")
-    assert gov.current is None and gov.gap == 2
-    assert result.readiness == 0.0
+def test_unassessed_is_unknown_not_zero() -> None:
+    # Worked by hand: of the project manager's 14 competencies, two are assessed.
+    # pm-methodologies core (w3) needs 3, has 1: gap 3 x 2 = 6 of 3 x 3 = 9;
+    # pm-tools important (w2) needs 2, has 2: gap 0 of 4. Readiness 1 - 6/13 = 7/13.
+    profile = make(
+        ratings={
+            "governance": Rating(level=None),  # "not sure"
+            "pm-methodologies": Rating(level=1),
+            "pm-tools": Rating(level=2),
+        }
+    )
+    result, summary = summarise(profile, FW, "project-manager", as_of=AS_OF)
+    assert summary.readiness == pytest.approx(7 / 13, abs=1e-4)
+    assert (summary.competencies_met, summary.competencies_assessed) == (1, 2)
+    assert summary.competencies_total == 14
+    gov = next(g for g in result.score.competencies if g.id == "governance")
+    assert gov.current is None and gov.gap == 0 and gov.priority == 0
+    items = [it for ph in result.phases for it in ph.items]
+    (assess,) = [it for it in items if it.step == "assess"]
+    assert assess.start_month == 1 and "12 competencies" in assess.title
+    planned = {it.ref for it in items if it.kind == "competency" and it.step != "assess"}
+    assert planned == {"pm-methodologies"}  # nothing from level 0 for what is unknown
+    view = gap_view(FW, result, summary, False)
+    assert "Competencies 54% of 2 assessed (12 not assessed)" in view.headline
+
+
+def test_nothing_assessed_claims_no_readiness() -> None:
+    _, summary = summarise(make(ratings={}), FW, "project-manager", as_of=AS_OF)
+    assert summary.readiness == 0.0 and summary.competencies_assessed == 0
 
 
 def test_pmp_eligible_in_12_months_example() -> None:
@@ -252,9 +276,9 @@ targets = st.deferred(lambda: st.sampled_from([r.id for r in FW.roles]))
 @given(profiles, targets, st.deferred(lambda: st.sampled_from([c.id for c in FW.competencies])))
 def test_raising_a_rating_never_lowers_readiness(profile: Profile, target: str, comp: str) -> None:
     before = score(profile, FW, target, as_of=AS_OF).readiness
-    level = profile.level(comp) or 0
-    if level == 4:
-        return
+    level = profile.level(comp)
+    if level is None or level == 4:
+        return  # rating an unknown competency may lower readiness: it was left out before
     raised = profile.model_copy(
         update={"ratings": {**profile.ratings, comp: Rating(level=level + 1)}}
     )

@@ -1,9 +1,11 @@
 """Readiness for a role from the ratings alone: the weighted gap and what it is a share of.
 
 * importance weight: core 3, important 2, useful 1;
-* gap = max(0, required - current), an unassessed rating counting as 0;
-* readiness = 1 - sum(weight * gap) / sum(weight * required), over the role's
-  competencies (1.0 when nothing is required).
+* gap = max(0, required - current), over the competencies that were assessed: one not
+  rated (or rated "not sure") is unknown, not 0, and is left out of the sums;
+* readiness = 1 - sum(weight * gap) / sum(weight * required), over the role's assessed
+  competencies (1.0 when the role requires nothing, 0.0 when nothing it requires was assessed;
+  :func:`assessed` says how many were).
 
 Used by scoring, by the path search (the gap of each stepping stone) and by the history
 of saved assessments.
@@ -21,15 +23,26 @@ def current_level(profile: Profile, comp_id: str) -> int:
     return 0 if level is None else level
 
 
+def assessed(profile: Profile, role: Role) -> tuple[int, int]:
+    """(assessed, required): how many of the role's competencies have a rating."""
+    rated = sum(1 for c in role.competencies if profile.level(c) is not None)
+    return rated, len(role.competencies)
+
+
 def readiness_for(profile: Profile, role: Role) -> tuple[float, int, int]:
-    """(readiness, weighted gap, weighted requirement) against one role."""
+    """(readiness, weighted gap, weighted requirement) against one role, over the
+    competencies assessed."""
     gap_total = need_total = 0
     for comp_id, req in role.competencies.items():
+        level = profile.level(comp_id)
+        if level is None:
+            continue  # unknown: neither a gap nor met
         weight = WEIGHTS[req.importance]
-        gap_total += weight * max(0, req.level - current_level(profile, comp_id))
+        gap_total += weight * max(0, req.level - level)
         need_total += weight * req.level
     if need_total == 0:
-        return 1.0, 0, 0
+        # nothing required (1.0), or nothing required assessed: no readiness is claimed
+        return (0.0 if assessed(profile, role)[0] < len(role.competencies) else 1.0), 0, 0
     return 1 - gap_total / need_total, gap_total, need_total
 
 

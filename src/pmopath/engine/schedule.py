@@ -30,11 +30,13 @@ Mode = Literal["study", "on-the-job", "milestone"]
 
 
 #: What an item is, as a fact (renderers and views word it; nothing reads its title):
-#: learn (study toward a competency), practice (an on-the-job competency action),
+#: assess (rate the competencies not assessed: nothing is planned for them until then), learn (study toward a competency), practice (an on-the-job competency action),
 #: training (hours a certification asks for), exam (prepare for and pass it), move (into
 #: a role), milestone (experience reached), network (mentoring, community), apply (the
 #: résumé, stories and applications of the move to the target).
-Step = Literal["learn", "practice", "training", "exam", "move", "milestone", "network", "apply"]
+Step = Literal[
+    "assess", "learn", "practice", "training", "exam", "move", "milestone", "network", "apply"
+]
 
 
 KIND_ORDER = {

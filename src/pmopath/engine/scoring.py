@@ -3,9 +3,10 @@
 Formulas (also in README, "How scoring works"):
 
 * importance weight: core 3, important 2, useful 1;
-* gap = max(0, required - current), an unassessed rating counting as 0;
+* gap = max(0, required - current) for an assessed competency; one not rated is unknown:
+  no gap, not met, left out of readiness, and the plan asks to rate it;
 * readiness = 1 - sum(weight * gap) / sum(weight * required), over the target's
-  competencies (1.0 when nothing is required);
+  assessed competencies (1.0 when nothing assessed is required);
 * priority = weight * gap * (1 + n), where n counts the stepping-stone roles on
   the path (before the target) that already need the competency above your
   current level: foundations you need soon come first;
@@ -127,7 +128,7 @@ def competency_gaps(
         comp = fw.competency_by_id[comp_id]
         level = profile.level(comp_id)
         have = 0 if level is None else level
-        gap = max(0, req.level - have)
+        gap = 0 if level is None else max(0, req.level - have)  # unassessed: unknown
         weight = WEIGHTS[req.importance]
         need = sum(
             1 for s in stones if comp_id in s.competencies and s.competencies[comp_id].level > have
@@ -232,14 +233,17 @@ def explain(
     """How the numbers were computed, one sentence a line."""
     readiness, gap_total, need_total = totals
     lines = [
-        "readiness = 1 - sum(weight x gap) / sum(weight x required), weights core 3, important 2, useful 1; "
-        "an unassessed competency counts as level 0",
+        "readiness = 1 - sum(weight x gap) / sum(weight x required), weights core 3, important 2, useful 1, "
+        "over the competencies assessed (one not rated is unknown and left out)",
         f"readiness for {target_id} = 1 - {gap_total}/{need_total} = {readiness:.3f}",
         "priority = weight x gap x (1 + stepping stones on the path that need it above your level)",
     ]
+    unrated = [g.id for g in gaps if g.current is None]
+    if unrated:
+        lines.append(f"not assessed, left out: {', '.join(unrated)}")
     for g in gaps:
         if g.gap:
-            current = "unassessed (0)" if g.current is None else str(g.current)
+            current = str(g.current)
             lines.append(
                 f"{g.id}: {current} -> {g.required} ({g.importance.value}); weighted gap {g.weight} x {g.gap} = "
                 f"{g.weight * g.gap}; priority {g.weight} x {g.gap} x (1 + {g.path_need}) = {g.priority:g}"

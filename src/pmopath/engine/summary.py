@@ -4,7 +4,8 @@
 side-by-side comparison, ``roadmap`` and the summary after an assessment all show its
 figures, so they cannot disagree. Requirements met are counted one way:
 
-* competencies: those at or above the target's level, of all the target requires;
+* competencies: those assessed at or above the target's level, of all the target requires
+  (one not assessed is unknown: neither met nor a gap, and readiness leaves it out);
 * experience: the target's experience requirements met, of all of them; months short is
   the largest shortfall;
 * certifications: those the target itself recommends that are held, of all it recommends
@@ -28,7 +29,8 @@ class Summary(Model):
     target_role: str
     path: tuple[str, ...]  # role IDs, current first
     readiness: float  # competency readiness, rounded as shown (4 places)
-    competencies_met: int
+    competencies_met: int  # assessed and at or above the level
+    competencies_assessed: int  # rated at all: readiness is over these
     competencies_total: int
     experience_met: int
     experience_total: int
@@ -55,7 +57,8 @@ def summary_of(fw: Framework, result: Plan) -> Summary:
         target_role=s.target_role,
         path=s.path,
         readiness=round(s.readiness, 4),
-        competencies_met=sum(1 for g in s.competencies if not g.gap),
+        competencies_met=sum(1 for g in s.competencies if g.current is not None and not g.gap),
+        competencies_assessed=sum(1 for g in s.competencies if g.current is not None),
         competencies_total=len(s.competencies),
         experience_met=sum(1 for e in s.experience if not e.gap_months),
         experience_total=len(s.experience),

@@ -487,7 +487,7 @@ class MarkdownRenderer(ViewRenderer):
                 md(g.name),
                 words.NOT_ASSESSED if g.current is None else str(g.current),
                 str(g.required),
-                str(g.gap),
+                "?" if g.current is None else str(g.gap),
                 g.importance.value,
             )
             for g in view.competencies

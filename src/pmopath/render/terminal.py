@@ -450,12 +450,7 @@ class TerminalRenderer(ViewRenderer):
             Adaptive(gap_table(view), narrow_gap_table(view)),
         ]
         if view.unassessed:
-            parts.append(
-                lit(
-                    f"? = {words.NOT_ASSESSED}, counted as 0: {', '.join(view.unassessed)}",
-                    "yellow",
-                )
-            )
+            parts.append(lit(words.unassessed_note(view.unassessed), "yellow"))
         if view.experience:
             parts.append(section(words.EXPERIENCE))
             grid = Table.grid(padding=(0, 2))

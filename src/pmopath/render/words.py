@@ -84,6 +84,14 @@ def sources_line(item: Provenance) -> str:
     return f"Sources: {cited} · as of {item.as_of.isoformat()}"
 
 
+def unassessed_note(names: tuple[str, ...]) -> str:
+    """The line under a gap table when some required competencies were not rated."""
+    return (
+        f"? = not assessed: unknown, left out of readiness, and nothing is planned for it"
+        f" until you rate it (`pmopath assess`): {', '.join(names)}"
+    )
+
+
 def months_short(months: int | None) -> str:
     """ " (12 months short)" after a requirement count, or nothing when none are short."""
     return f" ({months} months short)" if months else ""

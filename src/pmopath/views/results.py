@@ -91,6 +91,9 @@ class GapView(View):
 def headline(summary: Summary, as_of: dt.date) -> str:
     """Competency readiness, experience and certifications met, and the ready month."""
     parts = [f"Competencies {percent(summary.readiness)}"]
+    unrated = summary.competencies_total - summary.competencies_assessed
+    if unrated:
+        parts[0] += f" of {summary.competencies_assessed} assessed ({unrated} not assessed)"
     if summary.experience_total:
         short = summary.months_short
         text = f"experience {summary.experience_met} of {summary.experience_total} met"

@@ -179,7 +179,8 @@ def roadmap_view(
 
 
 def summary_lines(view: RoadmapView) -> list[str]:
-    """The three-line readiness summary shown after an assessment is saved."""
+    """The readiness summary shown after an assessment is saved (three lines, and a fourth
+    naming what was not assessed, with how to add it)."""
     target = view.role_names[view.target_role]
     line = f"Competency readiness for {target}: {percent(view.readiness)}"
     if view.next_step is not None:
@@ -191,4 +192,12 @@ def summary_lines(view: RoadmapView) -> list[str]:
             "Biggest gaps: " + "; ".join(f"{g.name} {g.current or 0}→{g.required}" for g in gaps)
         )
     lines.append(f"{view.headline} (at {view.hours_per_week:g} h/week)")
+    if view.unassessed:
+        n = len(view.unassessed)
+        shown = ", ".join(view.unassessed[:3]) + (f" and {n - 3} more" if n > 3 else "")
+        lines.append(
+            f"Not assessed: {count(n, 'competency')} {target} requires ({shown}); they are left"
+            " out of readiness and the plan until you rate them: `pmopath assess` (without"
+            " --quick) asks every one, with today's answers as the defaults"
+        )
     return lines
