@@ -79,3 +79,47 @@ def test_gap_roadmap_comparison_and_explain_agree(
                 assert f"{held} of {recommended} held" in text
             if gap["ready_label"]:
                 assert gap["ready_label"] in text
+
+
+PERSONAS = Path(__file__).parent / "data" / "personas"
+
+
+def test_what_sets_the_date_says_experience_when_time_in_a_role_binds(runner: CliRunner) -> None:
+    doc = json.loads(run(runner, "gap", "-p", str(PERSONAS / "pmo-analyst.yaml"), "-f", "json"))
+    assert doc["ready_set_by"] == [
+        {"kind": "experience", "ref": "project-related", "mode": "milestone"}
+    ]
+    assert "more study hours will not move it" in doc["what_sets_the_date"]
+    # and it is true: twice the hours, the same month
+    more = json.loads(
+        run(
+            runner,
+            "gap",
+            "-p",
+            str(PERSONAS / "pmo-analyst.yaml"),
+            "--hours-per-week",
+            "8",
+            "-f",
+            "json",
+        )
+    )
+    assert more["ready_in_months"] == doc["ready_in_months"]
+
+
+def test_what_sets_the_date_gives_the_months_more_hours_would_save_and_they_hold(
+    runner: CliRunner,
+) -> None:
+    profile = str(PERSONAS / "coordinator.yaml")
+    doc = json.loads(run(runner, "gap", "-p", profile, "--hours-per-week", "1", "-f", "json"))
+    said = re.search(
+        r"At (\d+) h/week you would be ready (\d+) months sooner", doc["what_sets_the_date"]
+    )
+    assert said is not None, doc["what_sets_the_date"]
+    hours, sooner = said.group(1), int(said.group(2))
+    faster = json.loads(run(runner, "gap", "-p", profile, "--hours-per-week", hours, "-f", "json"))
+    assert faster["ready_in_months"] == doc["ready_in_months"] - sooner
+    for fmt in ("terminal", "markdown"):
+        text = " ".join(
+            run(runner, "gap", "-p", profile, "--hours-per-week", "1", "-f", fmt).split()
+        )
+        assert f"ready {sooner} months sooner" in text

@@ -539,6 +539,7 @@ PROBES: dict[str, Probe] = {
     "requirements_met": lambda v: [v.headline],
     "months_short": lambda v: [v.headline],
     "ready_label": lambda v: [v.ready_label],
+    "ready_set_by": lambda v: [v.what_sets_the_date] if v.what_sets_the_date else [],
     "competencies": lambda v: [c.name for c in v.competencies],
     "experience": lambda v: [e.label if hasattr(e, "label") else e.text for e in v.experience],
     "certifications": lambda v: [c.name for c in v.certifications],

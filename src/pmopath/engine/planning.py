@@ -25,7 +25,7 @@ from pmopath.base.text import count
 from pmopath.engine.eligibility import WEEKS_PER_MONTH, checker, study_months
 from pmopath.engine.paths import accrues
 from pmopath.engine.plan_certs import CertificationSteps
-from pmopath.engine.schedule import Item, Plan, PlanItem, Step, phases_of, schedule
+from pmopath.engine.schedule import Binding, Item, Plan, PlanItem, Step, phases_of, schedule
 from pmopath.engine.scoring import REFERENCE_HOURS, CompetencyGap, Score
 from pmopath.engine.worktime import WorkRecord, is_current
 from pmopath.model.catalog import Framework
@@ -86,14 +86,27 @@ def plan(
         for rank, it in enumerate(placed, 1)
     ]
     kept = [p for p in plan_items if horizon is None or p.start_month <= horizon]
-    ready_parts = [it.end for it in scheduled if it.kind in ("competency", "experience", "role")]
+    toward = [
+        it
+        for it in scheduled
+        if it.kind in ("competency", "experience", "role") and it.step != "assess"
+    ]
+    ready = None if planner.unearned else max((it.end for it in toward), default=0)
+    binding = {
+        (it.kind, it.ref, it.mode): Binding(
+            kind="move" if it.kind == "role" else it.kind, ref=it.ref, mode=it.mode
+        )
+        for it in toward
+        if ready and it.end == ready
+    }
     months = max(used, default=0)
     return Plan(
         score=score,
         as_of=as_of,
         name=profile.name,
         hours_per_week=score.hours_per_week,
-        ready_in_months=None if planner.unearned else max(ready_parts, default=0),
+        ready_in_months=ready,
+        ready_set_by=tuple(binding.values()),
         unearned=tuple(planner.unearned),
         horizon=horizon,
         cut_items=len(plan_items) - len(kept),

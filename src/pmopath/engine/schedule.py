@@ -73,6 +73,14 @@ class PlanItem(Model):
     alternatives: tuple[str, ...] = ()  # certifications considered and not chosen
 
 
+class Binding(Model):
+    """A requirement that sets the ready month: the last work toward it ends that month."""
+
+    kind: Literal["competency", "experience", "move"]
+    ref: str | None  # the competency, the kind of experience, the role moved into
+    mode: Mode  # study (more hours could move it), on-the-job, or a milestone (time)
+
+
 class Phase(Model):
     title: str
     start_month: int
@@ -92,6 +100,7 @@ class Plan(Model):
     star_seeds: tuple[tuple[str, str], ...]  # (competency name, the person's evidence note)
     study_hours_by_month: tuple[float, ...] = ()  # hours of study placed in month 1, 2, ...
     unearned: tuple[str, ...] = ()  # experience no role on the path earns: no ready month
+    ready_set_by: tuple[Binding, ...] = ()  # what the last work toward the ready month is
 
 
 class Item:

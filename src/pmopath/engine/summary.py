@@ -10,7 +10,9 @@ figures, so they cannot disagree. Requirements met are counted one way:
   the largest shortfall;
 * certifications: those the target itself recommends that are held, of all it recommends
   (not those of the stepping stones on the way);
-* the ready month: the plan's, the month the last of the target's requirements is met.
+* the ready month: the plan's, the month the last of the target's requirements is met;
+  what sets it: the requirements whose last work ends that month, and whether twice the
+  weekly hours would bring it sooner (experience, time in a role, never does).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pmopath.engine.planning import plan
-from pmopath.engine.schedule import Plan
+from pmopath.engine.schedule import Binding, Plan
 from pmopath.engine.scoring import paths_explained, score
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import Model
@@ -38,6 +40,11 @@ class Summary(Model):
     certifications_held: int  # of those the target recommends
     certifications_recommended: int
     ready_in_months: int | None
+    ready_set_by: tuple[Binding, ...] = ()  # the requirements whose last work ends that month
+    unearned: tuple[str, ...] = ()  # experience no role on the path earns (no ready month)
+    #: The ready month at more weekly hours: (hours, months sooner); None when only
+    #: experience (time in a role) sets the date, so more hours cannot move it.
+    more_hours: tuple[float, int] | None = None
 
     @property
     def requirements_met(self) -> dict[str, tuple[int, int]]:
@@ -66,6 +73,8 @@ def summary_of(fw: Framework, result: Plan) -> Summary:
         certifications_held=sum(1 for c in target.certifications if c in held),
         certifications_recommended=len(target.certifications),
         ready_in_months=result.ready_in_months,
+        ready_set_by=result.ready_set_by,
+        unearned=result.unearned,
     )
 
 
@@ -88,4 +97,18 @@ def summarise(
     lines = paths_explained(scored.paths_considered, chosen_ready=result.ready_in_months)
     scored = scored.model_copy(update={"explanation": scored.explanation + lines})
     result = result.model_copy(update={"score": scored})
-    return result, summary_of(fw, result)
+    summary = summary_of(fw, result)
+    ready = result.ready_in_months
+    if ready and any(b.mode != "milestone" for b in result.ready_set_by):
+        # work sets the date: would more time a week move it? (twice the hours, at most 40)
+        more = min(MORE_HOURS_CAP, scored.hours_per_week * 2)
+        if more > scored.hours_per_week:
+            faster = score(profile, fw, target, hours_per_week=more, as_of=as_of)
+            sooner = plan(faster, profile, fw, as_of=as_of).ready_in_months
+            gain = 0 if sooner is None else max(0, ready - sooner)
+            summary = summary.model_copy(update={"more_hours": (more, gain)})
+    return result, summary
+
+
+#: The most weekly hours "what sets the date" tries.
+MORE_HOURS_CAP = 40.0

@@ -466,6 +466,7 @@ class MarkdownRenderer(ViewRenderer):
         lines = [
             f"**{md(view.headline)}** (as of {view.as_of.isoformat()})",
             "",
+            *([md(view.what_sets_the_date), ""] if view.what_sets_the_date else []),
             *lead,
             f"- **Current role:** {md(names[view.current_role])}",
             f"- **Target role:** {md(names[view.target_role])}",

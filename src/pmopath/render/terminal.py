@@ -485,6 +485,8 @@ class TerminalRenderer(ViewRenderer):
         met = view.requirements_met["experience"]
         style = "bold green" if view.readiness >= 0.8 and met[0] == met[1] else "bold yellow"
         parts: list[RenderableType] = [head, lit(view.headline, style)]
+        if view.what_sets_the_date:
+            parts.append(lit(view.what_sets_the_date))
         if view.kind == "gap":
             parts.append(lit(f"Estimated as of {view.as_of.isoformat()}", "dim"))
         parts.append(lit(f"{words.PATH}: " + " → ".join(names[r] for r in view.path), "dim"))

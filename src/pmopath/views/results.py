@@ -5,7 +5,7 @@ from typing import Any, ClassVar
 
 from pmopath.base.months import month_label
 from pmopath.base.text import count, percent
-from pmopath.engine.schedule import Plan
+from pmopath.engine.schedule import Binding, Plan
 from pmopath.engine.scoring import CompetencyGap, Score
 from pmopath.engine.summary import Summary
 from pmopath.engine.worktime import ASSUMED_RECENT
@@ -15,7 +15,7 @@ from pmopath.model.profile import (
     Profile,
 )
 from pmopath.views.base import Ref, View, status_text
-from pmopath.views.wording import eligible_when, missing_texts
+from pmopath.views.wording import eligible_when, missing_texts, what_sets_the_date
 
 # --------------------------------------------------------------- a profile
 
@@ -80,6 +80,8 @@ class GapView(View):
     as_of: dt.date
     ready_in_months: int | None
     ready_label: str | None  # YYYY-MM
+    ready_set_by: tuple[Binding, ...]  # the requirements whose last work ends that month
+    what_sets_the_date: str | None  # them in words, and whether more hours would move it
     headline: (
         str  # "Competencies 58% · experience 0 of 2 met (60 months short) · ready around 2031-06"
     )
@@ -160,6 +162,8 @@ def gap_fields(fw: Framework, result: Plan, summary: Summary, explain: bool) -> 
         "ready_in_months": ready,
         "ready_label": month_label(as_of, ready) if ready else None,
         "headline": headline(summary, as_of),
+        "ready_set_by": summary.ready_set_by,
+        "what_sets_the_date": what_sets_the_date(summary, fw),
         "certifications": cert_rows(fw, score),
         "explanation": explanation,
     }

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pmopath.base.text import count
+
 if TYPE_CHECKING:
     from pmopath.engine.eligibility import Missing
+    from pmopath.engine.schedule import Binding
+    from pmopath.engine.summary import Summary
     from pmopath.model.catalog import Framework
 
 
@@ -79,3 +83,34 @@ def eligible_when(missing: tuple[Missing, ...], fw: Framework) -> str | None:
 
 def missing_texts(missing: tuple[Missing, ...], fw: Framework) -> tuple[str, ...]:
     return tuple(missing_text(m, fw) for m in missing)
+
+
+def binding_text(b: Binding, fw: Framework) -> str:
+    """One requirement that sets the ready month: "governance (study)", "the move into ..."."""
+    if b.kind == "experience" and b.ref:
+        from pmopath.model.framework import ExperienceKind
+
+        return f"{ExperienceKind(b.ref).label} experience (time in a role)"
+    if b.kind == "move" and b.ref:
+        return f"the move into {fw.role_name(b.ref)}"
+    name = fw.competency_name(b.ref) if b.ref else "competencies"
+    return f"{name} ({'on the job' if b.mode == 'on-the-job' else 'study'})"
+
+
+def what_sets_the_date(summary: Summary, fw: Framework) -> str | None:
+    """What sets the ready month, and whether more weekly hours would move it."""
+    if summary.ready_in_months is None:
+        if summary.unearned:
+            kinds = ", ".join(summary.unearned)
+            return f"No ready month: no role on your path earns {kinds}."
+        return None
+    if not summary.ready_set_by:
+        return None
+    names = "; ".join(dict.fromkeys(binding_text(b, fw) for b in summary.ready_set_by))
+    text = f"What sets the date: {names}."
+    if summary.more_hours is None:
+        return text + " Time in a role sets it: more study hours will not move it."
+    hours, sooner = summary.more_hours
+    if sooner:
+        return text + f" At {hours:g} h/week you would be ready {count(sooner, 'month')} sooner."
+    return text + f" More hours (even {hours:g} a week) would not move it: work in a role sets it."
