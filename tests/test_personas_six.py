@@ -41,28 +41,43 @@ def status(p: Plan, cert: str) -> tuple[str, int | None]:
     return el.status, el.eligible_in_months
 
 
-#: person, target: path, readiness (over the competencies assessed), lowest ready month,
-#: certifications
-#: the path never makes eligible ("no date")
+#: person, target: path, readiness (over the competencies assessed), the ready month as
+#: re-worked for concurrent on-the-job work (section "Re-worked for concurrent on-the-job
+#: work"; "exact" where experience or one chain of work binds, else a lower bound from the
+#: study lane), and the certifications the path never makes eligible ("no date").
 CASES = [
-    ("coordinator", "pmo-analyst", ("project-coordinator", "pmo-analyst"), 35 / 53, 16, ["pmp"]),
-    ("pm-with-pmp", "pmo-manager", ("project-manager", "pmo-manager"), 79 / 110, 44, []),
-    ("pmo-analyst", "pmo-manager", ("pmo-analyst", "pmo-manager"), 27 / 45, 24, ["pmp"]),
+    (
+        "coordinator",
+        "pmo-analyst",
+        ("project-coordinator", "pmo-analyst"),
+        35 / 53,
+        (9, False),
+        ["pmp"],
+    ),
+    ("pm-with-pmp", "pmo-manager", ("project-manager", "pmo-manager"), 79 / 110, (19, False), []),
+    ("pmo-analyst", "pmo-manager", ("pmo-analyst", "pmo-manager"), 27 / 45, (24, True), ["pmp"]),
     (
         "senior-pm-programme",
         "pmo-director",
         ("senior-project-manager", "program-manager", "pmo-director"),
         100 / 127,
-        39,
+        (24, True),
         ["pfmp"],
     ),
-    ("pmo-manager", "pmo-director", ("pmo-manager", "pmo-director"), 108 / 127, 27, ["pgmp"]),
+    (
+        "pmo-manager",
+        "pmo-director",
+        ("pmo-manager", "pmo-director"),
+        108 / 127,
+        (12, True),
+        ["pgmp"],
+    ),
     (
         "pmo-manager",
         "chief-project-officer",
         ("pmo-manager", "pmo-director", "chief-project-officer"),
         92 / 130,
-        77,
+        (27, False),  # exact by hand; see the strict xfail below for why not yet
         ["pgmp"],
     ),
     (
@@ -70,7 +85,7 @@ CASES = [
         "program-manager",
         ("project-manager", "program-manager"),
         56 / 90,
-        35,
+        (24, True),
         ["pgmp"],
     ),
 ]
@@ -82,13 +97,16 @@ def test_the_hand_worked_figures_hold(
     target: str,
     path: tuple[str, ...],
     readiness: float,
-    ready: int,
+    ready: tuple[int, bool],
     undated: list[str],
 ) -> None:
     p, s = run(person, target)
     assert s.path == path
     assert s.readiness == pytest.approx(readiness, abs=0.0005)
-    assert s.ready_in_months is not None and s.ready_in_months >= ready
+    month, exact = ready
+    assert s.ready_in_months is not None and s.ready_in_months >= month
+    if exact:
+        assert s.ready_in_months == month
     for cert in undated:
         assert status(p, cert) == ("not-yet-eligible", None), cert
         assert all(it.ref != cert for ph in p.phases for it in ph.items), cert
@@ -144,3 +162,14 @@ def test_the_quick_analyst_is_ready_when_the_experience_is_met() -> None:
     assert [it.step for it in items].count("assess") == 1
     unrated = {g.id for g in p.score.competencies if g.current is None}
     assert len(unrated) == 15 and not {it.ref for it in items} & unrated
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 20: the MBA a CPO plan picks is 2,100 study hours, which at 5 h/week queue "
+    "every later study item for eight years (worked by hand: ready in month 27, the change "
+    "leadership chain binding)",
+)
+def test_the_pmo_manager_is_ready_for_cpo_when_the_longest_chain_ends() -> None:
+    _, s = run("pmo-manager", "chief-project-officer")
+    assert s.ready_in_months == 27

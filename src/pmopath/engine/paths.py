@@ -18,7 +18,8 @@ the cost above): its cost grows polynomially with the ladder, never with the
 number of paths.
 
 Estimates: moving into a role takes the months needed to close its competency gaps
-(study hours at the weekly hours, on-the-job months two at a time), and no earlier
+(study hours at the weekly hours; on-the-job work side by side, each competency's
+steps one after another: the longest such chain), and no earlier
 than the move before it.
 """
 
@@ -33,7 +34,9 @@ from pmopath.model.profile import Profile
 
 #: Labels kept per role after dominance; bounds the work on very dense ladders.
 MAX_LABELS = 12
-ON_THE_JOB_LANES = 2
+#: On-the-job work runs side by side in a role (a person practises several competencies in
+#: their job at once): no lane limit, only the order of each competency's steps.
+ON_THE_JOB_LANES = 1000
 
 
 class PathOption(Model):
@@ -87,20 +90,24 @@ def accrues(role: Role, kind: ExperienceKind) -> bool:
 def prep_months(fw: Framework, profile: Profile, role: Role, capacity: float) -> int:
     """Estimated months to close a role's competency gaps from the person's levels."""
     hours = 0.0
-    job_months = 0
+    chains: list[int] = []  # per competency: its on-the-job months, step after step
     for comp_id, req in role.competencies.items():
         comp = fw.competency_by_id.get(comp_id)
-        if comp is None:
-            continue
-        have = profile.level(comp_id) or 0
+        have = profile.level(comp_id)
+        if comp is None or have is None:
+            continue  # unassessed: unknown, nothing is planned for it
+        chain = 0
         for level in range(have, req.level):
+            jobs = [0]
             for action in comp.actions.get(STEPS[level], ()):
                 if action.mode is ActionMode.on_the_job:
-                    job_months += action.months or 1
+                    jobs.append(action.months or 1)
                 else:
                     hours += action.hours
+            chain += max(jobs)  # a step's pieces side by side; the steps one after another
+        chains.append(chain)
     study = math.ceil(round(hours / capacity, 9)) if hours else 0
-    return max(study, math.ceil(job_months / ON_THE_JOB_LANES))
+    return max(study, max(chains, default=0))
 
 
 def shortfalls(work: WorkRecord, target: Role) -> list[Shortfall]:

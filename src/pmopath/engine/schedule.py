@@ -7,7 +7,8 @@ order of priority and dependencies.
 Two lanes of work run side by side. Study (courses, reading, exam preparation)
 uses the weekly hours: each month holds ``hours_per_week x 52 / 12`` hours.
 On-the-job work (stretch assignments, leading, running a process) takes calendar
-months in a role, at most two at a time, and uses no study hours; an item that
+months in a role, side by side (a competency's steps one after another), and uses no
+study hours; an item that
 needs a kind of role (line-managing needs people) waits for the move into one.
 Milestones (role moves, experience reached) take no time of their own.
 """
