@@ -33,6 +33,7 @@ import platform
 import statistics
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from benchlib import (
@@ -69,6 +70,7 @@ def commands(target: Target) -> list[Series]:
         ["gap", "--profile", profile],
         [*plan, "json"],
         [*plan, "markdown"],
+        ["history"],  # over SAVED assessments (seed_history)
     ]
     series = [
         Series(TRIVIAL, [py, str(ROOT / "benchmarks" / "trivial_app.py")]),
@@ -76,8 +78,32 @@ def commands(target: Target) -> list[Series]:
     ]
     for args in pmopath_args:
         shown = " ".join("PROFILE" if a == profile else a for a in args)
+        shown += f" ({SAVED} saved)" if args == ["history"] else ""
         series.append(Series(f"pmopath {shown}", [pm, *args]))
     return series
+
+
+#: How many saved assessments `history` reads (issue 19: within 1.3x the trivial app).
+SAVED = 100
+
+
+def seed_history(target: Target, env: dict[str, str]) -> None:
+    """SAVED assessments in the runner's PMOPATH_HOME: one saved through the command line,
+    then copied under later IDs (each a valid, sealed assessment of the example profile)."""
+    done = subprocess.run(
+        [str(target.script), "assess", "--answers", str(PROFILE)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise BenchError(f"saving an assessment failed:\n{done.stderr[-2000:]}")
+    folder = Path(env["PMOPATH_HOME"]) / "assessments"
+    (first,) = sorted(folder.glob("*.yaml"))
+    text = first.read_bytes()
+    for i in range(1, SAVED):
+        (folder / f"20200101-{i // 3600:02d}{i // 60 % 60:02d}{i % 60:02d}.yaml").write_bytes(text)
 
 
 #: Times the two cache reads of every plan command inside one fresh process, after its
@@ -213,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         target = find_target(args.pmopath)
         with runner(args.timeout) as r:
             series = commands(target)
+            seed_history(target, r.env)
             round_robin(series, args.runs, r)
             version = version_of(target, r.env)
             floor = r.floor_kib
