@@ -173,3 +173,19 @@ def test_the_quick_analyst_is_ready_when_the_experience_is_met() -> None:
 def test_the_pmo_manager_is_ready_for_cpo_when_the_longest_chain_ends() -> None:
     _, s = run("pmo-manager", "chief-project-officer")
     assert s.ready_in_months == 27
+
+
+@pytest.mark.parametrize("person", ["pm-with-pmp", "pmo-analyst", "agile-lead", "coordinator"])
+def test_a_planned_pmo_course_counts_as_pmo_education(person: str) -> None:
+    # A 14-hour PMO manager (or analyst) course is PMO education: PMI-PMOCP's 10 hours are
+    # met by it, so no "Complete 10 more hours of PMO education" follows it, and the exam
+    # waits for the course (four plans of the user trials had both).
+    p, _ = run(person, "pmo-manager")
+    items = [it for ph in p.phases for it in ph.items]
+    courses = [
+        it for it in items if it.step == "learn" and "PMO" in it.title and "course" in it.title
+    ]
+    exam = next(it for it in items if it.step == "exam" and it.ref == "pmi-pmocp")
+    assert courses
+    assert not [it for it in items if it.step == "training" and it.ref == "pmi-pmocp"]
+    assert exam.start_month >= min(c.end_month for c in courses)

@@ -122,12 +122,27 @@ class CertificationSteps:
                 deps.append(dep)
         training = route.training
         have = 0.0 if training is None else self.profile.training.hours(training.counts)
+        planned = 0.0
+        if training is not None and not self.held & set(training.waived_by):
+            # courses already in the plan count toward the rule: the exam waits for them
+            courses = [
+                it
+                for it in self.items.values()
+                if it.counts_as is not None and it.counts_as in training.counts
+            ]
+            planned = sum(it.effort for it in courses)
+            if training.hours > have and planned:
+                deps += [it.key for it in courses]
+                for it in courses:
+                    it.toward.append(cert.id)
+            else:
+                planned = 0.0
         if (
             training is not None
             and not self.held & set(training.waived_by)
-            and training.hours > have
+            and training.hours > have + planned
         ):
-            short = training.hours - have
+            short = training.hours - have - planned
             key = f"training:{cert.id}"
             self.add(
                 Item(
@@ -138,7 +153,8 @@ class CertificationSteps:
                     f"Complete {short:g} more hours of {training.topic} (for {cert.name})",
                     effort=short,
                     priority=self.cert_priority(cert.id),
-                    why=f"{cert.name} asks for {training.hours:g} hours; you have {have:g}",
+                    why=f"{cert.name} asks for {training.hours:g} hours; you have {have:g}"
+                    + (f", and {planned:g} in courses of this plan" if planned else ""),
                     short=f"for {cert.name}",
                     stage=stage,
                 )

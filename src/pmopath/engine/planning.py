@@ -82,6 +82,7 @@ def plan(
             why=it.why,
             why_short=it.short or it.why,
             alternatives=it.alternatives,
+            counts_toward=tuple(it.toward),
         )
         for rank, it in enumerate(placed, 1)
     ]
@@ -295,6 +296,7 @@ class _Planner(CertificationSteps):
                 months=action.months or 0,
                 needs=action.requires,
                 reaches=level + 1,
+                counts_as=action.counts_as,
             )
             if self.add(item):
                 keys.append(key)

@@ -19,10 +19,7 @@ from typing import Any, Literal
 from pmopath.engine.eligibility import WEEKS_PER_MONTH
 from pmopath.engine.paths import ON_THE_JOB_LANES
 from pmopath.engine.scoring import REFERENCE_HOURS, Score
-from pmopath.model.framework import (
-    ExperienceKind,
-    Model,
-)
+from pmopath.model.framework import ExperienceKind, Model, TrainingTopic
 
 Kind = Literal["competency", "certification", "experience", "role", "network", "application"]
 
@@ -31,7 +28,8 @@ Mode = Literal["study", "on-the-job", "milestone"]
 
 
 #: What an item is, as a fact (renderers and views word it; nothing reads its title):
-#: assess (rate the competencies not assessed: nothing is planned for them until then), learn (study toward a competency), practice (an on-the-job competency action),
+#: assess (rate the competencies not assessed: nothing is planned for them until then),
+#: learn (study toward a competency), practice (an on-the-job competency action),
 #: training (hours a certification asks for), exam (prepare for and pass it), move (into
 #: a role), milestone (experience reached), network (mentoring, community), apply (the
 #: résumé, stories and applications of the move to the target).
@@ -72,6 +70,7 @@ class PlanItem(Model):
     why: str  # the full reasoning
     why_short: str  # one line: "PMO management 1→4 · core"
     alternatives: tuple[str, ...] = ()  # certifications considered and not chosen
+    counts_toward: tuple[str, ...] = ()  # a course: the certifications whose hours it gives
 
 
 class Binding(Model):
@@ -130,6 +129,8 @@ class Item:
     needs: ExperienceKind | None  # on-the-job: a role that accrues this
     reaches: int  # competency actions: the level they complete
     alternatives: tuple[str, ...]
+    counts_as: TrainingTopic | None  # a course: its hours count as education of this topic
+    toward: list[str]  # certifications whose training rule this course counts toward
     seq: int  # the order it was made in: the last tie-break
     start: int
     end: int
@@ -162,6 +163,8 @@ ITEM_DEFAULTS: dict[str, Any] = {
     "needs": None,
     "reaches": 0,
     "alternatives": (),
+    "counts_as": None,
+    "toward": [],
     "seq": 0,
     "start": 0,
     "end": 0,

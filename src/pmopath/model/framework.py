@@ -280,10 +280,15 @@ class DevelopmentAction(Model):
     months: Annotated[int, Field(ge=1, le=36)] | None = None  # on-the-job: how long it runs
     requires: ExperienceKind | None = None  # on-the-job: a role that accrues this (e.g. people)
     certification: Id | None = None  # the certification this action prepares for
+    #: a course's hours count as education of this topic toward a certification's training
+    #: rule (a PMO manager course is PMO education for PMI-PMOCP)
+    counts_as: TrainingTopic | None = None
     note: Text | None = None
 
     @model_validator(mode="after")
     def _lane(self) -> "DevelopmentAction":
+        if self.counts_as is not None and self.kind is not ActionKind.training:
+            raise ValueError("`counts_as` is for training actions (courses)")
         if self.mode is ActionMode.on_the_job and self.months is None:
             raise ValueError("an on-the-job action needs `months` (how long it runs)")
         if self.mode is ActionMode.study and (self.months is not None or self.requires):

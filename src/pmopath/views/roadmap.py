@@ -96,6 +96,9 @@ def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milest
     for it in certs:
         if it not in exams:
             steps_done[it.ref] = max(steps_done.get(it.ref, 0), it.end_month)
+    for it in items:  # courses whose hours its training rule counts
+        for cert_id in it.counts_toward:
+            steps_done[cert_id] = max(steps_done.get(cert_id, 0), it.end_month)
     for it in exams:
         if it.ref:
             el = status.get(it.ref)
