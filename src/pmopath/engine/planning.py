@@ -66,7 +66,7 @@ def plan(
     capacity = score.hours_per_week * WEEKS_PER_MONTH
     scheduled, used = schedule(planner.items, capacity)
     # numbered by place in the plan; milestones (shown as a timeline) after the work
-    placed = sorted(scheduled, key=lambda it: (it.mode == "milestone", it.start, it.end, it.seq))
+    placed = sorted(scheduled, key=_plan_order)
     plan_items = [
         PlanItem(
             rank=rank,
@@ -115,6 +115,13 @@ def plan(
         star_seeds=planner.star_seeds(),
         study_hours_by_month=tuple(round(used.get(m, 0.0), 6) for m in range(1, months + 1)),
     )
+
+
+def _plan_order(it: Item) -> tuple[bool, int, bool, int, int]:
+    """Items by start month, milestones after the work; mentoring and community (alongside
+    the rest) lead their month in the order they were made."""
+    alongside = it.mode == "alongside"
+    return (it.mode == "milestone", it.start, not alongside, 0 if alongside else it.end, it.seq)
 
 
 def fill(template: str, values: dict[str, str]) -> str:
@@ -187,6 +194,8 @@ class _Planner(CertificationSteps):
             why = f"your {name} is below level {action.unless.level}; {why}"
         kind = extra.pop("kind", "network")
         step: Step = "apply" if kind == "application" else "network"
+        if kind == "network":  # mentoring and community: beside the rest, never in the way
+            extra.setdefault("mode", "alongside")
         return Item(
             key, kind, step, None, title, effort=action.hours, why=why, short=action.why, **extra
         )

@@ -14,6 +14,7 @@ Milestones (role moves, experience reached) take no time of their own.
 """
 
 import datetime as dt
+import math
 from typing import Any, Literal
 
 from pmopath.engine.eligibility import WEEKS_PER_MONTH
@@ -24,7 +25,12 @@ from pmopath.model.framework import ExperienceKind, Model, TrainingTopic
 Kind = Literal["competency", "certification", "experience", "role", "network", "application"]
 
 
-Mode = Literal["study", "on-the-job", "milestone"]
+#: study (the weekly hours, one lane), on-the-job (calendar months in a role, side by
+#: side), alongside (a light recurring load, mentoring and community: it takes none of the
+#: study hours and holds nothing up), milestone (no time of its own).
+Mode = Literal["study", "on-the-job", "alongside", "milestone"]
+#: The hours a month an "alongside" item takes: about an hour a week.
+ALONGSIDE_HOURS = 52 / 12
 
 
 #: What an item is, as a fact (renderers and views word it; nothing reads its title):
@@ -261,6 +267,9 @@ def _place(order: list[Item], capacity: float, *, backfill: bool) -> dict[int, f
             item.start = item.end = earliest
         elif item.mode == "on-the-job":
             item.start, item.end = lanes.job(earliest, max(1, item.months))
+        elif item.mode == "alongside":
+            item.start = earliest
+            item.end = earliest + max(1, math.ceil(round(item.effort / ALONGSIDE_HOURS, 9))) - 1
         else:
             item.start, item.end = lanes.study(earliest, item.effort)
         done[item.key] = item

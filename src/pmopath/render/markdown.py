@@ -567,4 +567,7 @@ def effort_words(it: ItemRow) -> str:
     if it.mode == "on-the-job":
         months = it.end_month - it.start_month + 1
         return f"{count(months, 'month')} at work, about {hours(it.effort_hours)}"
+    if it.mode == "alongside":
+        months = it.end_month - it.start_month + 1
+        return f"{hours(it.effort_hours)} over {count(months, 'month')}, alongside the rest"
     return f"{hours(it.effort_hours)} of study" if it.effort_hours else "no study"

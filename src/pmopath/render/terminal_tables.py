@@ -207,6 +207,8 @@ def effort_text(it: ItemRow) -> str:
     if it.mode == "on-the-job":
         months = it.end_month - it.start_month + 1
         return f"{months} mo at work"
+    if it.mode == "alongside":
+        return f"{hours(it.effort_hours)}, alongside"
     return hours(it.effort_hours) if it.effort_hours else "-"
 
 
