@@ -247,7 +247,7 @@ class _Planner(CertificationSteps):
                 f"Rate the {count(len(names), 'competency')} not assessed yet: {shown}",
                 effort=round(len(names) * 0.1, 1),  # a few minutes each with `pmopath assess`
                 why=f"{self.target.name} requires them, but their levels are unknown, so "
-                "nothing is planned for them; `pmopath assess` (without --quick) rates every one",
+                "nothing is planned for them; pmopath assess (without --quick) rates every one",
                 short="levels unknown: rate them to plan them",
                 stage=PINNED - 3,
             )
