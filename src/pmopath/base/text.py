@@ -103,6 +103,12 @@ def count(n: float, word: str) -> str:
     return f"{n:g} {plural(word, n)}"
 
 
+def first_few(names: list[str] | tuple[str, ...], shown: int = 3) -> str:
+    """``a, b, c and 12 more``: the first names of a list, the rest counted."""
+    rest = len(names) - shown
+    return ", ".join(names[:shown]) + (f" and {rest} more" if rest > 0 else "")
+
+
 def capital(text: str) -> str:
     """The first letter upper case, the rest as written ("working in a PMO" -> "Working in a PMO")."""
     return text[:1].upper() + text[1:]

@@ -121,27 +121,19 @@ class CertificationSteps:
             if dep:
                 deps.append(dep)
         training = route.training
-        have = 0.0 if training is None else self.profile.training.hours(training.counts)
-        planned = 0.0
-        if training is not None and not self.held & set(training.waived_by):
-            # courses already in the plan count toward the rule: the exam waits for them
-            courses = [
-                it
-                for it in self.items.values()
-                if it.counts_as is not None and it.counts_as in training.counts
-            ]
-            planned = sum(it.effort for it in courses)
-            if training.hours > have and planned:
-                deps += [it.key for it in courses]
-                for it in courses:
-                    it.toward.append(cert.id)
-            else:
-                planned = 0.0
-        if (
-            training is not None
-            and not self.held & set(training.waived_by)
-            and training.hours > have + planned
-        ):
+        if training is None or self.held & set(training.waived_by):
+            return deps
+        have = self.profile.training.hours(training.counts)
+        # courses already in the plan count toward the rule: the exam waits for them
+        courses = [it for it in self.items.values() if it.counts_as in training.counts]
+        planned = sum(it.effort for it in courses)
+        if training.hours > have and planned:
+            deps += [it.key for it in courses]
+            for it in courses:
+                it.toward.append(cert.id)
+        else:
+            planned = 0.0
+        if training.hours > have + planned:
             short = training.hours - have - planned
             key = f"training:{cert.id}"
             self.add(

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from pmopath.base.text import count
+from pmopath.base.text import count, first_few
 from pmopath.engine.eligibility import WEEKS_PER_MONTH, checker, study_months
 from pmopath.engine.paths import accrues
 from pmopath.engine.plan_certs import CertificationSteps
@@ -237,14 +237,13 @@ class _Planner(CertificationSteps):
         if not unrated:
             return
         names = [g.name for g in unrated]
-        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         self.add(
             Item(
                 "assess",
                 "competency",
                 "assess",
                 None,
-                f"Rate the {count(len(names), 'competency')} not assessed yet: {shown}",
+                f"Rate the {count(len(names), 'competency')} not assessed yet: {first_few(names)}",
                 effort=round(len(names) * 0.1, 1),  # a few minutes each with `pmopath assess`
                 why=f"{self.target.name} requires them, but their levels are unknown, so "
                 "nothing is planned for them; pmopath assess (without --quick) rates every one",

@@ -18,11 +18,6 @@ from pmopath.model.profile import Profile
 WEIGHTS = {Importance.core: 3, Importance.important: 2, Importance.useful: 1}
 
 
-def current_level(profile: Profile, comp_id: str) -> int:
-    level = profile.level(comp_id)
-    return 0 if level is None else level
-
-
 def assessed(profile: Profile, role: Role) -> tuple[int, int]:
     """(assessed, required): how many of the role's competencies have a rating."""
     rated = sum(1 for c in role.competencies if profile.level(c) is not None)

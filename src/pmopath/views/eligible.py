@@ -30,7 +30,7 @@ class YourEligibility(Model):
 def your_eligibility(
     fw: "Framework", el: "Eligibility", basis: str, as_of: dt.date, hpw: float
 ) -> YourEligibility:
-    when = eligible_when(el.missing, fw) if el.status == "not-yet-eligible" else None
+    when = eligible_when(el, fw)
     return YourEligibility.model_construct(
         status=el.status,
         status_text=status_text(el.status, el.eligible_in_months, when),

@@ -199,7 +199,7 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
     rows = []
     for c in score.certifications:
         el = c.eligibility
-        when = eligible_when(el.missing, fw) if el.status == "not-yet-eligible" else None
+        when = eligible_when(el, fw)
         rows.append(
             CertRow.model_construct(
                 id=el.id,

@@ -4,7 +4,7 @@ import datetime as dt
 from typing import ClassVar
 
 from pmopath.base.months import month_label
-from pmopath.base.text import count, percent
+from pmopath.base.text import count, first_few, percent
 from pmopath.engine.schedule import Plan, PlanItem
 from pmopath.engine.summary import Summary
 from pmopath.model.catalog import Framework
@@ -197,9 +197,8 @@ def summary_lines(view: RoadmapView) -> list[str]:
     lines.append(f"{view.headline} (at {view.hours_per_week:g} h/week)")
     if view.unassessed:
         n = len(view.unassessed)
-        shown = ", ".join(view.unassessed[:3]) + (f" and {n - 3} more" if n > 3 else "")
         lines.append(
-            f"Not assessed: {count(n, 'competency')} {target} requires ({shown}); they are left"
+            f"Not assessed: {count(n, 'competency')} {target} requires ({first_few(view.unassessed)}); they are left"
             " out of readiness and the plan until you rate them: `pmopath assess` (without"
             " --quick) asks every one, with today's answers as the defaults"
         )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from pmopath.base.text import count
 
 if TYPE_CHECKING:
-    from pmopath.engine.eligibility import Missing
+    from pmopath.engine.eligibility import Eligibility, Missing
     from pmopath.engine.schedule import Binding
     from pmopath.engine.summary import Summary
     from pmopath.model.catalog import Framework
@@ -66,10 +66,12 @@ def missing_text(m: Missing, fw: Framework) -> str:
     return text
 
 
-def eligible_when(missing: tuple[Missing, ...], fw: Framework) -> str | None:
-    """Why an open route has no date, in words ("36 months after you start leading
-    projects"); None when there is nothing to say beyond the months to go."""
-    for m in missing:
+def eligible_when(el: Eligibility, fw: Framework) -> str | None:
+    """Why a certification not yet eligible has no date, in words ("36 months after you
+    start leading projects"); None when there is nothing to say beyond the months to go."""
+    if el.status != "not-yet-eligible":
+        return None
+    for m in el.missing:
         if m.kind == "experience" and m.to_go is None and m.experience is not None:
             return f"{m.amount:g} months after you start {m.experience.label}"
         if m.kind == "window" and m.experience is not None:
