@@ -77,7 +77,7 @@ CASES = [
         "chief-project-officer",
         ("pmo-manager", "pmo-director", "chief-project-officer"),
         92 / 130,
-        (27, False),  # exact by hand; see the strict xfail below for why not yet
+        (27, True),
         ["pgmp"],
     ),
     (
@@ -164,15 +164,13 @@ def test_the_quick_analyst_is_ready_when_the_experience_is_met() -> None:
     assert len(unrated) == 15 and not {it.ref for it in items} & unrated
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 20: the MBA a CPO plan picks is 2,100 study hours, which at 5 h/week queue "
-    "every later study item for eight years (worked by hand: ready in month 27, the change "
-    "leadership chain binding)",
-)
 def test_the_pmo_manager_is_ready_for_cpo_when_the_longest_chain_ends() -> None:
-    _, s = run("pmo-manager", "chief-project-officer")
+    # The MBA a CPO plan recommends (2,100 study hours) is only recommended: it takes the
+    # hours the requirements leave and no longer holds the ready month for eight years
+    p, s = run("pmo-manager", "chief-project-officer")
     assert s.ready_in_months == 27
+    mba = next(it for ph in p.phases for it in ph.items if it.ref == "mba")
+    assert mba.optional
 
 
 @pytest.mark.parametrize("person", ["pm-with-pmp", "pmo-analyst", "agile-lead", "coordinator"])

@@ -98,7 +98,6 @@ class CertificationSteps:
                 short=f"{reason} · {when}",
                 deps=deps,
                 earliest=elig.eligible_in_months + 1,
-                reference_earliest=(self.reference.check(cert).eligible_in_months or 0) + 1,
                 stage=stage,
                 alternatives=alternatives,
             )

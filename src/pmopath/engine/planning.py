@@ -10,9 +10,11 @@ stepping-stone moves, mentoring and networking, and finally the move itself
 The items are placed in months by :mod:`pmopath.engine.schedule`.
 
 Order: mentoring and community first; then the target's largest weighted core gap
-and the most valuable certification you are eligible for now (so they start in the
-first months); then what the next role needs before what only later roles need,
-by priority within a stage. Experience counts only from the month you are in a
+that the next role needs too and the most valuable certification the next role
+recommends that you can sit now (so they start in the first months); then what the
+next role needs before what only later roles need, by priority within a stage.
+What the ready month needs comes first in the study hours; a certification only
+recommended takes the hours left (see :mod:`pmopath.engine.schedule`). Experience counts only from the month you are in a
 role that earns it. Items are numbered by their place in the plan. The same
 input gives the same plan.
 """
@@ -63,6 +65,7 @@ def plan(
     planner.pin_the_first_months()
     planner.tie_jobs_to_roles()
     planner.add_the_move()
+    planner.mark_optional()
     capacity = score.hours_per_week * WEEKS_PER_MONTH
     scheduled, used = schedule(planner.items, capacity)
     # numbered by place in the plan; milestones (shown as a timeline) after the work
@@ -83,22 +86,16 @@ def plan(
             why_short=it.short or it.why,
             alternatives=it.alternatives,
             counts_toward=tuple(it.toward),
+            optional=it.optional,
         )
         for rank, it in enumerate(placed, 1)
     ]
     kept = [p for p in plan_items if horizon is None or p.start_month <= horizon]
-    toward = [
-        it
-        for it in scheduled
-        if it.kind in ("competency", "experience", "role") and it.step != "assess"
-    ]
+    toward = [it for it in scheduled if _toward_ready(it)]
     ready = None if planner.unearned else max((it.end for it in toward), default=0)
     binding = {
-        (it.kind, it.ref, it.mode): Binding(
-            kind="move" if it.kind == "role" else it.kind, ref=it.ref, mode=it.mode
-        )
-        for it in toward
-        if ready and it.end == ready
+        (b.kind, b.ref, b.mode): b
+        for b in (_binding(it) for it in toward if ready and it.end == ready)
     }
     months = max(used, default=0)
     return Plan(
@@ -115,6 +112,22 @@ def plan(
         star_seeds=planner.star_seeds(),
         study_hours_by_month=tuple(round(used.get(m, 0.0), 6) for m in range(1, months + 1)),
     )
+
+
+def _toward_ready(it: Item) -> bool:
+    """Whether the ready month waits for an item: the competency work (an exam that is a
+    competency's step included), the experience, the moves."""
+    if it.step == "assess":
+        return False
+    return it.kind in ("competency", "experience", "role") or it.completes is not None
+
+
+def _binding(it: Item) -> Binding:
+    if it.completes is not None:
+        return Binding(kind="competency", ref=it.completes, mode=it.mode)
+    kind = "move" if it.kind == "role" else it.kind
+    assert kind in ("competency", "experience", "move")
+    return Binding(kind=kind, ref=it.ref, mode=it.mode)
 
 
 def _plan_order(it: Item) -> tuple[bool, int, bool, int, int]:
@@ -282,8 +295,9 @@ class _Planner(CertificationSteps):
                 key = self.add_cert(action.certification, f"evidences {comp.name}", stage)
                 if key is None:
                     continue
-                deps = self.items[key].deps
-                deps.extend(d for d in previous if d not in deps)
+                exam = self.items[key]
+                exam.completes = exam.completes or gap.id  # the step is done when it is passed
+                exam.deps.extend(d for d in previous if d not in exam.deps)
                 keys.append(key)
                 continue
             key = f"comp:{gap.id}:{step}:{i}"
@@ -311,22 +325,28 @@ class _Planner(CertificationSteps):
         return keys
 
     def pin_the_first_months(self) -> None:
-        """The target's largest weighted core gap, and the most valuable certification you can
-        sit now, start in the first months (six and twelve at the latest)."""
-        core = [g for g in self.core if g.gap]
+        """The target's largest weighted core gap that the next role needs too, and the most
+        valuable certification the next role recommends that you can sit now, start in the
+        first months (six and twelve at the latest). Nothing only a later role needs goes
+        before the next move's own work."""
+        firsts: dict[str, list[Item]] = {}
+        for it in self.items.values():
+            if it.kind == "competency" and it.ref and not it.deps and it.stage == 0:
+                firsts.setdefault(it.ref, []).append(it)
+        core = [g for g in self.core if g.gap and g.id in firsts]
         if core:
             top = max(core, key=lambda g: (g.weight * g.gap, g.priority, -self.fw.position(g.id)))
-            first = [
-                it
-                for it in self.items.values()
-                if it.kind == "competency" and it.ref == top.id and not it.deps
-            ]
-            for it in first:
+            for it in firsts[top.id]:
                 it.stage = PINNED - 1  # before the certification pinned below
-                it.why += "; the target's largest core gap, so it starts now"
+                it.why += (
+                    "; the largest core gap your next move shares with the target, so it starts now"
+                )
+        soon_roles = self.roles_ahead[:1]
+        if any(self.held & set(r.certifications) for r in soon_roles):
+            return  # one the next role recommends is held already
         candidates = {
             c
-            for r in [*self.roles_ahead[:1], self.target]
+            for r in soon_roles
             for c in r.certifications
             if c in self.fw.certification_by_id and c not in self.held
         }
@@ -341,6 +361,29 @@ class _Planner(CertificationSteps):
             key = self.add_cert(best, reason, 0)
             if key is not None:
                 self.pin(key)
+
+    def mark_optional(self) -> None:
+        """What the ready month does not need is optional: it takes the hours left.
+
+        The ready month needs the competency work, the experience and the moves, what they
+        wait for, and what starts in the first months (mentoring, the assessment, the
+        certification pinned there); the applications follow it at once. A certification only recommended is worth having but is
+        no requirement: it never pushes back the month the requirements are met.
+        """
+        needed = [
+            k
+            for k, it in self.items.items()
+            if it.stage <= PINNED or it.kind == "application" or _toward_ready(it)
+        ]
+        closure: set[str] = set()
+        while needed:
+            key = needed.pop()
+            if key in closure or key not in self.items:
+                continue
+            closure.add(key)
+            needed.extend(self.items[key].deps)
+        for key, item in self.items.items():
+            item.optional = key not in closure
 
     def pin(self, key: str) -> None:
         """Start an item, and what it waits for, in the first months."""

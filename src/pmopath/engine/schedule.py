@@ -17,9 +17,8 @@ import datetime as dt
 import math
 from typing import Any, Literal
 
-from pmopath.engine.eligibility import WEEKS_PER_MONTH
 from pmopath.engine.paths import ON_THE_JOB_LANES
-from pmopath.engine.scoring import REFERENCE_HOURS, Score
+from pmopath.engine.scoring import Score
 from pmopath.model.framework import ExperienceKind, Model, TrainingTopic
 
 Kind = Literal["competency", "certification", "experience", "role", "network", "application"]
@@ -77,6 +76,9 @@ class PlanItem(Model):
     why_short: str  # one line: "PMO management 1→4 · core"
     alternatives: tuple[str, ...] = ()  # certifications considered and not chosen
     counts_toward: tuple[str, ...] = ()  # a course: the certifications whose hours it gives
+    #: nothing the ready month needs waits for it (a certification only recommended, the
+    #: applications): it takes the study hours the requirements leave
+    optional: bool = False
 
 
 class Binding(Model):
@@ -129,7 +131,6 @@ class Item:
     mode: Mode
     deps: list[str]
     earliest: int
-    reference_earliest: int  # the same at the reference hours (orders the plan)
     stage: int  # index of the first role on the path that needs it
     months: int  # on-the-job: how long it runs; experience: the shortfall
     needs: ExperienceKind | None  # on-the-job: a role that accrues this
@@ -137,6 +138,8 @@ class Item:
     alternatives: tuple[str, ...]
     counts_as: TrainingTopic | None  # a course: its hours count as education of this topic
     toward: list[str]  # certifications whose training rule this course counts toward
+    optional: bool  # nothing the ready month needs waits for it: placed in the hours left
+    completes: str | None  # an exam that is a competency's step: that competency
     seq: int  # the order it was made in: the last tie-break
     start: int
     end: int
@@ -163,7 +166,6 @@ ITEM_DEFAULTS: dict[str, Any] = {
     "mode": "study",
     "deps": [],
     "earliest": 1,
-    "reference_earliest": 1,
     "stage": 0,
     "months": 0,
     "needs": None,
@@ -171,6 +173,8 @@ ITEM_DEFAULTS: dict[str, Any] = {
     "alternatives": (),
     "counts_as": None,
     "toward": [],
+    "optional": False,
+    "completes": None,
     "seq": 0,
     "start": 0,
     "end": 0,
@@ -192,23 +196,19 @@ def phases_of(items: list[PlanItem]) -> tuple[Phase, ...]:
 
 
 class _Lanes:
-    """The months' study hours and on-the-job slots, filled in scheduling order.
+    """The months' study hours and on-the-job slots, filled in the plan's order.
 
-    Within a lane, an item never starts before the item scheduled before it: the order
-    of the plan holds, and more hours a week can only bring items forward, never later.
+    An item takes the first free hours from its earliest month: what waits for an exam's
+    eligibility leaves the months before it to the items after it in the order.
     """
 
-    def __init__(self, capacity: float, *, backfill: bool = False) -> None:
+    def __init__(self, capacity: float) -> None:
         self.capacity = capacity
-        self.backfill = backfill  # the dry run may fill any free month
         self.used: dict[int, float] = {}
         self.jobs: dict[int, int] = {}
-        self.last_study = 1
-        self.last_job = 1
 
     def study(self, earliest: int, effort: float) -> tuple[int, int]:
-        first = earliest if self.backfill else max(earliest, self.last_study)
-        month, left, start = first, effort, 0
+        month, left, start = earliest, effort, 0
         while left > 1e-9:
             free = self.capacity - self.used.get(month, 0.0)
             if free > 1e-9:
@@ -218,16 +218,14 @@ class _Lanes:
                 start = start or month
             if left > 1e-9:
                 month += 1
-        self.last_study = start or month
-        return self.last_study, month
+        return start or month, month
 
     def job(self, earliest: int, months: int) -> tuple[int, int]:
-        start = earliest if self.backfill else max(earliest, self.last_job)
+        start = earliest
         while any(self.jobs.get(m, 0) >= ON_THE_JOB_LANES for m in range(start, start + months)):
             start += 1
         for m in range(start, start + months):
             self.jobs[m] = self.jobs.get(m, 0) + 1
-        self.last_job = start
         return start, start + months - 1
 
 
@@ -249,44 +247,50 @@ def _dispatch_order(items: dict[str, Item]) -> list[Item]:
     return order
 
 
-def _place(order: list[Item], capacity: float, *, backfill: bool) -> dict[int, float]:
+def _place(order: list[Item], capacity: float) -> dict[int, float]:
     """Give each item its months, in ``order``; returns the study hours used a month.
 
-    The dry run (``backfill``) uses each item's earliest month at the reference hours.
+    What the ready month needs is placed first; optional items (certifications nothing
+    else waits for) then take the hours left, in their own order, so they never push back
+    the ready month.
     """
-    lanes = _Lanes(capacity, backfill=backfill)
+    lanes = _Lanes(capacity)
     done: dict[str, Item] = {}
-    for item in order:
-        first = item.reference_earliest if backfill else item.earliest
-        earliest = max([first, *(done[d].end for d in item.deps if d in done)])
-        if item.mode == "milestone" and item.kind == "experience":
-            # after a move, the first whole month in the new role is the one after it
-            item.start = earliest + 1 if item.deps else earliest
-            item.end = item.start + item.months - 1
-        elif item.mode == "milestone":
-            item.start = item.end = earliest
-        elif item.mode == "on-the-job":
-            item.start, item.end = lanes.job(earliest, max(1, item.months))
-        elif item.mode == "alongside":
-            item.start = earliest
-            item.end = earliest + max(1, math.ceil(round(item.effort / ALONGSIDE_HOURS, 9))) - 1
-        else:
-            item.start, item.end = lanes.study(earliest, item.effort)
-        done[item.key] = item
+    for item in [it for it in order if not it.optional]:
+        _place_one(item, lanes, done)
+    for item in [it for it in order if it.optional]:
+        _place_one(item, lanes, done)
     return lanes.used
+
+
+def _place_one(item: Item, lanes: _Lanes, done: dict[str, Item]) -> None:
+    job = item.mode == "on-the-job"
+    # a step of work in the job starts the month after the step before it ends; study may
+    # go on in the month its predecessor ends (the hours are shared within the month)
+    ends = [done[d].end + (job and done[d].mode == "on-the-job") for d in item.deps if d in done]
+    earliest = max([item.earliest, *ends])
+    if item.mode == "milestone" and item.kind == "experience":
+        # after a move, the first whole month in the new role is the one after it
+        item.start = earliest + 1 if item.deps else earliest
+        item.end = item.start + item.months - 1
+    elif item.mode == "milestone":
+        item.start = item.end = earliest
+    elif item.mode == "on-the-job":
+        item.start, item.end = lanes.job(earliest, max(1, item.months))
+    elif item.mode == "alongside":
+        item.start = earliest
+        item.end = earliest + max(1, math.ceil(round(item.effort / ALONGSIDE_HOURS, 9))) - 1
+    else:
+        item.start, item.end = lanes.study(earliest, item.effort)
+    done[item.key] = item
 
 
 def schedule(items: dict[str, Item], capacity: float) -> tuple[list[Item], dict[int, float]]:
     """Place items in months; returns them in placing order, and the hours used a month.
 
-    A dry run at :data:`REFERENCE_HOURS` (filling any free month) fixes the order; the
-    real run then places items in that order, each lane never going back in time. The
-    order does not depend on the person's hours, so more hours can only bring an item
-    forward: the plan is never later with more time.
+    The order is the data's (stage, priority, kind), never the person's hours; each item
+    takes the first free hours from its earliest month. More hours a week can then only
+    bring items forward (a property the tests check).
     """
     dispatch = _dispatch_order(items)
-    _place(dispatch, REFERENCE_HOURS * WEEKS_PER_MONTH, backfill=True)
-    rank = {it.key: i for i, it in enumerate(dispatch)}
-    order = sorted(dispatch, key=lambda it: (it.start, rank[it.key]))
-    used = _place(order, capacity, backfill=False)
-    return order, used
+    return dispatch, _place(dispatch, capacity)
