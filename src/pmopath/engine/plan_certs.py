@@ -28,6 +28,7 @@ class CertificationSteps:
     status: dict[str, Eligibility]
     gaps: dict[str, CompetencyGap]
     held: set[str]
+    projected: dict[str, tuple[Eligibility, Role, int]]
     target: Role
     roles_ahead: list[Role]
 
@@ -50,6 +51,8 @@ class CertificationSteps:
         person's hours."""
         cert = self.fw.certification_by_id.get(cert_id)
         months = None if cert is None else self.reference.check(cert).eligible_in_months
+        if cert_id in self.projected:  # dated from a planned move
+            months = self.projected[cert_id][0].eligible_in_months
         if months is None:
             return float("inf")
         return months + study_months(self.fw, cert_id, REFERENCE_HOURS)
@@ -74,6 +77,8 @@ class CertificationSteps:
         # the route (and so its prerequisites) as chosen at the reference hours
         route = self.reference.check(cert).route or elig.route
         deps = self.cert_prerequisites(cert, route, stage)
+        if cert_id in self.projected:  # its months count from the move into a stepping stone
+            deps.append(f"role:{self.projected[cert_id][1].id}")
         effort = (cert.study.min_hours + cert.study.max_hours) / 2
         when = (
             "eligible now"

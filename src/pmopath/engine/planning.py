@@ -24,9 +24,10 @@ import re
 from typing import Any
 
 from pmopath.base.text import count, first_few
-from pmopath.engine.eligibility import WEEKS_PER_MONTH, checker, study_months
+from pmopath.engine.eligibility import WEEKS_PER_MONTH, Eligibility, checker, study_months
 from pmopath.engine.paths import accrues
 from pmopath.engine.plan_certs import CertificationSteps
+from pmopath.engine.projection import dated_after_moves
 from pmopath.engine.schedule import Binding, Item, Plan, PlanItem, Step, phases_of, schedule
 from pmopath.engine.scoring import REFERENCE_HOURS, CompetencyGap, Score
 from pmopath.engine.worktime import WorkRecord, is_current
@@ -54,20 +55,33 @@ def plan(
     as_of: dt.date,
     horizon: int | None = None,
 ) -> Plan:
-    """The dated plan for a score: items built step by step, then scheduled and phased."""
-    planner = _Planner(score, profile, fw, as_of)
-    planner.add_standing_start()
-    planner.add_assessment()
-    planner.add_competencies()
-    planner.add_recommended_certifications()
-    planner.add_stepping_stones()
-    planner.add_experience()
-    planner.pin_the_first_months()
-    planner.tie_jobs_to_roles()
-    planner.add_the_move()
-    planner.mark_optional()
+    """The dated plan for a score: items built step by step, then scheduled and phased.
+
+    A certification that only a stepping stone's experience makes possible is dated from
+    the plan's move into it (:mod:`pmopath.engine.projection`): the plan is laid out once
+    for the move months, then again with those certifications dated. They are only
+    recommended, so the moves and the ready month stay as they were.
+    """
     capacity = score.hours_per_week * WEEKS_PER_MONTH
+    planner = _Planner.build(score, profile, fw, as_of)
     scheduled, used = schedule(planner.items, capacity)
+    undated = [
+        fw.certification_by_id[c.eligibility.id]
+        for c in score.certifications
+        if c.eligibility.status == "not-yet-eligible" and c.eligibility.eligible_in_months is None
+    ]
+    moves = [(fw.role_by_id[it.ref], it.end) for it in scheduled if it.step == "move" and it.ref]
+    projected = dated_after_moves(fw, profile, undated, moves, as_of, score.hours_per_week)
+    if projected:
+        certs = tuple(
+            c.model_copy(update={"eligibility": projected[c.eligibility.id][0]})
+            if c.eligibility.id in projected
+            else c
+            for c in score.certifications
+        )
+        score = score.model_copy(update={"certifications": certs})
+        planner = _Planner.build(score, profile, fw, as_of, projected)
+        scheduled, used = schedule(planner.items, capacity)
     # numbered by place in the plan; milestones (shown as a timeline) after the work
     placed = sorted(scheduled, key=_plan_order)
     plan_items = [
@@ -155,8 +169,39 @@ def same_title(title: str) -> str:
 class _Planner(CertificationSteps):
     """Builds the plan's items, one kind of item per step (see :func:`plan`)."""
 
-    def __init__(self, score: Score, profile: Profile, fw: Framework, as_of: dt.date) -> None:
+    @classmethod
+    def build(
+        cls,
+        score: Score,
+        profile: Profile,
+        fw: Framework,
+        as_of: dt.date,
+        projected: dict[str, tuple[Eligibility, Role, int]] | None = None,
+    ) -> "_Planner":
+        """A planner with every step taken (see :func:`plan`)."""
+        planner = cls(score, profile, fw, as_of, projected or {})
+        planner.add_standing_start()
+        planner.add_assessment()
+        planner.add_competencies()
+        planner.add_recommended_certifications()
+        planner.add_stepping_stones()
+        planner.add_experience()
+        planner.pin_the_first_months()
+        planner.tie_jobs_to_roles()
+        planner.add_the_move()
+        planner.mark_optional()
+        return planner
+
+    def __init__(
+        self,
+        score: Score,
+        profile: Profile,
+        fw: Framework,
+        as_of: dt.date,
+        projected: dict[str, tuple[Eligibility, Role, int]],
+    ) -> None:
         self.score, self.profile, self.fw = score, profile, fw
+        self.projected = projected  # dated from a planned move: cert -> (eligibility, role, move)
         self.checker = checker(fw, profile, score.hours_per_week, as_of)
         # Choices and order come from the reference hours, so they are the same whatever
         # time a person has: more hours then only move items earlier (see schedule).
@@ -290,8 +335,8 @@ class _Planner(CertificationSteps):
         keys = []
         for i, action in enumerate(comp.actions.get(step, ())):
             if action.kind is ActionKind.certification and action.certification:
-                if action.certification in self.held:
-                    continue
+                if action.certification in self.held | set(self.projected):
+                    continue  # held; or possible only after a move the step comes before
                 key = self.add_cert(action.certification, f"evidences {comp.name}", stage)
                 if key is None:
                     continue

@@ -95,8 +95,10 @@ def summarise(
     scored = score(profile, fw, target, hours_per_week=hours_per_week, as_of=as_of)
     result = plan(scored, profile, fw, as_of=as_of, horizon=horizon)
     lines = paths_explained(scored.paths_considered, chosen_ready=result.ready_in_months)
-    scored = scored.model_copy(update={"explanation": scored.explanation + lines})
-    result = result.model_copy(update={"score": scored})
+    # the plan's score: certifications dated from a planned move carry their dates
+    planned = result.score
+    planned = planned.model_copy(update={"explanation": planned.explanation + lines})
+    result = result.model_copy(update={"score": planned})
     summary = summary_of(fw, result)
     ready = result.ready_in_months
     if ready and any(b.mode != "milestone" for b in result.ready_set_by):
