@@ -114,11 +114,20 @@ def dates(p: Plan, *, exams: bool = True) -> dict[str, float]:
 
 
 def same_path(before: Plan, after: Plan) -> dict[str, float]:
-    """The dates of ``before`` to compare with ``after``: moves and milestones only when both
-    plans take the same path (another path has other moves)."""
+    """The dates of ``before`` to compare with ``after``: moves, milestones and eligibility
+    dated from a move only when both plans take the same path (another has other moves)."""
     out = dates(before, exams=False)
     if before.score.path != after.score.path:
-        out = {k: v for k, v in out.items() if not k.startswith(("move:", "milestone:"))}
+        moved = {
+            f"eligible:{c.eligibility.id}"
+            for c in before.score.certifications
+            if c.eligibility.after_move is not None
+        }
+        out = {
+            k: v
+            for k, v in out.items()
+            if not k.startswith(("move:", "milestone:")) and k not in moved
+        }
     return out
 
 

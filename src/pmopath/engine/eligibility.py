@@ -75,6 +75,8 @@ class Eligibility(Model):
     missing: tuple[Missing, ...] = ()
     route: str | None = None
     assumptions: tuple[str, ...] = ()
+    #: dated from the plan's move into this role (the experience it earns); None: from now
+    after_move: str | None = None
 
 
 def study_months(fw: Framework, cert_id: str, hours_per_week: float) -> int:

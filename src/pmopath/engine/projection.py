@@ -67,6 +67,7 @@ def dated_after_moves(
                         "status": "not-yet-eligible",
                         "eligible_in_months": months,
                         "assumptions": (*el.assumptions, note),
+                        "after_move": role.id,
                     }
                 ),
                 role,
