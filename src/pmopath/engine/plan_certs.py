@@ -85,6 +85,8 @@ class CertificationSteps:
             if elig.eligible_in_months == 0
             else f"eligible in {count(elig.eligible_in_months, 'month')}"
         )
+        if elig.after_move is not None:
+            when += f", counted from your planned move into {fw.role_name(elig.after_move)}"
         study = f"{cert.study.min_hours:g}-{cert.study.max_hours:g} h"
         why = f"{reason}; {when} ({elig.route}); study {study}"
         if alternatives:

@@ -65,21 +65,9 @@ def plan(
     capacity = score.hours_per_week * WEEKS_PER_MONTH
     planner = _Planner.build(score, profile, fw, as_of)
     scheduled, used = schedule(planner.items, capacity)
-    undated = [
-        fw.certification_by_id[c.eligibility.id]
-        for c in score.certifications
-        if c.eligibility.status == "not-yet-eligible" and c.eligibility.eligible_in_months is None
-    ]
-    moves = [(fw.role_by_id[it.ref], it.end) for it in scheduled if it.step == "move" and it.ref]
-    projected = dated_after_moves(fw, profile, undated, moves, as_of, score.hours_per_week)
+    projected = _dated_after_moves(score, profile, fw, scheduled, as_of)
     if projected:
-        certs = tuple(
-            c.model_copy(update={"eligibility": projected[c.eligibility.id][0]})
-            if c.eligibility.id in projected
-            else c
-            for c in score.certifications
-        )
-        score = score.model_copy(update={"certifications": certs})
+        score = _with_dates(score, projected)
         planner = _Planner.build(score, profile, fw, as_of, projected)
         scheduled, used = schedule(planner.items, capacity)
     # numbered by place in the plan; milestones (shown as a timeline) after the work
@@ -126,6 +114,39 @@ def plan(
         star_seeds=planner.star_seeds(),
         study_hours_by_month=tuple(round(used.get(m, 0.0), 6) for m in range(1, months + 1)),
     )
+
+
+def _dated_after_moves(
+    score: Score, profile: Profile, fw: Framework, scheduled: list[Item], as_of: dt.date
+) -> dict[str, tuple[Eligibility, Role, int]]:
+    """The certifications with no date as things stand that a planned move dates."""
+    undated = [
+        fw.certification_by_id[c.eligibility.id]
+        for c in score.certifications
+        if c.eligibility.status == "not-yet-eligible" and c.eligibility.eligible_in_months is None
+    ]
+    moves = [(fw.role_by_id[it.ref], it.end) for it in scheduled if it.step == "move" and it.ref]
+    if not undated or not moves:
+        return {}
+    return dated_after_moves(fw, profile, undated, moves, as_of, score.hours_per_week)
+
+
+def _with_dates(score: Score, projected: dict[str, tuple[Eligibility, Role, int]]) -> Score:
+    """The score with those certifications dated from the move; what is missing stays as
+    it is today."""
+    certs = tuple(
+        c.model_copy(
+            update={
+                "eligibility": projected[c.eligibility.id][0].model_copy(
+                    update={"missing": c.eligibility.missing}
+                )
+            }
+        )
+        if c.eligibility.id in projected
+        else c
+        for c in score.certifications
+    )
+    return score.model_copy(update={"certifications": certs})
 
 
 def _toward_ready(it: Item) -> bool:

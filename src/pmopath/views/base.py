@@ -40,5 +40,5 @@ def status_text(status: str, months: int | None, when: str | None = None) -> str
     if status == "not-yet-eligible":
         if months is None:
             return f"not yet: {when}" if when else "not yet eligible (no date can be given)"
-        return f"eligible in {count(months, 'month')}"
+        return f"eligible in {count(months, 'month')}" + (f", {when}" if when else "")
     return {"held": "held", "eligible": "eligible now", "blocked": "blocked"}[status]

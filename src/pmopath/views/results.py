@@ -43,11 +43,12 @@ class CertRow(Model):
     status: str  # held | eligible | not-yet-eligible | blocked
     status_text: str  # "eligible in 3 months"
     eligible_in_months: int | None  # None when not yet eligible: no month can be promised
-    eligible_when: str | None  # why there is no month, in words
+    eligible_when: str | None  # why there is no month, or what it counts from, in words
     missing: tuple[str, ...]
     route: str | None
     assumptions: tuple[str, ...]
     recommended_by: tuple[str, ...]
+    after_move: str | None = None  # dated from the plan's move into this role (an ID)
 
 
 class NextStep(Ref):
@@ -212,6 +213,7 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
                 route=el.route,
                 assumptions=el.assumptions,
                 recommended_by=c.recommended_by,
+                after_move=el.after_move,
             )
         )
     return tuple(rows)

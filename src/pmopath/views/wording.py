@@ -68,9 +68,14 @@ def missing_text(m: Missing, fw: Framework) -> str:
 
 def eligible_when(el: Eligibility, fw: Framework) -> str | None:
     """Why a certification not yet eligible has no date, in words ("36 months after you
-    start leading projects"); None when there is nothing to say beyond the months to go."""
+    start leading projects"), or what its date counts from ("counted from your planned move into
+    PMO Director"); None when there is nothing to say beyond the months to go."""
     if el.status != "not-yet-eligible":
         return None
+    if el.after_move is not None:
+        return f"counted from your planned move into {fw.role_name(el.after_move)}"
+    if el.eligible_in_months is not None:
+        return None  # dated: the months say it
     for m in el.missing:
         if m.kind == "experience" and m.to_go is None and m.experience is not None:
             return f"{m.amount:g} months after you start {m.experience.label}"
