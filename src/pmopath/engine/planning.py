@@ -27,7 +27,7 @@ from pmopath.base.text import count, first_few
 from pmopath.engine.eligibility import WEEKS_PER_MONTH, Eligibility, checker, study_months
 from pmopath.engine.paths import accrues
 from pmopath.engine.plan_certs import CertificationSteps
-from pmopath.engine.projection import dated_after_moves
+from pmopath.engine.projection import dated_after_moves, with_dates
 from pmopath.engine.schedule import Binding, Item, Plan, PlanItem, Step, phases_of, schedule
 from pmopath.engine.scoring import REFERENCE_HOURS, CompetencyGap, Score
 from pmopath.engine.worktime import WorkRecord, is_current
@@ -65,9 +65,10 @@ def plan(
     capacity = score.hours_per_week * WEEKS_PER_MONTH
     planner = _Planner.build(score, profile, fw, as_of)
     scheduled, used = schedule(planner.items, capacity)
-    projected = _dated_after_moves(score, profile, fw, scheduled, as_of)
+    moves = [(fw.role_by_id[it.ref], it.end) for it in scheduled if it.step == "move" and it.ref]
+    projected = dated_after_moves(fw, profile, score, moves, as_of)
     if projected:
-        score = _with_dates(score, projected)
+        score = with_dates(score, projected)
         planner = _Planner.build(score, profile, fw, as_of, projected)
         scheduled, used = schedule(planner.items, capacity)
     # numbered by place in the plan; milestones (shown as a timeline) after the work
@@ -114,39 +115,6 @@ def plan(
         star_seeds=planner.star_seeds(),
         study_hours_by_month=tuple(round(used.get(m, 0.0), 6) for m in range(1, months + 1)),
     )
-
-
-def _dated_after_moves(
-    score: Score, profile: Profile, fw: Framework, scheduled: list[Item], as_of: dt.date
-) -> dict[str, tuple[Eligibility, Role, int]]:
-    """The certifications with no date as things stand that a planned move dates."""
-    undated = [
-        fw.certification_by_id[c.eligibility.id]
-        for c in score.certifications
-        if c.eligibility.status == "not-yet-eligible" and c.eligibility.eligible_in_months is None
-    ]
-    moves = [(fw.role_by_id[it.ref], it.end) for it in scheduled if it.step == "move" and it.ref]
-    if not undated or not moves:
-        return {}
-    return dated_after_moves(fw, profile, undated, moves, as_of, score.hours_per_week)
-
-
-def _with_dates(score: Score, projected: dict[str, tuple[Eligibility, Role, int]]) -> Score:
-    """The score with those certifications dated from the move; what is missing stays as
-    it is today."""
-    certs = tuple(
-        c.model_copy(
-            update={
-                "eligibility": projected[c.eligibility.id][0].model_copy(
-                    update={"missing": c.eligibility.missing}
-                )
-            }
-        )
-        if c.eligibility.id in projected
-        else c
-        for c in score.certifications
-    )
-    return score.model_copy(update={"certifications": certs})
 
 
 def _toward_ready(it: Item) -> bool:
@@ -256,6 +224,18 @@ class _Planner(CertificationSteps):
         item.seq = len(self.items)
         self.items[item.key] = item
         return True
+
+    def step_priority(self, gap: CompetencyGap, level: int) -> float:
+        """A step's place in the order: weight x the levels from this step to the required one
+        x (1 + the stepping stones that need more than this step's level). It does not depend
+        on the level a person is at, so a higher rating only takes the first steps away and
+        never moves the rest later in the order."""
+        need = sum(
+            1
+            for r in self.stones
+            if gap.id in r.competencies and r.competencies[gap.id].level > level
+        )
+        return gap.weight * (gap.required - level) * (1 + need)
 
     def stage_of(self, comp_id: str, level: int) -> int:
         """The first role on the path that needs ``comp_id`` at ``level`` or more."""
@@ -375,7 +355,7 @@ class _Planner(CertificationSteps):
                 gap.id,
                 action.title,
                 effort=action.hours,
-                priority=gap.priority,
+                priority=self.step_priority(gap, level),
                 why=why,
                 short=short,
                 mode="on-the-job" if job else "study",

@@ -12,9 +12,10 @@ import datetime as dt
 
 from pmopath.base.months import as_month, month_label, month_start
 from pmopath.engine.eligibility import Eligibility, checker
+from pmopath.engine.scoring import Score
 from pmopath.engine.worktime import is_current
 from pmopath.model.catalog import Framework
-from pmopath.model.framework import POSITION_KINDS, Certification, Role
+from pmopath.model.framework import POSITION_KINDS, Role
 from pmopath.model.profile import Position, Profile
 
 
@@ -39,17 +40,24 @@ def after_move(profile: Profile, role: Role, move: int, as_of: dt.date) -> Profi
 def dated_after_moves(
     fw: Framework,
     profile: Profile,
-    certs: list[Certification],
+    score: Score,
     moves: list[tuple[Role, int]],
     as_of: dt.date,
-    hours_per_week: float,
 ) -> dict[str, tuple[Eligibility, Role, int]]:
-    """For each certification that gets a date once a planned move is made: its eligibility
-    counted from the plan's start (the soonest over the moves), the role and the move month."""
+    """For each certification of the score with no date as things stand that a planned move
+    dates: its eligibility counted from the plan's start (the soonest over the moves), the
+    role and the move month."""
+    certs = [
+        fw.certification_by_id[c.eligibility.id]
+        for c in score.certifications
+        if c.eligibility.status == "not-yet-eligible" and c.eligibility.eligible_in_months is None
+    ]
     found: dict[str, tuple[Eligibility, Role, int]] = {}
+    if not certs:
+        return found
     for role, move in moves:
         projected = after_move(profile, role, move, as_of)
-        check = checker(fw, projected, hours_per_week, month_start(as_of, move + 1))
+        check = checker(fw, projected, score.hours_per_week, month_start(as_of, move + 1))
         for cert in certs:
             el = check.check(cert)
             if el.eligible_in_months is None or el.status == "blocked":
@@ -74,3 +82,21 @@ def dated_after_moves(
                 move,
             )
     return found
+
+
+def with_dates(score: Score, projected: dict[str, tuple[Eligibility, Role, int]]) -> Score:
+    """The score with those certifications dated from the move; what is missing stays as
+    it is today."""
+    certs = tuple(
+        c.model_copy(
+            update={
+                "eligibility": projected[c.eligibility.id][0].model_copy(
+                    update={"missing": c.eligibility.missing}
+                )
+            }
+        )
+        if c.eligibility.id in projected
+        else c
+        for c in score.certifications
+    )
+    return score.model_copy(update={"certifications": certs})
