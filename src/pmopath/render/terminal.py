@@ -36,6 +36,7 @@ from pmopath.render.rich_text import (
     section,
     source_facts,
 )
+from pmopath.render.rows import Cell, Column, Rows
 from pmopath.render.terminal_tables import (
     STACK_BELOW,
     Adaptive,
@@ -383,24 +384,27 @@ class TerminalRenderer(ViewRenderer):
     def history(self, view: HistoryView) -> RenderableType:
         if not view.assessments:
             return Text(words.NO_ASSESSMENTS)
-        table = Table(
-            title="Your assessments (oldest first)", title_justify="left", box=box.SIMPLE_HEAD
-        )
-        table.add_column("#", justify="right")
-        table.add_column("ID", style="cyan", no_wrap=True)
-        table.add_column(words.HISTORY_DATE, no_wrap=True)
-        table.add_column("Current → target")
-        table.add_column("Rated", justify="right")
-        table.add_column("Readiness", justify="right")
+        columns = [
+            Column("#", justify="right"),
+            Column("ID", style="cyan"),
+            Column(words.HISTORY_DATE),
+            Column("Current → target", wraps=True),
+            Column("Rated", justify="right"),
+            Column("Readiness", justify="right"),
+        ]
+        rows = []
         for e in view.assessments:
             if e.problem:
-                table.add_row(
-                    str(e.number), lit(e.id), "", Text(clean(e.problem), style="red"), "", ""
+                problem = Cell(clean(e.problem), style="red")
+                rows.append(
+                    [Cell(str(e.number)), Cell(clean(e.id)), Cell(""), problem, *2 * [Cell("")]]
                 )
                 continue
-            names = f"{e.current_role_name} → {e.target_role_name or '-'}"
+            names = clean(f"{e.current_role_name} → {e.target_role_name or '-'}")
             ready = "-" if e.readiness is None else percent(e.readiness)
-            table.add_row(str(e.number), lit(e.id), e.assessed_at, lit(names), str(e.rated), ready)
+            cells = (str(e.number), clean(e.id), e.assessed_at, names, str(e.rated), ready)
+            rows.append([Cell(c) for c in cells])
+        table = Rows("Your assessments (oldest first)", columns, rows)
         return Group(table, hint("`pmopath show ID` prints one; `pmopath show` the latest."))
 
     def profile(self, view: ProfileView) -> RenderableType:
