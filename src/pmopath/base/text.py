@@ -11,8 +11,12 @@ import datetime as dt
 import re
 
 #: What :func:`clean` escapes: the C0 and C1 controls (Unicode category Cc) except newline
-#: and tab, and the bidirectional embeddings, overrides and isolates.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: and tab; the bidirectional marks, embeddings, overrides and isolates; and the invisible
+#: ones (zero-width spaces and joiners, the word joiner, the byte-order mark), which would
+#: make two different names look the same.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -113,8 +113,7 @@ def roadmap(
             "--output",
             "-o",
             help="Write to this file (refuses to overwrite without --force).",
-            dir_okay=False,
-            readable=False,
+            readable=False,  # a folder or an empty name is refused with its own message
             show_default=False,
         ),
     ] = None,
@@ -147,4 +146,4 @@ def roadmap(
     if output is None:
         emit(rendered)
         return
-    write_output(as_text(rendered), output, force=force)
+    write_output(ctx, as_text(rendered), output, force=force)

@@ -13,6 +13,7 @@ from pmopath.cli.common import (
     app,
     examples,
     framework_of,
+    note_input,
     show_view,
     warn_skipped,
     write_output,
@@ -87,9 +88,7 @@ def export_profile(
     ] = None,
     output: Annotated[
         Path,
-        typer.Option(
-            "--output", "-o", help="File to write, or - for stdout.", dir_okay=False, readable=False
-        ),
+        typer.Option("--output", "-o", help="File to write, or - for stdout.", readable=False),
     ] = Path("-"),
     force: Annotated[
         bool,
@@ -106,5 +105,6 @@ def export_profile(
     fw = framework_of(ctx)
     store = Store()
     found = store.find(ident)
+    note_input(ctx, store.path(found))
     text = dump_profile(store.load(found, fw).profile)
-    write_output(text, output, force=force)
+    write_output(ctx, text, output, force=force)

@@ -13,7 +13,14 @@ import typer
 from typer.core import TyperGroup
 
 from pmopath import __version__
-from pmopath.base.errors import DataError, EnvironmentProblem, ExitStatus, PmopathError
+from pmopath.base.errors import (
+    DataError,
+    EnvironmentProblem,
+    ExitStatus,
+    PmopathError,
+    RefusedError,
+)
+from pmopath.base.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from pmopath.cli.clock import today
 from pmopath.render import Format
 from pmopath.render.console import emit, error_line, silence_stdout
@@ -146,6 +153,11 @@ def framework_of(ctx: typer.Context) -> "Framework":
     meta = ctx.find_root().meta
     if "pmopath.load.framework" not in meta:
         meta["pmopath.load.framework"] = load_framework(settings_of(ctx).data)
+        from pmopath.load import cache
+        from pmopath.render.console import message
+
+        while cache.untrusted:  # said once, the first time the cache is looked at
+            message(f"warning: {cache.untrusted.pop()}", "yellow")
     fw: Framework = meta["pmopath.load.framework"]
     return fw
 
@@ -190,6 +202,7 @@ def subject_and_basis(ctx: typer.Context, profile_path: Path | None) -> "tuple[P
     if profile_path is not None:
         from pmopath.load.profiles import load_profile
 
+        note_input(ctx, profile_path)
         loaded = load_profile(profile_path, fw, strict=False)
         basis = f"from {profile_path}"
     else:
@@ -198,6 +211,7 @@ def subject_and_basis(ctx: typer.Context, profile_path: Path | None) -> "tuple[P
         store = Store()
         latest = store.find(None)
         basis = f"from your latest assessment ({latest})"
+        note_input(ctx, store.path(latest))
         warn_skipped(store)
         try:
             loaded = store.load(latest, fw)
@@ -262,8 +276,8 @@ HoursOption = Annotated[
     float | None,
     typer.Option(
         "--hours-per-week",
-        min=0.5,
-        max=80,
+        min=MIN_HOURS_PER_WEEK,
+        max=MAX_HOURS_PER_WEEK,
         help="Hours a week for development (overrides the profile).",
         show_default=False,
     ),
@@ -281,13 +295,39 @@ AsOfOption = Annotated[
 ]
 
 
-def write_output(text: str, output: Path, *, force: bool) -> None:
-    """Write a result to a file (see ``yamlio.write_output_file`` for the rules), or to stdout."""
+def note_input(ctx: typer.Context, path: Path) -> None:
+    """Remember a file the command reads: its output may not replace it."""
+    ctx.find_root().meta.setdefault("pmopath.inputs", []).append(path)
+
+
+def inputs_of(ctx: typer.Context) -> list[Path]:
+    """Every file the command read: the profile (or saved assessment) and the framework's."""
+    meta = ctx.find_root().meta
+    fw = meta.get("pmopath.load.framework")
+    framework = list(fw.paths.values()) if fw is not None else []
+    return [*meta.get("pmopath.inputs", []), *framework]
+
+
+def write_output(ctx: typer.Context, text: str, output: Path, *, force: bool) -> None:
+    """Write a result to a file (see ``yamlio.write_output_file`` for the rules), or to
+    stdout. A file the command read is never replaced, whatever the spelling or link."""
     from pmopath.load.yamlio import write_output_file
     from pmopath.render.console import message
 
     if str(output) == "-":
         emit(text)
         return
+    for source in inputs_of(ctx):
+        try:
+            same = os.path.samefile(output.expanduser(), source)
+        except OSError:  # either is missing: they cannot be the same file
+            continue
+        if same:
+            also = "" if str(source) == str(output) else f" ({source})"
+            raise RefusedError(
+                f"{output} is a file this command reads{also}; pmopath does not write a "
+                "result over its input",
+                hint="give another file name",
+            )
     write_output_file(output, text, force=force)
     message(f"Wrote {output}", "green")

@@ -195,6 +195,11 @@ def phases_of(items: list[PlanItem]) -> tuple[Phase, ...]:
     return tuple(phases)
 
 
+#: No study item runs longer than this many months (200 years): the profile's floor of half
+#: an hour a week and the data's largest effort keep every real plan far below it.
+LAST_MONTH = 2400
+
+
 class _Lanes:
     """The months' study hours and on-the-job slots, filled in the plan's order.
 
@@ -209,7 +214,7 @@ class _Lanes:
 
     def study(self, earliest: int, effort: float) -> tuple[int, int]:
         month, left, start = earliest, effort, 0
-        while left > 1e-9:
+        while left > 1e-9 and month < earliest + LAST_MONTH:  # bounded, whatever the hours
             free = self.capacity - self.used.get(month, 0.0)
             if free > 1e-9:
                 take = min(free, left)

@@ -74,6 +74,67 @@ def cache_off() -> bool:
     return value not in ("", "0", "false", "no", "off")
 
 
+#: Why the cache folder is not used (another owner, writable by others), said once by the
+#: command line; None while it is trusted or not looked at yet.
+untrusted: list[str] = []
+
+
+@cache
+def _trusted(folder: Path) -> bool:
+    """Whether pmopath may use ``folder`` as its cache: missing (it is created 0700), or a
+    folder of the user's that nobody else can write to (the rule ssh applies to its files)."""
+    try:
+        st = folder.stat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if not hasattr(os, "getuid"):  # Windows: folder ACLs are the platform's business
+        return True
+    import stat
+
+    if not stat.S_ISDIR(st.st_mode):
+        why = "is not a folder"
+    elif st.st_uid != os.getuid():
+        why = "belongs to another user"
+    elif st.st_mode & 0o022:
+        why = "can be written by other users"
+    else:
+        return True
+    untrusted.append(f"the cache folder {folder} {why}: working without a cache")
+    return False
+
+
+def usable() -> Path | None:
+    """The cache folder, or None when the cache is off or the folder is not trusted."""
+    if cache_off():
+        return None
+    folder = cache_dir()
+    return folder if _trusted(folder) else None
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """A cache entry's bytes: a regular file of at most :data:`MAX_FILE_BYTES`, opened
+    without following a link or waiting on a FIFO; anything else is a miss."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def cache_dir() -> Path:
     override = os.environ.get(ENV_CACHE)
     if override:
@@ -149,12 +210,12 @@ def cache_path(key: str, kind: str = "framework") -> Path:
 
 def read(kind: str, key: str, model: type[M]) -> M | None:
     """The entry of ``kind`` for ``key`` as ``model``, or None (missing, corrupt, or cache off)."""
-    if cache_off():
+    folder = usable()
+    if folder is None:
         return None
-    path = cache_path(key, kind)
-    try:
-        raw = path.read_bytes()
-    except OSError:
+    path = folder / cache_path(key, kind).name
+    raw = _read_regular(path)
+    if raw is None or len(raw) > MAX_FILE_BYTES:
         return None
     head, _, payload = raw.partition(b"\n")
     expected = f"{FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}".encode()
@@ -171,20 +232,19 @@ def read(kind: str, key: str, model: type[M]) -> M | None:
     return value
 
 
-def write(kind: str, key: str, value: Model, *, private: bool = False) -> None:
-    """Store a validated value; a cache folder that cannot be written is no error.
-
-    ``private``: readable by the user alone (0600), for a person's own answers.
-    """
-    if cache_off():
+def write(kind: str, key: str, value: Model) -> None:
+    """Store a validated value; a cache folder that cannot be written is no error."""
+    folder = usable()
+    if folder is None:
         return
-    from pmopath.load.yamlio import atomic_write_text
+    from pmopath.load.yamlio import PRIVATE_FOLDER, atomic_write_text
 
-    path = cache_path(key, kind)
+    path = folder / cache_path(key, kind).name
     try:
         payload = to_json(dump(value))
         head = f"{FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}\n"
-        atomic_write_text(path, head + payload.decode(), mode=0o600 if private else None)
+        # every entry is private (0600), in a private folder (0700), from the first byte
+        atomic_write_text(path, head + payload.decode(), folder_mode=PRIVATE_FOLDER)
     except Exception:  # a cache that cannot be written is only slower
         return
     _prune(path.parent, kind)
@@ -379,7 +439,11 @@ def _as(kind: Any, value: Any) -> Any:
 
 def _prune(folder: Path, kind: str) -> None:
     """Keep the most recently written entries of a kind; others belong to old edits."""
+    import re
+
+    ours = re.compile(rf"{kind}-[0-9a-f]{{32}}\.json")  # only names pmopath writes
     with contextlib.suppress(OSError):
-        entries = sorted(folder.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime)
+        names = [p for p in folder.glob(f"{kind}-*.json") if ours.fullmatch(p.name)]
+        entries = sorted(names, key=lambda p: p.stat().st_mtime)
         for old in entries[: -KEEP[kind]]:
             old.unlink(missing_ok=True)

@@ -75,5 +75,5 @@ def load_profile(
         entry = CachedProfile.model_construct(
             profile=loaded.profile, warnings=tuple(loaded.warnings)
         )
-        cache.write("profile", key, entry, private=True)  # a person's own answers
+        cache.write("profile", key, entry)  # private, as every entry
     return loaded

@@ -33,7 +33,13 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from pmopath.base.errors import DataError, EnvironmentProblem, NotFoundError, RefusedError
-from pmopath.load.yamlio import atomic_write_text, dump_yaml, load_yaml, read_text
+from pmopath.load.yamlio import (
+    PRIVATE_FOLDER,
+    atomic_write_text,
+    dump_yaml,
+    load_yaml,
+    read_text,
+)
 
 if TYPE_CHECKING:
     from pmopath.model.catalog import Framework
@@ -180,7 +186,8 @@ def _create_exclusively(source: Path, target: Path, text: str) -> bool:
         if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
             raise
     try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(target, flags, PRIVATE)
     except FileExistsError:
         return False
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -225,7 +232,7 @@ class Store:
 
     def lock_draft(self, path: Path) -> DraftLock | None:
         """The lock of one draft, or None while another session holds it."""
-        self.home.mkdir(parents=True, exist_ok=True)
+        self.home.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
         return DraftLock.try_acquire(path.with_suffix(".lock"))
 
     def new_draft(self) -> tuple[Path, DraftLock]:
@@ -280,7 +287,7 @@ class Store:
         atomic_write_text(
             draft.path or self.draft_path,
             "# pmopath assessment in progress\n" + dump_yaml(payload),
-            mode=PRIVATE,
+            folder_mode=PRIVATE_FOLDER,
         )
 
     def discard_draft(self, path: Path | None = None) -> None:
@@ -304,7 +311,7 @@ class Store:
         sealed = seal(HEADER + text)
         folder = self.assessments
         tmp = folder / f".save.{os.getpid()}.{id(text)}.tmp"
-        atomic_write_text(tmp, sealed, mode=PRIVATE)
+        atomic_write_text(tmp, sealed, folder_mode=PRIVATE_FOLDER)
         base = new_id(now)
         try:
             for n in range(1, 10_000):

@@ -27,6 +27,10 @@ from pmopath.base.errors import DataError, EnvironmentProblem, RefusedError
 from pmopath.base.text import size
 from pmopath.model.document import Document
 
+#: A file only you can read and write; the folders pmopath keeps its own files in.
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 48
 MAX_NODES = 500_000  # after alias expansion
@@ -92,21 +96,35 @@ def dump_yaml(data: Any) -> str:
     return dump(data)
 
 
-def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> None:
+def atomic_write_text(
+    path: Path, text: str, *, mode: int = PRIVATE_FILE, folder_mode: int = 0o777
+) -> None:
     """Write ``text`` to ``path`` atomically: temp file, flush, fsync, rename.
 
-    ``mode``: the permission bits the file gets (default: a new file's, from the umask).
+    The temporary file has an unpredictable name in the target's folder and is created
+    exclusively, never through a link, readable by you alone from its first byte
+    (``tempfile.mkstemp``); it gets ``mode`` (default 0600) before anything is written.
+    Folders made on the way get ``folder_mode`` (0700 for pmopath's own; the umask applies).
     """
+    import tempfile
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=folder_mode)
     except FileExistsError:  # a file where a folder is needed, at the last step
         raise EnvironmentProblem(
             f"{path.parent}: a file is in the way where a folder is needed"
         ) from None
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as handle:
-            if mode is not None:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        problem = EnvironmentProblem.from_os_error(exc, path)
+        if problem is None:
+            raise
+        raise problem from None
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            if mode != PRIVATE_FILE:
                 if hasattr(os, "fchmod"):
                     os.fchmod(handle.fileno(), mode)
                 else:  # Windows before Python 3.13
@@ -142,15 +160,17 @@ def write_output_file(path: Path, text: str, *, force: bool) -> None:
     * nothing there: written, in an existing folder (with ``force``, a missing one is made);
     * a regular file, or a symlink: replaced only with ``force``, atomically, keeping the
       file's permissions (a symlink's target file is replaced, the link stays);
-    * a FIFO, a character device, or anything under ``/dev`` (``/dev/stdout``): written in
-      place, never replaced, with or without ``force``;
+    * a FIFO or a character device (``/dev/stdout``, ``/dev/null``), or a link to one:
+      written in place, never replaced, with or without ``force``; a regular file anywhere,
+      under ``/dev`` too, needs ``force``;
+    * a new file is readable by you alone (0600): plans hold your ratings and notes;
     * a folder, or anything else: refused.
     """
     path = path.expanduser()
-    if path.is_absolute() and path.parts[:2] == ("/", "dev") and path.exists():
-        with path.open("w", encoding="utf-8") as handle:  # /dev/stdout, /dev/null: in place
-            handle.write(text)
-        return
+    if path == Path():  # also what an empty -o '' becomes
+        raise RefusedError(
+            "--output needs a file name (it was empty, or '.')", hint="e.g. -o plan.md"
+        )
     try:
         st = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):  # nothing there (or a file above it)

@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 
 from pmopath.base.errors import DataError, NotFoundError
+from pmopath.base.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from pmopath.base.months import month_index
 from pmopath.base.text import count, plural
 from pmopath.model.document import Document, Loc, format_loc
@@ -261,7 +262,9 @@ class Profile(Model):
     certifications: tuple[HeldCertification, ...] = Field(
         (), description="Certifications you hold (space to tick, enter when done)"
     )
-    hours_per_week: Annotated[float, Field(gt=0, le=80), Compact] | None = Field(
+    hours_per_week: (
+        Annotated[float, Field(ge=MIN_HOURS_PER_WEEK, le=MAX_HOURS_PER_WEEK), Compact] | None
+    ) = Field(
         None,
         title="Time for development",
         description="Hours per week you can give to development",

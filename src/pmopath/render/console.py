@@ -108,13 +108,17 @@ def as_text(rendered: Rendered, width: int = 100) -> str:
 
 
 def message(text: str, style: str = "") -> None:
-    """A message for the person (stderr), never parsed as markup; a closed stderr is no error."""
+    """A message for the person (stderr), never parsed as markup, with every control,
+    escape sequence and invisible mark shown as an escape (a warning can quote a file's
+    text, a file name or an ID); a closed stderr is no error."""
     import contextlib
 
     from rich.text import Text
 
+    from pmopath.base.text import clean
+
     with contextlib.suppress(OSError):  # the terminal went away: nobody is left to tell
-        stderr_console().print(Text(text, style=style))
+        stderr_console().print(Text(clean(text), style=style))
 
 
 def error_line(text: str) -> None:
