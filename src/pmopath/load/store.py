@@ -38,6 +38,7 @@ from pmopath.load.yamlio import (
     atomic_write_text,
     dump_yaml,
     load_yaml,
+    make_folders,
     read_text,
 )
 
@@ -232,7 +233,7 @@ class Store:
 
     def lock_draft(self, path: Path) -> DraftLock | None:
         """The lock of one draft, or None while another session holds it."""
-        self.home.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+        make_folders(self.home, PRIVATE_FOLDER)
         return DraftLock.try_acquire(path.with_suffix(".lock"))
 
     def new_draft(self) -> tuple[Path, DraftLock]:

@@ -96,6 +96,24 @@ def dump_yaml(data: Any) -> str:
     return dump(data)
 
 
+def make_folders(folder: Path, mode: int = 0o777) -> None:
+    """Make ``folder`` and any missing folder above it, each with ``mode`` (the umask
+    applies): ``Path.mkdir`` gives only the last one the mode asked for."""
+    missing = []
+    for above in (folder, *folder.parents):
+        if above.is_dir():
+            break
+        missing.append(above)
+    for each in reversed(missing):
+        try:
+            each.mkdir(mode=mode)
+        except FileExistsError:
+            if not each.is_dir():  # a file where a folder is needed
+                raise EnvironmentProblem(
+                    f"{each}: a file is in the way where a folder is needed"
+                ) from None
+
+
 def atomic_write_text(
     path: Path, text: str, *, mode: int = PRIVATE_FILE, folder_mode: int = 0o777
 ) -> None:
@@ -108,12 +126,7 @@ def atomic_write_text(
     """
     import tempfile
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=folder_mode)
-    except FileExistsError:  # a file where a folder is needed, at the last step
-        raise EnvironmentProblem(
-            f"{path.parent}: a file is in the way where a folder is needed"
-        ) from None
+    make_folders(path.parent, folder_mode)
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
