@@ -72,3 +72,16 @@ def test_a_path_without_a_role_that_earns_the_experience_is_never_chosen() -> No
         earns = any(accrues(fw.role_by_id[r], ExperienceKind.pmo) for r in option.path[1:-1])
         assert (option.ready_months is not None) == earns
     assert choice.considered[0].path == choice.path
+
+
+def test_a_chain_of_two_thousand_roles_needs_no_recursion() -> None:
+    # a 1,000-role chain raised RecursionError in the path search (issue 21); the walks are
+    # iterative now, so a chain twice as long answers with the default recursion limit
+    import sys
+
+    fw = dense_ladder(2000, 1)
+    assert sys.getrecursionlimit() <= 2000 + 100  # the chain is longer than the stack allows
+    profile = person()
+    choice = choose_path(fw, profile, WorkRecord(profile, AS_OF), "start", "goal", 20.0)
+    assert choice.path[0] == "start" and choice.path[-1] == "goal"
+    assert len(choice.path) == 2002

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from pmopath.cli.app import app
 from pmopath.load import cache
 from pmopath.load.yamlio import atomic_write_text
+from pmopath.model.catalog import Framework
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "project-manager.yaml"
 SCRIPT = Path(sys.executable).parent / "pmopath"
@@ -27,10 +28,13 @@ STRACE = ("strace", "-f", "-e", "trace=openat,mkdir", "-o")
 posix = pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(SCRIPT), *args],
         env={**os.environ, **(env or {})},
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=60,
@@ -206,3 +210,58 @@ def test_a_fifo_as_a_cache_entry_is_a_miss_not_a_hang(tmp_path: Path) -> None:
 
 def test_cache_trust_is_checked_per_folder() -> None:
     assert cache.usable() is not None  # the suite's own cache folder is the user's
+
+
+# ------------------------------------------------------------- sizes and shapes
+
+
+def test_sixty_thousand_unknown_certifications_are_summarised(session_fw: Framework) -> None:
+    from pmopath.model.profile import HeldCertification, Position, Profile, resolve_profile
+
+    profile = Profile(
+        current_role="project-manager",
+        certifications=tuple(HeldCertification(id=f"made-up-{i}") for i in range(60_000)),
+        positions=tuple(
+            Position(title="Job", start="2020-01", role=f"no-such-role-{i}") for i in range(50)
+        ),
+    )
+    warnings = resolve_profile(profile, session_fw, strict=False).warnings
+    certs = [w for w in warnings if "certification" in w]
+    roles = [w for w in warnings if "role" in w and "certification" not in w]
+    assert len(certs) == 4 and "59,997 more certifications" in certs[-1]
+    assert len(roles) == 4 and "47 more position roles" in roles[-1]
+
+
+@pytest.mark.parametrize("month", ["٢٠١٩-٠٣", "2019-٠٣", "２０１９-03"])
+def test_months_are_written_in_ascii_digits(month: str) -> None:
+    from pydantic import ValidationError
+
+    from pmopath.model.profile import Position
+
+    with pytest.raises(ValidationError):
+        Position(title="Job", start=month)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("link", [False, True])
+def test_a_special_draft_is_refused_and_restart_moves_it_aside(tmp_path: Path, link: bool) -> None:
+    import pexpect
+
+    from test_pty import spawn
+
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    draft = home / "draft.yaml"
+    if link:
+        draft.symlink_to("/dev/zero")  # would exhaust memory
+    else:
+        os.mkfifo(draft)  # would hang the read
+    child = spawn(home, "--resume")  # in a terminal; its timeout fails the test on a hang
+    child.expect("not a regular file")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    child = spawn(home, "--restart")
+    child.expect("moved it to")
+    child.terminate(force=True)
+    assert not draft.exists() and not draft.is_symlink()

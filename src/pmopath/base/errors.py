@@ -79,10 +79,12 @@ class DataError(PmopathError):
 class DataErrors(DataError):
     """Several problems found at once (``pmopath validate`` reports them all)."""
 
-    def __init__(self, errors: list[DataError]) -> None:
+    def __init__(self, errors: list[DataError], *, framework: bool = False) -> None:
         first = errors[0]
         more = len(errors) - 1
-        tail = f" (and {more} more {plural('problem', more)}; run `pmopath validate`)"
+        # `pmopath validate` lists a framework's problems; a profile's are listed nowhere else
+        see = "; run `pmopath validate` for all" if framework else ""
+        tail = f" (and {more} more {plural('problem', more)}{see})"
         super().__init__(
             first.message + (tail if more else ""),
             path=first.path,

@@ -219,18 +219,24 @@ def _order(fw: Framework, start: str, goal: str) -> list[str]:
             continue
         useful.add(node)
         stack.extend(backward.get(node, ()))
+    # depth-first post-order, reversed below; iterative (a ladder of thousands of roles
+    # must not exhaust the interpreter's stack)
     order: list[str] = []
     seen: set[str] = set()
-
-    def visit(node: str) -> None:  # depth-first post-order, reversed below
-        seen.add(node)
-        for nxt in fw.role_by_id[node].leads_to:
-            if nxt in useful and nxt not in seen:
-                visit(nxt)
-        order.append(node)
-
     if start in useful:
-        visit(start)
+        seen.add(start)
+        stack2: list[tuple[str, int]] = [(start, 0)]
+        while stack2:
+            node, i = stack2.pop()
+            nexts = fw.role_by_id[node].leads_to
+            while i < len(nexts) and (nexts[i] not in useful or nexts[i] in seen):
+                i += 1
+            if i < len(nexts):
+                stack2.append((node, i + 1))
+                seen.add(nexts[i])
+                stack2.append((nexts[i], 0))
+            else:
+                order.append(node)
     return order[::-1]
 
 

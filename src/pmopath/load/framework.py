@@ -154,7 +154,7 @@ def load_framework(data_dir: Path | None = None) -> Framework:
         return cached
     fw, errors = check_paths(paths, raw=raw)
     if errors:
-        raise DataErrors(errors)
+        raise DataErrors(errors, framework=True)
     assert fw is not None
     if key is None:
         return fw

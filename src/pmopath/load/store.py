@@ -249,8 +249,17 @@ class Store:
 
     def load_draft(self, path: Path | None = None) -> Draft | None:
         path = path or self.draft_path
-        if not path.exists():
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
             return None
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would hang the read, a link lead elsewhere
+            raise DataError(
+                "is not a regular file (a FIFO, a device or a link); pmopath reads only "
+                "regular files in its own folders",
+                path=path,
+                hint="`pmopath assess --restart` moves it aside and starts again",
+            )
         doc = load_yaml(path)
         data = doc.data
         if (

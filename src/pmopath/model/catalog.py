@@ -114,16 +114,18 @@ class Framework:
             "domain": names_of(self.domains, lambda d: ()),
         }
 
-    def role(self, name: str) -> Role:
-        found: Role = resolve(name, self._names["role"], "role")
+    def role(self, name: str, *, suggest: bool = True) -> Role:
+        found: Role = resolve(name, self._names["role"], "role", suggest=suggest)
         return found
 
     def competency(self, name: str) -> Competency:
         found: Competency = resolve(name, self._names["competency"], "competency")
         return found
 
-    def certification(self, name: str) -> Certification:
-        found: Certification = resolve(name, self._names["certification"], "certification")
+    def certification(self, name: str, *, suggest: bool = True) -> Certification:
+        found: Certification = resolve(
+            name, self._names["certification"], "certification", suggest=suggest
+        )
         return found
 
     def domain(self, name: str) -> Domain:
@@ -313,8 +315,11 @@ def names_of(items: Sequence[T], aliases: Any) -> dict[str, T]:
     return names
 
 
-def resolve(name: str, names: dict[str, Any], what: str) -> Any:
-    """Find an item by exact ID, alias, or unambiguous prefix of either."""
+def resolve(name: str, names: dict[str, Any], what: str, *, suggest: bool = True) -> Any:
+    """Find an item by exact ID, alias, or unambiguous prefix of either.
+
+    ``suggest``: look for close names to put in the error (the costly part when thousands
+    of unknown names are resolved one after another)."""
     key = name.strip().lower()
     if key in names:
         return names[key]
@@ -327,7 +332,7 @@ def resolve(name: str, names: dict[str, Any], what: str) -> Any:
             f"{what} '{name}' is ambiguous",
             hint="it could be " + ", ".join(ids),
         )
-    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
+    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5) if suggest else []
     hint = (
         "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
         if close

@@ -8,6 +8,7 @@ framework's IDs, naming the file, line and field of any problem; reading the fil
 """
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, get_args
@@ -62,9 +63,9 @@ def _year_month(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         value = f"{value.year:04d}-{value.month:02d}"
     text = str(value)
-    year, dash, month = text.partition("-")
-    well_formed = dash and len(year) == 4 and year.isdigit() and month.isdigit()
-    if not (well_formed and len(month) == 2 and 1950 <= int(year) <= 2099):
+    year, _, month = text.partition("-")
+    well_formed = re.fullmatch("[0-9]{4}-[0-9]{2}", text) is not None  # ASCII digits only
+    if not (well_formed and 1950 <= int(year) <= 2099):
         raise ValueError(f"enter a month as YYYY-MM from 1950-01, e.g. 2019-03 (not {text!r})")
     if not 1 <= int(month) <= 12:
         raise ValueError(f"enter a month as YYYY-MM, e.g. 2019-03 (not {text!r})")
@@ -400,16 +401,14 @@ def resolve_profile(
     positions = _resolve_positions(profile, fw, fail if strict else None, warnings)
     certs: list[HeldCertification] = []
     seen: set[str] = set()
+    unknown: list[str] = []
     for i, held in enumerate(profile.certifications):
         try:
-            cid = fw.certification(held.id).id
+            cid = fw.certification(held.id, suggest=strict).id
         except NotFoundError as exc:
             if strict:
                 raise fail(exc, ("certifications", i)) from None
-            warnings.append(
-                f"certification '{held.id}' is not in the framework{_close(held.id, fw.certification_by_id)};"
-                " kept as it is, not counted"
-            )
+            unknown.append(held.id)
             cid = held.id
         if cid not in seen:
             seen.add(cid)
@@ -434,6 +433,7 @@ def resolve_profile(
                 f"'{key}' rates '{cid}' a second time", path=where, field=f"ratings.{key}"
             )
         ratings[cid] = rating
+    warnings += unknown_certifications(unknown, fw)
     warnings += unknown_ratings(dropped, fw)
 
     resolved = profile.model_copy(
@@ -456,17 +456,20 @@ def _resolve_positions(
 ) -> list[Position]:
     """Each position's ladder role by its canonical ID (kept, with a warning, when lenient)."""
     positions = []
+    unknown: list[str] = []
     for i, position in enumerate(profile.positions):
         if position.role is None:
             positions.append(position)
             continue
         try:
-            positions.append(position.model_copy(update={"role": fw.role(position.role).id}))
+            role = fw.role(position.role, suggest=fail is not None).id
+            positions.append(position.model_copy(update={"role": role}))
         except NotFoundError as exc:
             if fail is not None:
                 raise fail(exc, ("positions", i, "role")) from None
-            warnings.append(f"position {i + 1}: role '{position.role}' is not in the framework")
+            unknown.append(f"position {i + 1}: role '{position.role}' is not in the framework")
             positions.append(position)
+    warnings += first_few_then_count(unknown, "position role")
     return positions
 
 
@@ -476,6 +479,26 @@ def _close(key: str, known: dict[str, Any]) -> str:
 
     close = difflib.get_close_matches(key, list(known), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def first_few_then_count(lines: list[str], what: str, shown: int = 3) -> list[str]:
+    """The first ``shown`` warnings, and the rest counted in one line."""
+    out = lines[:shown]
+    if len(lines) > shown:
+        more = len(lines) - shown
+        out.append(f"and {more:,} more {plural(what, more)} the framework does not have")
+    return out
+
+
+def unknown_certifications(ids: list[str], fw: "Framework", shown: int = 3) -> list[str]:
+    """One warning per kept certification the framework does not have (the first few, with
+    a close name where there is one), the rest counted in one line."""
+    lines = [
+        f"certification '{c}' is not in the framework{_close(c, fw.certification_by_id)};"
+        " kept as it is, not counted"
+        for c in ids[:shown]
+    ]
+    return first_few_then_count(lines + ids[shown:], "certification", shown)
 
 
 def unknown_ratings(keys: list[str], fw: "Framework", shown: int = 3) -> list[str]:
