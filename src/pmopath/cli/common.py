@@ -319,7 +319,7 @@ def write_output(ctx: typer.Context, text: str, output: Path, *, force: bool) ->
         return
     for source in inputs_of(ctx):
         try:
-            same = os.path.samefile(output.expanduser(), source)
+            same = output.expanduser().samefile(source)
         except OSError:  # either is missing: they cannot be the same file
             continue
         if same:
