@@ -265,3 +265,50 @@ def test_a_special_draft_is_refused_and_restart_moves_it_aside(tmp_path: Path, l
     child.expect("moved it to")
     child.terminate(force=True)
     assert not draft.exists() and not draft.is_symlink()
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to act as a second user"
+)
+def test_another_user_watching_the_folder_reads_nothing(tmp_path: Path) -> None:
+    # Another local user (nobody) reads whatever appears in a folder it can list while
+    # 25 private files are written there: before, temporary files were 0644 until renamed.
+    import pwd
+    import tempfile
+    import textwrap
+
+    nobody = pwd.getpwnam("nobody")
+    python = "/usr/bin/python3"  # one the second user may run (the suite's may be private)
+    if not os.access(python, os.X_OK):
+        pytest.skip("no system python for the second user")
+    folder = Path(tempfile.mkdtemp(prefix="pmopath-shared-"))  # under /tmp: others reach it
+    folder.chmod(0o1777)  # a sticky world-writable folder, like /tmp itself
+    stop = folder / "stop"
+    watcher = textwrap.dedent(f"""
+        import os, sys
+        folder, stop, got = {str(folder)!r}, {str(stop)!r}, 0
+        while not os.path.exists(stop):
+            for name in os.listdir(folder):
+                try:
+                    with open(os.path.join(folder, name), "rb") as f:
+                        got += bool(f.read())
+                except OSError:
+                    pass
+        print(got)
+    """)
+
+    def as_nobody() -> None:
+        os.setgid(nobody.pw_gid)
+        os.setuid(nobody.pw_uid)
+
+    child = subprocess.Popen(
+        [python, "-c", watcher], preexec_fn=as_nobody, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        for i in range(25):
+            atomic_write_text(folder / f"assessment-{i}.yaml", "ratings: secret\n" * 2000)
+    finally:
+        stop.touch()
+        out, _ = child.communicate(timeout=60)
+        shutil.rmtree(folder)
+    assert out.strip() == "0"
