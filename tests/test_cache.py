@@ -491,3 +491,23 @@ def test_a_used_entry_is_kept_longest(cache_home: Path) -> None:
     load_profile(EXAMPLES[0], fw)  # a hit
     # pruning drops the oldest first: the hit moved the used entry after the other one
     assert used.stat().st_mtime_ns > other.stat().st_mtime_ns
+
+
+def test_a_forged_entry_with_a_good_checksum_is_a_miss(cache_home: Path, parses: list[int]) -> None:
+    """An entry whose checksum is right but whose references do not hold (a role leading to
+    a role that does not exist: a KeyError in every later run) is rebuilt, not used."""
+    import hashlib
+    import json
+
+    load_framework()
+    (entry,) = entries(cache_home)
+    head, _, payload = entry.read_bytes().partition(b"\n")
+    data = json.loads(payload)
+    data["roles"]["roles"][0]["leads_to"] = ["no-such-role"]
+    forged = json.dumps(data).encode()
+    fields = head.decode().split(" ")
+    fields[-1] = hashlib.sha256(forged).hexdigest()
+    entry.write_bytes(" ".join(fields).encode() + b"\n" + forged)
+    fw = load_framework()
+    assert len(parses) == 2  # read from the YAML again
+    assert "no-such-role" not in fw.roles[0].leads_to

@@ -139,6 +139,20 @@ def _as(value: Model, kind: type[M]) -> M:
     return value
 
 
+def _consistent(fw: Framework) -> bool:
+    """Whether a cached framework holds together: every reference resolves, every level is
+    on the scale, no cycle (the cross-checks, under a millisecond). An entry that does not
+    is a miss, rebuilt from the files, whoever wrote it."""
+    from pmopath.load.checks import cross_check
+    from pmopath.model.document import Document
+
+    docs = {name: Document(path, None, {}) for name, path in fw.paths.items()}
+    try:
+        return not cross_check(fw, docs)
+    except Exception:  # a shape the checks did not expect: not to be trusted either
+        return False
+
+
 def load_framework(data_dir: Path | None = None) -> Framework:
     """The validated framework; raises DataErrors listing every problem.
 
@@ -150,7 +164,7 @@ def load_framework(data_dir: Path | None = None) -> Framework:
     paths = resolve_paths(data_dir)
     raw = cache.read_files(paths)  # read once: the key and a parse see the same bytes
     key = None if raw is None else cache.framework_key(raw)
-    if key is not None and (cached := cache.load(key, paths)) is not None:
+    if key is not None and (cached := cache.load(key, paths)) is not None and _consistent(cached):
         return cached
     fw, errors = check_paths(paths, raw=raw)
     if errors:
