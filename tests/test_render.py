@@ -113,3 +113,11 @@ def test_piped_output_has_no_trailing_whitespace(
     padded = [line for line in result.stdout.splitlines() if line != line.rstrip()]
     assert not padded, padded[:3]
     assert result.stdout.strip()
+
+
+def test_experience_reads_as_years_and_months_not_decimals() -> None:
+    from pmopath.base.text import duration, short_duration
+
+    assert duration(87) == "7 years 3 months"
+    assert short_duration(87) == "7\u00a0y\u00a03\u00a0m"  # one cell value, never broken
+    assert short_duration(120) == "10\u00a0y" and short_duration(0) == "0"

@@ -155,6 +155,15 @@ def duration(months: int) -> str:
     return " ".join(parts)
 
 
+def short_duration(months: int) -> str:
+    """``87`` -> ``7 y 3 m``; ``120`` -> ``10 y``; ``0`` -> ``0`` (for table cells)."""
+    if months <= 0:
+        return "0"
+    years, rest = divmod(months, 12)
+    parts = ([f"{years} y"] if years else []) + ([f"{rest} m"] if rest else [])
+    return "\u00a0".join(parts).replace(" ", "\u00a0")  # one value: never broken
+
+
 def window(value: int) -> str:
     """A recency window: ``96`` -> ``8 years``; ``18`` -> ``18 months``."""
     return count(value // 12, "year") if value % 12 == 0 else count(value, "month")

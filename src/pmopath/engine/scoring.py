@@ -49,6 +49,8 @@ class ExperienceGap(Model):
     required_years: float
     gap_months: int
     assumed_recent: bool = False  # the figure comes from undated years, not positions
+    current_months: int = 0  # the same as whole months, as people say it ("7 years 3 months")
+    required_months: int = 0
 
 
 class CertificationStatus(Model):
@@ -164,6 +166,8 @@ def experience_gaps(work: WorkRecord, role: Role) -> tuple[ExperienceGap, ...]:
                 required_years=req.years,
                 gap_months=max(0, math.ceil(round(req.years * 12, 6)) - months),
                 assumed_recent=bool(have and have.undated),
+                current_months=months,
+                required_months=math.ceil(round(req.years * 12, 6)),
             )
         )
     return tuple(out)

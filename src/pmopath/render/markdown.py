@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from pmopath.base.text import count, hours, one_line, percent
+from pmopath.base.text import count, hours, one_line, percent, short_duration
 from pmopath.model.framework import STEPS, Provenance
 from pmopath.render import words
 from pmopath.render.base import ViewRenderer
@@ -497,7 +497,12 @@ class MarkdownRenderer(ViewRenderer):
         if view.experience:
             lines += ["", f"## {words.EXPERIENCE}", ""]
             experience = (
-                (e.label, f"{e.current_years:g} y", f"{e.required_years:g} y", str(e.gap_months))
+                (
+                    e.label,
+                    short_duration(e.current_months),
+                    short_duration(e.required_months),
+                    str(e.gap_months),
+                )
                 for e in view.experience
             )
             lines += table(("Kind", "You", "Required", "Months to go"), "lrrr", experience)

@@ -462,7 +462,7 @@ class TerminalRenderer(ViewRenderer):
             grid.add_column(no_wrap=True)
             grid.add_column(no_wrap=True)
             for e in view.experience:
-                have = f"{e.current_years:g} of {e.required_years:g} years"
+                have = f"{duration(e.current_months)} of {duration(e.required_months)}"
                 if e.assumed_recent:
                     have += " (undated)"
                 to_go = Text(

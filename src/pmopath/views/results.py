@@ -35,6 +35,8 @@ class ExperienceRow(Model):
     required_years: float
     gap_months: int
     assumed_recent: bool  # from undated years (no positions)
+    current_months: int = 0  # whole months: shown as "7 years 3 months", never "7.25 years"
+    required_months: int = 0
 
 
 class CertRow(Model):
