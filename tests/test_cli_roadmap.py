@@ -193,3 +193,16 @@ def test_an_eligibility_milestone_follows_the_plans_steps_toward_it(runner: CliR
             assert all(m["month"] > end for end in steps), (m, steps)
             seen += len(steps)
     assert seen  # at least one plan has such a step (a PMO course toward PMI-PMOCP's hours)
+
+
+def test_roadmap_leads_with_the_summary_not_the_gap_tables(runner: CliRunner) -> None:
+    # issue 22: the plan started at line 83, after the whole gap report
+    args = ["roadmap", "--profile", PM, "--target", "director", "--as-of", "2026-11-22"]
+    plain = runner.invoke(app, args).stdout
+    lines = plain.splitlines()
+    assert "current vs required" not in plain and "Certification " not in plain
+    first = next(i for i, line in enumerate(lines) if line.startswith("Next 90 days"))
+    assert first < 20
+    assert "`pmopath gap` shows" in plain
+    explained = runner.invoke(app, [*args, "--explain"]).stdout
+    assert "current vs required" in explained  # --explain keeps everything

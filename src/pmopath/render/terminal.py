@@ -515,7 +515,11 @@ class TerminalRenderer(ViewRenderer):
         return Group(comparison_table(view), note)
 
     def roadmap(self, view: RoadmapView) -> RenderableType:
-        parts = self._gap_parts(view)
+        # the summary, then the plan: the gap tables are `gap`'s (and --explain's here)
+        explain = view.explanation is not None
+        parts = self._gap_parts(view) if explain else self._gap_header(view)
+        if view.unassessed and not explain:
+            parts.append(lit(words.unassessed_note(view.unassessed), "yellow"))
         who = f" for {view.name}" if view.name else ""
         parts[2:2] = [
             lit(
@@ -524,7 +528,6 @@ class TerminalRenderer(ViewRenderer):
                 "dim",
             ),
         ]
-        explain = view.explanation is not None
         for phase in view.phases:
             if view.show_all or phase.start_month < view.summarised_from:
                 parts.append(Text(""))
@@ -545,5 +548,11 @@ class TerminalRenderer(ViewRenderer):
         if view.star_seeds:
             parts.append(section(f"{words.STAR_SEEDS} (your evidence notes)"))
             parts.append(bullets([f"{s.competency}: {s.evidence}" for s in view.star_seeds]))
-        parts.append(hint("\n`pmopath roadmap --format markdown -o plan.md` saves this plan."))
+        saves = "`pmopath roadmap --format markdown -o plan.md` saves this plan"
+        tables = (
+            ""
+            if explain
+            else "; `pmopath gap` shows the competency, experience and certification tables"
+        )
+        parts.append(hint(f"\n{saves}{tables}."))
         return Group(*parts)
