@@ -542,7 +542,12 @@ PROBES: dict[str, Probe] = {
     "ready_set_by": lambda v: [v.what_sets_the_date] if v.what_sets_the_date else [],
     "competencies": lambda v: [c.name for c in v.competencies],
     "experience": lambda v: [e.label if hasattr(e, "label") else e.text for e in v.experience],
-    "certifications": lambda v: [c.name for c in v.certifications],
+    "certifications": lambda v: [
+        c.name
+        for c in v.certifications
+        if not (getattr(c, "group", None) == "not-offered" and getattr(v, "hidden", 0))
+    ],
+    "groups": lambda v: [g.title for g in v.groups],
     "phases": lambda v: (
         [p.title for p in v.phases if p.start_month < v.summarised_from]
         + [
@@ -604,6 +609,7 @@ OMITTED: dict[tuple[str, str], str] = {
     ("roadmap", "unassessed"): "only shown when a required competency is unassessed",
     ("comparison", "current_role"): "named by current_role_name",
     ("comparison", "name"): "the person's name titles the markdown document only",
+    ("eligible", "hidden"): "said as a count only when some were left out (without --all)",
 }
 
 

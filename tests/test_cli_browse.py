@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -245,3 +246,25 @@ def test_every_command_is_tested_for_help() -> None:
     group = typer.main.get_command(app)
     names = set(group.commands)  # type: ignore[attr-defined]
     assert names == set(COMMANDS)
+
+
+def test_eligible_is_grouped_and_legacy_needs_all() -> None:
+    # issue 22: 109 lines, with "PMO Certified Consultant (legacy) blocked: not currently offered"
+    from typer.testing import CliRunner
+
+    from pmopath.cli.app import app
+
+    pm = str(Path(__file__).resolve().parents[1] / "examples" / "project-manager.yaml")
+    runner = CliRunner()
+    out = runner.invoke(app, ["certs", "--eligible", "--profile", pm]).stdout
+    titles = [t for t in ("Eligible now (", "Eligible within a year (", "Held (") if t in out]
+    assert titles == ["Eligible now (", "Eligible within a year (", "Held ("]
+    assert out.index("Eligible now (") < out.index("Eligible within a year (") < out.index("Held (")
+    assert "(legacy)" not in out and "no longer offered is left out" in " ".join(out.split())
+    everything = runner.invoke(app, ["certs", "--eligible", "--all", "--profile", pm]).stdout
+    assert "No longer offered (" in everything and "(legacy)" in everything
+    doc = json.loads(
+        runner.invoke(app, ["certs", "--eligible", "--profile", pm, "-f", "json"]).stdout
+    )
+    groups = {c["id"]: c["group"] for c in doc["certifications"]}
+    assert groups["pmp"] == "held" and "not-offered" in groups.values()  # JSON lists them all

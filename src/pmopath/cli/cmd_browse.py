@@ -125,6 +125,12 @@ def certs(
             show_default=False,
         ),
     ] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="With --eligible: also certifications no longer offered (legacy)."
+        ),
+    ] = False,
     fmt: FormatOption = Format.terminal,
 ) -> None:
     """List certifications, or show one: eligibility routes, exam, fees, renewal and study effort.
@@ -150,7 +156,7 @@ def certs(
         from pmopath.engine.eligibility import statuses
 
         by_cert, hours = statuses(fw, subject, day)
-        show_view(fmt, eligible_view(fw, by_cert, basis, day, hours))
+        show_view(fmt, eligible_view(fw, by_cert, basis, day, hours, show_all=show_all))
     elif cert is not None:
         found = fw.certification(cert)
         mine = None

@@ -303,15 +303,19 @@ class MarkdownRenderer(ViewRenderer):
     def eligible(self, view: EligibleView) -> str:
         lines = [f"# {words.YOUR_ELIGIBILITY}", ""]
         lines += [
-            f"{md(view.basis)}, as of {view.as_of.isoformat()}, at "
-            f"{view.hours_per_week:g} hours a week.",
+            md(words.whose_and_when(view.basis, view.as_of.isoformat(), view.hours_per_week)),
             "",
         ]
-        rows = (
-            (md(r.name), r.status_text, md(r.route or "-"), md("; ".join(r.missing)) or "-")
-            for r in view.certifications
-        )
-        lines += table(("Certification", "Status", "Route", words.WHAT_IS_MISSING), "llll", rows)
+        for group in view.groups:
+            lines += [f"## {group.title} ({len(group.rows)})", ""]
+            rows = (
+                (md(r.name), r.status_text, md(r.route or "-"), md("; ".join(r.missing)) or "-")
+                for r in group.rows
+            )
+            columns = ("Certification", "Status", "Route", words.WHAT_IS_MISSING)
+            lines += [*table(columns, "llll", rows), ""]
+        if view.hidden:
+            lines += [words.left_out_not_offered(view.hidden), ""]
         found = view.assumptions
         if found:
             lines += ["", f"## {words.ASSUMED}", "", *(f"- {md(a)}" for a in found)]

@@ -283,21 +283,26 @@ class TerminalRenderer(ViewRenderer):
         return parts
 
     def eligible(self, view: EligibleView) -> RenderableType:
-        table = Table(box=None, pad_edge=False)
-        for column in ("Certification", "Status", words.WHAT_IS_MISSING):
-            table.add_column(column, style="dim" if column == words.WHAT_IS_MISSING else "")
-        for row in view.certifications:
-            table.add_row(
-                lit(row.name),
-                Text(row.status_text, style=STATUS_STYLE[row.status]),
-                lit("; ".join(row.missing)),
-            )
+        parts: list[RenderableType] = [heading(words.YOUR_ELIGIBILITY, "")]
+        for group in view.groups:
+            parts.append(section(f"{group.title} ({len(group.rows)})"))
+            table = Table(box=None, pad_edge=False, show_header=False)
+            for column in ("Certification", "Status", words.WHAT_IS_MISSING):
+                table.add_column(column, style="dim" if column == words.WHAT_IS_MISSING else "")
+            for row in group.rows:
+                status = "" if group.id in ("now", "held") else row.status_text
+                table.add_row(
+                    lit(row.name),
+                    Text(status, style=STATUS_STYLE[row.status]),
+                    lit("; ".join(row.missing)),
+                )
+            parts.append(table)
         found = view.assumptions
+        hidden = f" {words.left_out_not_offered(view.hidden)}" if view.hidden else ""
         note = (
-            f"{view.basis}, as of {view.as_of.isoformat()}, at {view.hours_per_week:g} hours a week."
-            " `pmopath certs ID` shows one with its route and assumptions."
+            words.whose_and_when(view.basis, view.as_of.isoformat(), view.hours_per_week)
+            + f"{hidden} `pmopath certs ID` shows one with its route and assumptions."
         )
-        parts: list[RenderableType] = [heading(words.YOUR_ELIGIBILITY, ""), table]
         if found:
             parts += [section(words.ASSUMED), bullets(found)]
         return Group(*parts, hint(note))

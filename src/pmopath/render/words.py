@@ -100,3 +100,16 @@ def months_short(months: int | None) -> str:
 def ready_when(label: str | None, months: int | None) -> str:
     """A target's ready month: its label, "now", or "not estimated"."""
     return label or ("now" if months == 0 else "not estimated")
+
+
+def left_out_not_offered(n: int) -> str:
+    """``certs --eligible`` without ``--all``: how many legacy certifications it left out."""
+    from pmopath.base.text import count
+
+    verb = "is" if n == 1 else "are"
+    return f"{count(n, 'certification')} no longer offered {verb} left out (--all shows them)."
+
+
+def whose_and_when(basis: str, as_of: str, hours_per_week: float) -> str:
+    """The line under an eligibility list: whose profile, the day, the weekly hours."""
+    return f"{basis}, as of {as_of}, at {hours_per_week:g} hours a week."
