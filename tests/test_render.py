@@ -121,3 +121,24 @@ def test_experience_reads_as_years_and_months_not_decimals() -> None:
     assert duration(87) == "7 years 3 months"
     assert short_duration(87) == "7\u00a0y\u00a03\u00a0m"  # one cell value, never broken
     assert short_duration(120) == "10\u00a0y" and short_duration(0) == "0"
+
+
+def test_biggest_gaps_are_the_largest_and_most_urgent_has_its_own_line() -> None:
+    # issue 22: "Biggest gaps" at save listed the most urgent and left out PMO management 1->4
+    import datetime as dt
+    from pathlib import Path
+
+    from pmopath.engine.summary import summarise
+    from pmopath.load.framework import load_framework
+    from pmopath.load.profiles import load_profile
+    from pmopath.views.roadmap import roadmap_view, summary_lines
+
+    fw = load_framework()
+    example = Path(__file__).resolve().parents[1] / "examples" / "project-manager.yaml"
+    profile = load_profile(example, fw).profile
+    plan, summary = summarise(profile, fw, "pmo-director", as_of=dt.date(2026, 11, 22))
+    view = roadmap_view(fw, plan, summary, False)
+    biggest = next(line for line in summary_lines(view) if line.startswith("Biggest gaps"))
+    assert biggest.startswith("Biggest gaps: PMO management")  # 1->4, core: the largest
+    weighted = sorted((g.weight * g.gap for g in view.competencies if g.gap), reverse=True)
+    assert weighted[0] == 9

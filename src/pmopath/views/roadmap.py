@@ -189,10 +189,18 @@ def summary_lines(view: RoadmapView) -> list[str]:
     if view.next_step is not None:
         line += f" (next step, {view.next_step.name}: {percent(view.next_step.readiness)})"
     lines = [line]
-    gaps = [g for g in view.competencies if g.gap][:3]
-    if gaps:
+    open_ = [g for g in view.competencies if g.gap]  # most urgent first (priority)
+    # largest first: weight x levels short, the more important on a tie
+    biggest = sorted(open_, key=lambda g: (-g.weight * g.gap, -g.weight, g.position))[:3]
+    if biggest:
         lines.append(
-            "Biggest gaps: " + "; ".join(f"{g.name} {g.current or 0}→{g.required}" for g in gaps)
+            "Biggest gaps: " + "; ".join(f"{g.name} {g.current or 0}→{g.required}" for g in biggest)
+        )
+    if open_ and open_[0] not in biggest:
+        first = open_[0]
+        lines.append(
+            f"Most urgent (needed first on your path): {first.name} "
+            f"{first.current or 0}→{first.required}"
         )
     lines.append(f"{view.headline} (at {view.hours_per_week:g} h/week)")
     if view.unassessed:
