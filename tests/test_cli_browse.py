@@ -268,3 +268,24 @@ def test_eligible_is_grouped_and_legacy_needs_all() -> None:
     )
     groups = {c["id"]: c["group"] for c in doc["certifications"]}
     assert groups["pmp"] == "held" and "not-offered" in groups.values()  # JSON lists them all
+
+
+def test_a_dated_exam_format_says_whether_it_is_current_and_lines_hang() -> None:
+    # issue 20/22: the PMP format that ended on 2026-07-08 was shown without a mark, and
+    # continuation lines of `certs ID` fell back to column 0
+    from pmopath.views.browse import exam_text
+
+    runner = CliRunner()
+    out = runner.invoke(app, ["certs", "pmp"], env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    exam = lines.index("Exam")
+    block = lines[exam + 1 : lines.index("Fees")]
+    assert all(line.startswith("  ") for line in block if line), block
+    assert "ended (as of" in " ".join(block) and "current (as of" in " ".join(block)
+    import datetime as dt
+
+    from pmopath.load.framework import load_framework
+
+    old, new = load_framework().certification("pmp").exams[:2]
+    assert exam_text(old, dt.date(2026, 7, 8)).endswith("current (as of 2026-07-08)")
+    assert exam_text(new, dt.date(2026, 7, 8)).endswith("not yet in use (as of 2026-07-08)")

@@ -167,7 +167,7 @@ def certs(
 
             status, hours = statuses(fw, known[0], day, only=found.id)
             mine = your_eligibility(fw, status[found.id], known[1], day, hours)
-        show_view(fmt, cert_view(fw, found, mine))
+        show_view(fmt, cert_view(fw, found, mine, as_of=day))
     else:
         show_view(fmt, certs_view(fw, None if for_role is None else fw.role(for_role)))
 

@@ -137,7 +137,23 @@ def bullets(items: Iterable[str], indent: str = "  ") -> Table:
 
 
 def note_line(text: str | None, indent: str = "  ") -> list[RenderableType]:
-    return [lit(indent + text, "dim")] if text else []
+    return [indented(lit(text, "dim"), indent)] if text else []
+
+
+def indented(body: RenderableType, indent: str) -> RenderableType:
+    """A block indented as a whole: its wrapped lines stay under its first, never at column 0."""
+    from rich.padding import Padding
+
+    return Padding(body, (0, 0, 0, len(indent)))
+
+
+def hanging(prefix: str, body: Text) -> Table:
+    """``prefix`` (a bullet, a label) with ``body`` wrapped under its own first word."""
+    grid = Table.grid()
+    grid.add_column(width=cell_len(prefix), no_wrap=True)
+    grid.add_column()
+    grid.add_row(prefix, body)
+    return grid
 
 
 def hint(text: str) -> Text:

@@ -28,8 +28,10 @@ from pmopath.render.rich_text import (
     by_domain,
     diagnostic,
     flag,
+    hanging,
     heading,
     hint,
+    indented,
     lit,
     note_line,
     provenance,
@@ -116,18 +118,18 @@ class TerminalRenderer(ViewRenderer):
         parts += [section(words.REQUIRED_LEVELS), self._requirements(view)]
         parts.append(section(words.EXPERIENCE))
         for exp in view.experience:
-            line = Text(f"  • {exp.text}")
+            line = Text(exp.text)
             if exp.note:
                 line.append(" - " + clean(exp.note), style="dim")
-            parts.append(line)
+            parts.append(hanging("  • ", line))
         if not view.experience:
             parts.append(Text(f"  • {words.NO_EXPERIENCE}"))
         parts.append(section(words.RECOMMENDED_CERTIFICATIONS))
         for cert in view.certifications:
-            line = Text("  • ").append(clean(cert.name)).append(f"  ({cert.id})", style="cyan")
+            line = Text(clean(cert.name)).append(f"  ({cert.id})", style="cyan")
             if not cert.recommended:
                 line.append(f"  {words.ALSO_SUITS}", style="dim")
-            parts.append(line)
+            parts.append(hanging("  • ", line))
         parts.append(section(words.LEADS_TO))
         for nxt in view.leads_to:
             parts.append(
@@ -259,14 +261,14 @@ class TerminalRenderer(ViewRenderer):
             parts += self._yours(view.eligibility)
         parts += self._exams_and_fees(view)
         parts.append(section(words.RENEWAL).append(flag(cert.renewal)))
-        parts.append(lit("  " + cert.renewal.requirement))
+        parts.append(indented(lit(cert.renewal.requirement), "  "))
         parts += note_line(cert.renewal.note)
         parts.append(section(words.STUDY_EFFORT).append(flag(cert.study)))
-        parts.append(Text(f"  {view.study_text}"))
+        parts.append(indented(Text(view.study_text), "  "))
         parts += note_line(cert.study.note)
         for title, refs in ((words.SUITS, view.suits), (words.EVIDENCES, view.evidences)):
             if refs:
-                parts += [section(title), lit("  " + ", ".join(r.name for r in refs))]
+                parts += [section(title), indented(lit(", ".join(r.name for r in refs)), "  ")]
         parts += [Text(""), provenance(cert)]
         return Group(*parts)
 
@@ -313,16 +315,16 @@ class TerminalRenderer(ViewRenderer):
         if cert.exams:
             parts.append(section(words.EXAM))
         for exam, text in zip(cert.exams, view.exams, strict=True):
-            line = Text("  • ").append(clean(exam.label), style="bold").append(": " + text.text)
-            parts.append(line.append(flag(exam)))
+            line = Text(clean(exam.label), style="bold").append(": " + text.text, style="")
+            parts.append(hanging("  • ", line.append(flag(exam))))
             for extra in (exam.format, exam.note):
                 parts += note_line(extra, "    ")
         if cert.fees:
             parts.append(section(words.FEES))
         for fee, amount in zip(cert.fees, view.fees, strict=True):
-            line = Text(f"  • {clean(fee.kind)}: {clean(amount.amount)}")
+            line = Text(f"{clean(fee.kind)}: {clean(amount.amount)}")
             line.append(f"  (as of {fee.as_of.isoformat()})", style="dim").append(flag(fee))
-            parts.append(line)
+            parts.append(hanging("  • ", line))
             parts += note_line(fee.note, "    ")
         return parts
 
@@ -418,18 +420,17 @@ class TerminalRenderer(ViewRenderer):
         parts.append(lit(f"{view.current_role_name} → {view.target_role_name or '-'}"))
         parts.append(section(words.BACKGROUND))
         for row in view.background:
-            parts.append(Text(f"  {row.label:<34}").append(clean(row.value)))
+            parts.append(hanging(f"  {row.label:<34}", lit(row.value)))
         certs = ", ".join(c.name + (f" ({c.year})" if c.year else "") for c in view.certifications)
-        parts.append(Text(f"  {words.CERTIFICATIONS:<34}").append(clean(certs or "none")))
+        parts.append(hanging(f"  {words.CERTIFICATIONS:<34}", lit(certs or "none")))
         if view.positions:
             parts.append(section(words.WORK_HISTORY))
             for p in view.positions:
                 span = f"{p.start} to {p.end or 'now'} ({duration(p.months)})"
                 role = f" · closest role: {p.role_name}" if p.role_name else ""
-                parts.append(lit(f"  {p.title}: {span}{role}"))
-                parts.append(
-                    lit(f"    counts as: {', '.join(p.kinds) or 'nothing recorded'}", "dim")
-                )
+                parts.append(indented(lit(f"{p.title}: {span}{role}"), "  "))
+                kinds = ", ".join(p.kinds) or "nothing recorded"
+                parts.append(indented(lit(f"counts as: {kinds}", "dim"), "    "))
         parts.append(section(words.RATINGS))
         table = Table(box=None, pad_edge=False)
         for column in ("Domain", "Competency", "Level", "Evidence"):

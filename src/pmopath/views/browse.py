@@ -296,7 +296,9 @@ def fee_amount(fee: Fee) -> str:
     return "about " + amount if fee.approximate else amount
 
 
-def exam_text(exam: Exam) -> str:
+def exam_text(exam: Exam, as_of: dt.date | None = None) -> str:
+    """An exam's format in a line; with ``as_of``, a dated format says whether it is the
+    current one ("until 2026-07-08, ended", "from 2026-07-09, current")."""
     bits = []
     if exam.questions:
         q = f"{exam.questions} questions"
@@ -311,11 +313,21 @@ def exam_text(exam: Exam) -> str:
         bits.append(f"from {exam.valid_from.isoformat()}")
     if exam.valid_until:
         bits.append(f"until {exam.valid_until.isoformat()}")
+    if as_of is not None and (exam.valid_from or exam.valid_until):
+        if exam.valid_until and as_of > exam.valid_until:
+            bits.append(f"ended (as of {as_of.isoformat()})")
+        elif exam.valid_from and as_of < exam.valid_from:
+            bits.append(f"not yet in use (as of {as_of.isoformat()})")
+        else:
+            bits.append(f"current (as of {as_of.isoformat()})")
     return one_line(", ".join(bits) or "format not known")
 
 
 def cert_view(
-    fw: Framework, cert: Certification, eligibility: YourEligibility | None = None
+    fw: Framework,
+    cert: Certification,
+    eligibility: YourEligibility | None = None,
+    as_of: dt.date | None = None,
 ) -> CertView:
     routes = tuple(
         RouteText.model_construct(name=r.name, parts=describe_route(fw, r))
@@ -326,7 +338,9 @@ def cert_view(
         certification=cert,
         eligibility=eligibility,
         routes=routes,
-        exams=tuple(ExamText.model_construct(label=e.label, text=exam_text(e)) for e in cert.exams),
+        exams=tuple(
+            ExamText.model_construct(label=e.label, text=exam_text(e, as_of)) for e in cert.exams
+        ),
         fees=tuple(FeeText.model_construct(kind=f.kind, amount=fee_amount(f)) for f in cert.fees),
         study_text=f"{cert.study.min_hours:g}-{cert.study.max_hours:g} hours",
         superseded_by=None
