@@ -142,3 +142,22 @@ def test_biggest_gaps_are_the_largest_and_most_urgent_has_its_own_line() -> None
     assert biggest.startswith("Biggest gaps: PMO management")  # 1->4, core: the largest
     weighted = sorted((g.weight * g.gap for g in view.competencies if g.gap), reverse=True)
     assert weighted[0] == 9
+
+
+def test_one_plural_rule_for_every_count() -> None:
+    # issue 20: "1 more months", "1 more hours"
+    from pmopath.engine.eligibility import Missing
+    from pmopath.load.framework import load_framework
+    from pmopath.model.framework import ExperienceKind, TrainingTopic
+    from pmopath.render.words import months_short
+    from pmopath.views.wording import missing_text, window_text
+
+    fw = load_framework()
+    one_hour = Missing(kind="training", amount=1, unit="hours", topic="PMO education",
+                       counted=(TrainingTopic.pmo,))  # fmt: skip
+    one_month = Missing(kind="experience", amount=1, unit="months", have=35, to_go=1,
+                        experience=ExperienceKind.project_management)  # fmt: skip
+    assert missing_text(one_hour, fw).startswith("1 more hour of ")
+    assert missing_text(one_month, fw).startswith("1 more month of ")
+    assert months_short(1) == " (1 month short)"
+    assert window_text(12) == " in the last 1 year"

@@ -26,6 +26,7 @@ than the move before it.
 import math
 from typing import NamedTuple
 
+from pmopath.base.text import count
 from pmopath.engine.readiness import readiness_for
 from pmopath.engine.worktime import WorkRecord
 from pmopath.model.catalog import Framework
@@ -312,9 +313,10 @@ def _option(search: _Search, label: _Label) -> PathOption:
         ]
         note = "no role on it lets you earn " + ", ".join(missing)
     else:
-        parts = [f"competencies for the target in about {search.months_to(search.goal.id)} months"]
+        months = search.months_to(search.goal.id)
+        parts = [f"competencies for the target in about {count(months, 'month')}"]
         for s, at in zip(search.short, label.starts, strict=True):
             begin = "now" if at == 0 else f"in month {int(at)}"
-            parts.append(f"{s.kind.label} starts {begin}, {s.months} more months")
+            parts.append(f"{s.kind.label} starts {begin}, {count(s.months, 'more month')}")
         note = "; ".join(parts)
     return PathOption(path=label.path, ready_months=ready, stepping_gap=label.gap, note=note)

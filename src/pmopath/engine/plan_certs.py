@@ -148,10 +148,10 @@ class CertificationSteps:
                     "certification",
                     "training",
                     cert.id,
-                    f"Complete {short:g} more hours of {training.topic} (for {cert.name})",
+                    f"Complete {count(short, 'more hour')} of {training.topic} (for {cert.name})",
                     effort=short,
                     priority=self.cert_priority(cert.id),
-                    why=f"{cert.name} asks for {training.hours:g} hours; you have {have:g}"
+                    why=f"{cert.name} asks for {count(training.hours, 'hour')}; you have {have:g}"
                     + (f", and {planned:g} in courses of this plan" if planned else ""),
                     short=f"for {cert.name}",
                     stage=stage,

@@ -18,6 +18,7 @@ Formulas (also in README, "How scoring works"):
 import datetime as dt
 import math
 
+from pmopath.base.text import count
 from pmopath.engine.eligibility import DEFAULT_HOURS_PER_WEEK, WEEKS_PER_MONTH, Eligibility, checker
 from pmopath.engine.paths import PathOption, choose_path
 from pmopath.engine.readiness import WEIGHTS, readiness_for
@@ -214,12 +215,12 @@ def paths_explained(
             ready = (
                 "ready month not estimated"
                 if chosen_ready is None
-                else f"the plan is ready in {chosen_ready} months"
+                else f"the plan is ready in {count(chosen_ready, 'month')}"
             )
         elif option.ready_months is None:
             ready = "cannot be ready"
         else:
-            ready = f"estimated ready in about {option.ready_months} months"
+            ready = f"estimated ready in about {count(option.ready_months, 'month')}"
         head = "chosen" if i == 0 else "also considered"
         lines.append(
             f"{head}: {' -> '.join(option.path)}: {ready}, stepping-stone gap "

@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from pmopath.base.text import clean, duration, hours, percent
+from pmopath.base.text import clean, count, duration, hours, percent
 from pmopath.model.framework import STEPS
 from pmopath.render import words
 from pmopath.render.base import ViewRenderer
@@ -472,7 +472,7 @@ class TerminalRenderer(ViewRenderer):
                 if e.assumed_recent:
                     have += " (undated)"
                 to_go = Text(
-                    f"{e.gap_months} months to go" if e.gap_months else "met",
+                    f"{count(e.gap_months, 'month')} to go" if e.gap_months else "met",
                     style="yellow" if e.gap_months else "green",
                 )
                 grid.add_row(lit("  " + e.label), have, to_go)

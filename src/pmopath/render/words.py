@@ -94,7 +94,9 @@ def unassessed_note(names: tuple[str, ...]) -> str:
 
 def months_short(months: int | None) -> str:
     """ " (12 months short)" after a requirement count, or nothing when none are short."""
-    return f" ({months} months short)" if months else ""
+    from pmopath.base.text import count
+
+    return f" ({count(months, 'month')} short)" if months else ""
 
 
 def ready_when(label: str | None, months: int | None) -> str:

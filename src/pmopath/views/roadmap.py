@@ -72,7 +72,7 @@ def ready_text(months: int | None, as_of: dt.date) -> str:
         return "not estimated"
     if months == 0:
         return "now: you meet the target's requirements"
-    years_part = f" (about {months / 12:.1f} years)" if months >= 12 else ""
+    years_part = f" (about {months / 12:.1f} years)" if months >= 18 else ""  # never "1.0 years"
     return f"{count(months, 'month')}{years_part}, by {month_label(as_of, months)}"
 
 

@@ -23,7 +23,9 @@ def window_text(months: int | None) -> str:
         return ""
     years = months / 12
     return (
-        f" in the last {years:g} years" if years.is_integer() else f" in the last {months} months"
+        f" in the last {count(years, 'year')}"
+        if years.is_integer()
+        else f" in the last {count(months, 'month')}"
     )
 
 
@@ -48,21 +50,23 @@ def missing_text(m: Missing, fw: Framework) -> str:
         return text
     if m.kind == "training":
         topics = ", ".join(c.label for c in m.counted)
-        return f"{m.amount:g} more hours of {m.topic} (counted: {topics})"
+        return f"{count(m.amount, 'more hour')} of {m.topic} (counted: {topics})"
     assert m.experience is not None
     label = m.experience.label + window_text(m.within_months)
     if m.kind == "unrecorded-experience":
-        return f"{m.amount:g} months of {label} (pmopath does not record this; check your own)"
+        return (
+            f"{count(m.amount, 'month')} of {label} (pmopath does not record this; check your own)"
+        )
     if m.kind == "window":
         return (
             f"your months of {label} leave the window before the rest is met"
             " (no date on this route as things stand)"
         )
-    text = f"{m.amount:g} more months of {label} (you have {m.have:g})"
+    text = f"{count(m.amount, 'more month')} of {label} (you have {m.have:g})"
     if m.to_go is None:
         text += "; they count from the month you start such work"
     elif m.to_go > m.amount:
-        text += f"; older months leave the window, so {m.to_go} months to go"
+        text += f"; older months leave the window, so {count(m.to_go, 'month')} to go"
     return text
 
 
@@ -78,7 +82,7 @@ def eligible_when(el: Eligibility, fw: Framework) -> str | None:
         return None  # dated: the months say it
     for m in el.missing:
         if m.kind == "experience" and m.to_go is None and m.experience is not None:
-            return f"{m.amount:g} months after you start {m.experience.label}"
+            return f"{count(m.amount, 'month')} after you start {m.experience.label}"
         if m.kind == "window" and m.experience is not None:
             label = m.experience.label + window_text(m.within_months)
             return f"not as things stand: the months of {label} leave the window first"
