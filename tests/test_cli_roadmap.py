@@ -206,3 +206,13 @@ def test_roadmap_leads_with_the_summary_not_the_gap_tables(runner: CliRunner) ->
     assert "`pmopath gap` shows" in plain
     explained = runner.invoke(app, [*args, "--explain"]).stdout
     assert "current vs required" in explained  # --explain keeps everything
+
+
+def test_no_applications_when_the_target_is_the_role_held(runner: CliRunner) -> None:
+    # issue 20: "Apply for Project Manager roles" when the target is the current role
+    args = ["roadmap", "--profile", PM, "--target", "project-manager", "--as-of", "2026-11-22"]
+    doc = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    steps = [it["step"] for ph in doc["phases"] for it in ph["items"]]
+    assert "apply" not in steps
+    mentor = next(it for ph in doc["phases"] for it in ph["items"] if it["step"] == "network")
+    assert "Project Manager" in mentor["title"]  # named by the target role

@@ -547,8 +547,9 @@ class _Planner(CertificationSteps):
             )
 
     def add_the_move(self) -> None:
-        """The move itself, once the requirements are met: résumé, STAR stories, applications."""
-        if self.actions is None:
+        """The move itself, once the requirements are met: résumé, STAR stories, applications
+        (none when the target is the role the person holds: there is no move to apply for)."""
+        if self.actions is None or self.target.id == self.score.current_role:
             return
         before = [
             k for k, it in self.items.items() if it.kind in ("competency", "experience", "role")
