@@ -284,3 +284,25 @@ def test_show_lists_the_work_history(runner: CliRunner) -> None:
     assert "Project manager, Northwind Insurance: 2023-11 to now" in shown.stdout
     markdown = runner.invoke(app, ["show", "-f", "markdown"]).stdout
     assert "## Work history" in markdown and "| Project lead, Contoso Bank |" in markdown
+
+
+def test_a_position_with_no_kind_or_a_future_start_is_named() -> None:
+    # issue 20: "a position saved with no kind at all is accepted silently"; a position
+    # starting in the future was dropped without a word
+    import datetime as dt
+
+    from pmopath.model.profile import Position, Profile, position_warnings
+
+    profile = Profile(
+        current_role="project-manager",
+        positions=(
+            Position(title="Next job", start="2027-03", kinds=["project-management"]),
+            Position(title="Odd job", start="2020-01", end="2021-01"),
+            Position(title="Fine", start="2020-01", kinds=["pmo"]),
+        ),
+    )
+    warnings = position_warnings(profile, dt.date(2026, 12, 4))
+    assert len(warnings) == 2
+    assert warnings[0].startswith("position 1 (Next job) starts in 2027-03")
+    assert warnings[1].startswith("position 2 (Odd job) counts as no kind of work")
+    assert position_warnings(profile, dt.date(2027, 3, 1))[0].startswith("position 2")

@@ -221,7 +221,9 @@ def subject_and_basis(ctx: typer.Context, profile_path: Path | None) -> "tuple[P
                 "others, `pmopath show N` shows one, and --profile FILE scores another file"
             )
             raise
-    for warning in loaded.warnings:
+    from pmopath.model.profile import position_warnings
+
+    for warning in [*loaded.warnings, *position_warnings(loaded.profile, today())]:
         message(f"warning: {warning}", "yellow")
     return loaded.profile, basis
 

@@ -473,6 +473,23 @@ def _resolve_positions(
     return positions
 
 
+def position_warnings(profile: Profile, today: dt.date) -> list[str]:
+    """What a person should hear about their positions on ``today`` (the command line's day):
+    one that counts as nothing, one that starts in the future (its months count from then)."""
+    out = []
+    this_month = f"{today.year:04d}-{today.month:02d}"
+    for i, p in enumerate(profile.positions, 1):
+        name = f"position {i} ({p.title})"
+        if not p.kinds:
+            out.append(
+                f"{name} counts as no kind of work, so its months count toward no "
+                "requirement: tick what it was (pmopath assess, or kinds: in the file)"
+            )
+        if p.start > this_month:
+            out.append(f"{name} starts in {p.start}, after today: its months count only from then")
+    return out
+
+
 def _close(key: str, known: dict[str, Any]) -> str:
     """`` (did you mean 'x'?)`` when a known ID is close to ``key``, else nothing."""
     import difflib
