@@ -289,3 +289,17 @@ def test_a_dated_exam_format_says_whether_it_is_current_and_lines_hang() -> None
     old, new = load_framework().certification("pmp").exams[:2]
     assert exam_text(old, dt.date(2026, 7, 8)).endswith("current (as of 2026-07-08)")
     assert exam_text(new, dt.date(2026, 7, 8)).endswith("not yet in use (as of 2026-07-08)")
+
+
+def test_a_status_resting_on_what_pmopath_cannot_check_says_so() -> None:
+    # issue 20: IPMA Level A "eligible now", the strategic-level condition only in a footnote
+    pm = str(Path(__file__).resolve().parents[1] / "examples" / "project-manager.yaml")
+    doc = json.loads(
+        CliRunner().invoke(app, ["certs", "--eligible", "--profile", pm, "-f", "json"]).stdout
+    )
+    ipma_a = next(c for c in doc["certifications"] if c["id"] == "ipma-a")
+    assert ipma_a["status"] == "eligible"
+    assert ipma_a["unchecked"] and "strategic level" in ipma_a["unchecked"][0]
+    assert ipma_a["status_text"].startswith("eligible now, if managing very complex projects")
+    capm = next(c for c in doc["certifications"] if c["id"] == "capm")
+    assert capm["unchecked"] == [] and capm["status_text"] == "eligible now"

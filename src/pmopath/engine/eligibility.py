@@ -75,6 +75,9 @@ class Eligibility(Model):
     missing: tuple[Missing, ...] = ()
     route: str | None = None
     assumptions: tuple[str, ...] = ()
+    #: what the status rests on that pmopath cannot check ("at least 3 of the years at a
+    #: strategic level"): eligible only if it holds
+    unchecked: tuple[str, ...] = ()
     #: dated from the plan's move into this role (the experience it earns); None: from now
     after_move: str | None = None
 
@@ -99,7 +102,7 @@ class RouteResult:
     nobody is gaining now, or months that leave their window before the rest is met).
     """
 
-    __slots__ = ("assumptions", "missing", "months", "undated")
+    __slots__ = ("assumptions", "missing", "months", "unchecked", "undated")
 
     def __init__(
         self,
@@ -110,6 +113,7 @@ class RouteResult:
         self.months = months
         self.missing = [] if missing is None else missing
         self.assumptions = [] if assumptions is None else assumptions
+        self.unchecked: list[str] = []  # conditions pmopath cannot check (a route's, a gate's)
         self.undated = False
 
 
@@ -164,6 +168,7 @@ class EligibilityChecker:
                 missing=tuple(res.missing),
                 route=route.name,
                 assumptions=tuple(dict.fromkeys(res.assumptions)),
+                unchecked=tuple(dict.fromkeys(res.unchecked)),
             )
         route, res = min(results, key=lambda t: len(t[1].missing))
         return Eligibility(
@@ -188,6 +193,7 @@ class EligibilityChecker:
         self._training(route, result)
         self._certifications(route, result, blocked)
         result.assumptions += [f"not checked: {c}" for c in route.conditions]
+        result.unchecked += route.conditions
         if blocked:
             return RouteResult(None, blocked + result.missing, result.assumptions)
         self._together(route, result)
@@ -251,6 +257,7 @@ class EligibilityChecker:
                 result.assumptions.append(
                     f"not checked: {gate.unchecked} (pmopath counts the months, not what they were)"
                 )
+                result.unchecked.append(gate.unchecked)
             if need.to_go != 0:
                 short = gate.months - need.have
                 result.missing.append(

@@ -292,7 +292,8 @@ class TerminalRenderer(ViewRenderer):
             for column in ("Certification", "Status", words.WHAT_IS_MISSING):
                 table.add_column(column, style="dim" if column == words.WHAT_IS_MISSING else "")
             for row in group.rows:
-                status = "" if group.id in ("now", "held") else row.status_text
+                # the group's title says "eligible now" / "held"; a condition still shows
+                status = "" if row.status_text in ("eligible now", "held") else row.status_text
                 table.add_row(
                     lit(row.name),
                     Text(status, style=STATUS_STYLE[row.status]),

@@ -22,6 +22,7 @@ class YourEligibility(Model):
     eligible_when: str | None  # why there is no month, in words
     missing: tuple[str, ...]
     assumptions: tuple[str, ...]
+    unchecked: tuple[str, ...]  # what the status rests on that pmopath cannot check
     basis: str  # whose profile: "your latest assessment (20261122-093000)", a file
     as_of: dt.date
     hours_per_week: float
@@ -33,12 +34,13 @@ def your_eligibility(
     when = eligible_when(el, fw)
     return YourEligibility.model_construct(
         status=el.status,
-        status_text=status_text(el.status, el.eligible_in_months, when),
+        status_text=status_text(el.status, el.eligible_in_months, when, el.unchecked),
         route=el.route,
         eligible_in_months=el.eligible_in_months,
         eligible_when=when,
         missing=missing_texts(el.missing, fw),
         assumptions=el.assumptions,
+        unchecked=el.unchecked,
         basis=basis,
         as_of=as_of,
         hours_per_week=hpw,

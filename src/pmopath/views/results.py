@@ -51,6 +51,7 @@ class CertRow(Model):
     assumptions: tuple[str, ...]
     recommended_by: tuple[str, ...]
     after_move: str | None = None  # dated from the plan's move into this role (an ID)
+    unchecked: tuple[str, ...] = ()  # what the status rests on that pmopath cannot check
 
 
 class NextStep(Ref):
@@ -208,7 +209,7 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
                 id=el.id,
                 name=fw.cert_name(el.id),
                 status=el.status,
-                status_text=status_text(el.status, el.eligible_in_months, when),
+                status_text=status_text(el.status, el.eligible_in_months, when, el.unchecked),
                 eligible_in_months=el.eligible_in_months,
                 eligible_when=when,
                 missing=missing_texts(el.missing, fw),
@@ -216,6 +217,7 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
                 assumptions=el.assumptions,
                 recommended_by=c.recommended_by,
                 after_move=el.after_move,
+                unchecked=el.unchecked,
             )
         )
     return tuple(rows)
