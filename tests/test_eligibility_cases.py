@@ -56,3 +56,21 @@ def test_case(fw: Framework, case: dict[str, Any]) -> None:
     assumptions = " | ".join(got.assumptions).lower()
     for fragment in expect.get("assumption_contains") or []:
         assert fragment.lower() in assumptions, got.assumptions
+
+
+def test_a_prince2_agile_practitioner_goes_straight_to_prince2_practitioner() -> None:
+    # issue 20 and fact sheet section 6: PRINCE2 Agile Practitioner is accepted for PRINCE2
+    # Practitioner; its holders were told to sit PRINCE2 Foundation first (no ID for it)
+    import datetime as dt
+
+    from pmopath.engine.eligibility import eligibility
+    from pmopath.load.framework import load_framework
+    from pmopath.model.profile import HeldCertification, Profile
+
+    fw = load_framework()
+    holder = Profile(
+        current_role="project-manager",
+        certifications=(HeldCertification(id="prince2-agile-practitioner"),),
+    )
+    el = eligibility(fw, fw.certification("prince2-practitioner"), holder, 4, dt.date(2026, 12, 4))
+    assert el.status == "eligible" and not el.missing
