@@ -89,6 +89,7 @@ def competencies(
         "pmopath certs pmp",
         "pmopath certs pmp --profile examples/project-manager.yaml",
         "pmopath certs --eligible",
+        "pmopath certs --eligible --all",
         "pmopath certs pmo-cp",
     ),
 )
