@@ -257,7 +257,7 @@ class EligibilityChecker:
                 result.assumptions.append(
                     f"not checked: {gate.unchecked} (pmopath counts the months, not what they were)"
                 )
-                result.unchecked.append(gate.unchecked)
+                result.unchecked.append(f"your experience counts as: {gate.unchecked}")
             if need.to_go != 0:
                 short = gate.months - need.have
                 result.missing.append(
