@@ -192,8 +192,7 @@ class EligibilityChecker:
         self._experience(route, result, blocked)
         self._training(route, result)
         self._certifications(route, result, blocked)
-        result.assumptions += [f"not checked: {c}" for c in route.conditions]
-        result.unchecked += route.conditions
+        result.unchecked += route.conditions  # said in the status: "eligible now, if ..."
         if blocked:
             return RouteResult(None, blocked + result.missing, result.assumptions)
         self._together(route, result)
@@ -254,9 +253,6 @@ class EligibilityChecker:
             result.assumptions += need.assumptions
             if gate.unchecked and need.to_go == 0:
                 # the months are there; what they must have been is the body's to judge
-                result.assumptions.append(
-                    f"not checked: {gate.unchecked} (pmopath counts the months, not what they were)"
-                )
                 result.unchecked.append(f"your experience counts as: {gate.unchecked}")
             if need.to_go != 0:
                 short = gate.months - need.have
