@@ -28,7 +28,7 @@ class CertificationSteps:
     status: dict[str, Eligibility]
     gaps: dict[str, CompetencyGap]
     held: set[str]
-    projected: dict[str, tuple[Eligibility, Role, int]]
+    projected: dict[str, Eligibility]  # dated from a planned move (``after_move``)
     target: Role
     roles_ahead: list[Role]
 
@@ -52,7 +52,7 @@ class CertificationSteps:
         cert = self.fw.certification_by_id.get(cert_id)
         months = None if cert is None else self.reference.check(cert).eligible_in_months
         if cert_id in self.projected:  # dated from a planned move
-            months = self.projected[cert_id][0].eligible_in_months
+            months = self.projected[cert_id].eligible_in_months
         if months is None:
             return float("inf")
         return months + study_months(self.fw, cert_id, REFERENCE_HOURS)
@@ -78,7 +78,7 @@ class CertificationSteps:
         route = self.reference.check(cert).route or elig.route
         deps = self.cert_prerequisites(cert, route, stage)
         if cert_id in self.projected:  # its months count from the move into a stepping stone
-            deps.append(f"role:{self.projected[cert_id][1].id}")
+            deps.append(f"role:{self.projected[cert_id].after_move}")
         effort = (cert.study.min_hours + cert.study.max_hours) / 2
         when = (
             "eligible now"

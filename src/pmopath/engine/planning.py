@@ -165,7 +165,7 @@ class _Planner(CertificationSteps):
         profile: Profile,
         fw: Framework,
         as_of: dt.date,
-        projected: dict[str, tuple[Eligibility, Role, int]] | None = None,
+        projected: dict[str, Eligibility] | None = None,
     ) -> "_Planner":
         """A planner with every step taken (see :func:`plan`)."""
         planner = cls(score, profile, fw, as_of, projected or {})
@@ -187,10 +187,10 @@ class _Planner(CertificationSteps):
         profile: Profile,
         fw: Framework,
         as_of: dt.date,
-        projected: dict[str, tuple[Eligibility, Role, int]],
+        projected: dict[str, Eligibility],
     ) -> None:
         self.score, self.profile, self.fw = score, profile, fw
-        self.projected = projected  # dated from a planned move: cert -> (eligibility, role, move)
+        self.projected = projected  # certifications dated from a planned move, by ID
         self.checker = checker(fw, profile, score.hours_per_week, as_of)
         # Choices and order come from the reference hours, so they are the same whatever
         # time a person has: more hours then only move items earlier (see schedule).

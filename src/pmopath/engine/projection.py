@@ -43,58 +43,46 @@ def dated_after_moves(
     score: Score,
     moves: list[tuple[Role, int]],
     as_of: dt.date,
-) -> dict[str, tuple[Eligibility, Role, int]]:
-    """For each certification of the score with no date as things stand that a planned move
-    dates: its eligibility counted from the plan's start (the soonest over the moves), the
-    role and the move month."""
-    certs = [
-        fw.certification_by_id[c.eligibility.id]
+) -> dict[str, Eligibility]:
+    """Each certification of the score with no date as things stand that a planned move
+    dates, by ID: its eligibility counted from the plan's start (the soonest over the moves;
+    ``after_move`` names the role), with what is missing as it is today."""
+    today = {
+        c.eligibility.id: c.eligibility
         for c in score.certifications
         if c.eligibility.status == "not-yet-eligible" and c.eligibility.eligible_in_months is None
-    ]
-    found: dict[str, tuple[Eligibility, Role, int]] = {}
-    if not certs:
-        return found
-    for role, move in moves:
+    }
+    found: dict[str, Eligibility] = {}
+    for role, move in moves if today else ():
         projected = after_move(profile, role, move, as_of)
         check = checker(fw, projected, score.hours_per_week, month_start(as_of, move + 1))
-        for cert in certs:
-            el = check.check(cert)
+        for cert_id, now in today.items():
+            el = check.check(fw.certification_by_id[cert_id])
             if el.eligible_in_months is None or el.status == "blocked":
                 continue
             months = move + el.eligible_in_months
-            if cert.id in found and (found[cert.id][0].eligible_in_months or 0) <= months:
+            if cert_id in found and (found[cert_id].eligible_in_months or 0) <= months:
                 continue  # a move before gives it sooner
             note = (
                 f"dated from the plan's move into {role.name} in month {move} "
                 f"({month_label(as_of, move)}): the months count from there"
             )
-            found[cert.id] = (
-                el.model_copy(
-                    update={
-                        "status": "not-yet-eligible",
-                        "eligible_in_months": months,
-                        "assumptions": (*el.assumptions, note),
-                        "after_move": role.id,
-                    }
-                ),
-                role,
-                move,
+            found[cert_id] = el.model_copy(
+                update={
+                    "status": "not-yet-eligible",
+                    "eligible_in_months": months,
+                    "missing": now.missing,
+                    "assumptions": (*el.assumptions, note),
+                    "after_move": role.id,
+                }
             )
     return found
 
 
-def with_dates(score: Score, projected: dict[str, tuple[Eligibility, Role, int]]) -> Score:
-    """The score with those certifications dated from the move; what is missing stays as
-    it is today."""
+def with_dates(score: Score, projected: dict[str, Eligibility]) -> Score:
+    """The score with those certifications dated from the move."""
     certs = tuple(
-        c.model_copy(
-            update={
-                "eligibility": projected[c.eligibility.id][0].model_copy(
-                    update={"missing": c.eligibility.missing}
-                )
-            }
-        )
+        c.model_copy(update={"eligibility": projected[c.eligibility.id]})
         if c.eligibility.id in projected
         else c
         for c in score.certifications
