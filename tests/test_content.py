@@ -217,8 +217,13 @@ def test_director_and_cpo_requirements_follow_their_sources(fw: Framework) -> No
     for comp_id in ("performance-monitoring", "data-driven-decisions", "p3m-delivery-support"):
         assert analyst[comp_id].level < manager[comp_id].level, comp_id
     # the director's experience names the kind its source describes
-    years, _ = fw.role_by_id["pmo-director"].experience
+    years, _, pmo = fw.role_by_id["pmo-director"].experience
     assert years.kind.value == "project-related" and "S121" in (years.note or "")
+    # time in a PMO before director: an estimate from the seed articles and job profiles
+    # (fact sheet section 7), the low end of "two to three years"
+    assert (pmo.kind.value, pmo.years) == ("pmo", 2)
+    assert {"S59", "S131"} <= set(re.findall(r"S\d+", pmo.note or ""))
+    assert "estimate" in (pmo.note or "")
 
 
 def test_ipma_gates_carry_their_recency_windows(fw: Framework) -> None:

@@ -11,7 +11,9 @@ compared in this order:
 3. the role IDs, alphabetically.
 
 A path on which no role lets the person earn a required kind of experience is not
-a way to the target. The search is a label-setting pass over the ladder (a
+a way to the target. Someone in a PMO role is not sent back into delivery: from a
+role on the PMO track, toward a target off the delivery track, no stepping stone is a
+delivery role (:func:`back_to_delivery`). The search is a label-setting pass over the ladder (a
 directed acyclic graph) in topological order, keeping per role only the labels no
 other label beats on every count, at most :data:`MAX_LABELS` of them (the best by
 the cost above): its cost grows polynomially with the ladder, never with the
@@ -24,13 +26,22 @@ than the move before it.
 """
 
 import math
+from enum import Enum
 from typing import NamedTuple
 
 from pmopath.base.text import count
 from pmopath.engine.readiness import readiness_for
 from pmopath.engine.worktime import WorkRecord
 from pmopath.model.catalog import Framework
-from pmopath.model.framework import DERIVED_KINDS, STEPS, ActionMode, ExperienceKind, Model, Role
+from pmopath.model.framework import (
+    DERIVED_KINDS,
+    STEPS,
+    ActionMode,
+    ExperienceKind,
+    Model,
+    Role,
+    Track,
+)
 from pmopath.model.profile import Profile
 
 #: Labels kept per role after dominance; bounds the work on very dense ladders.
@@ -40,6 +51,16 @@ MAX_LABELS = 12
 ON_THE_JOB_LANES = 1000
 
 
+class Loses(str, Enum):
+    """Why a way into the target was not chosen, against the chosen one."""
+
+    later = "later"  # its estimated ready month is later
+    larger_gap = "larger-gap"  # same month, more to learn on the stepping stones
+    alphabetical = "alphabetical"  # a tie on both, settled by the role IDs
+    cannot_earn = "cannot-earn"  # no role on it earns a kind of experience the target asks
+    back_to_delivery = "back-to-delivery"  # it sends a PMO person back into delivery roles
+
+
 class PathOption(Model):
     """A path that was considered, with its estimate."""
 
@@ -47,12 +68,13 @@ class PathOption(Model):
     ready_months: int | None  # None: a required kind of experience cannot be earned on it
     stepping_gap: int  # weighted competency gap of the stepping stones
     note: str
+    loses: Loses | None = None  # None for the chosen path
 
 
 class PathChoice(Model):
     path: tuple[str, ...]
     ready_months: int | None
-    considered: tuple[PathOption, ...]  # the best few, the chosen one first
+    considered: tuple[PathOption, ...]  # every way into the target, the chosen one first
     expansions: int  # labels extended: the search's cost
     note: str | None  # when the target is not reachable, or no path can earn the experience
 
@@ -86,6 +108,17 @@ def accrues(role: Role, kind: ExperienceKind) -> bool:
     if kind is ExperienceKind.business:
         return True
     return kind in role.accrues or bool(set(DERIVED_KINDS.get(kind, ())) & set(role.accrues))
+
+
+def back_to_delivery(fw: Framework, start: str, goal: str, role_id: str) -> bool:
+    """Whether stepping into ``role_id`` would send a PMO person back into delivery."""
+    roles = fw.role_by_id
+    return (
+        roles[start].track is Track.pmo
+        and roles[goal].track is not Track.delivery
+        and role_id != goal
+        and roles[role_id].track is Track.delivery
+    )
 
 
 def prep_months(fw: Framework, profile: Profile, role: Role, capacity: float) -> int:
@@ -271,21 +304,19 @@ def choose_path(
             expansions=search.expansions,
             note=f"{goal} is {why}; treated as a direct move",
         )
-    labels: dict[str, list[_Label]] = {start: [search.first(start)]}
-    on_path = set(order)
-    for node in order:
-        if node == goal:
-            continue
-        for label in labels.get(node, []):
-            for nxt in fw.role_by_id[node].leads_to:
-                if nxt == goal:  # every way in is kept, so --explain can compare them
-                    finals = [*labels.get(nxt, []), search.extend(label, nxt)]
-                    labels[nxt] = sorted(finals)[:MAX_LABELS]
-                elif nxt in on_path:
-                    labels[nxt] = _keep(labels.get(nxt, []), search.extend(label, nxt))
-    finals = sorted(labels.get(goal, []))
+    finals = _ways_in(search, order, start, goal, keep_in_pmo=True)
+    in_pmo = any(back_to_delivery(fw, start, goal, role_id) for role_id in order)
+    every = _ways_in(search, order, start, goal, keep_in_pmo=False) if in_pmo else finals
+    if not finals:  # the ladder offers a PMO person only delivery routes to this target
+        finals = every
+    kept = {label.path for label in finals}
+    back = [label for label in every if label.path not in kept]
     best = finals[0]
-    considered = tuple(_option(search, label) for label in finals[:5])
+    considered = (  # every way in: the chosen one first, then why each other loses
+        _option(search, finals[0], None),
+        *(_option(search, label, _loses(finals[0], label)) for label in finals[1:]),
+        *(_option(search, label, Loses.back_to_delivery) for label in back),
+    )
     note = None
     if math.isinf(best.key[0]):
         kinds = ", ".join(
@@ -301,11 +332,41 @@ def choose_path(
     )
 
 
+def _ways_in(
+    search: _Search, order: list[str], start: str, goal: str, *, keep_in_pmo: bool
+) -> list[_Label]:
+    """The labels that reach the goal, best first (the label-setting pass)."""
+    fw = search.fw
+    labels: dict[str, list[_Label]] = {start: [search.first(start)]}
+    on_path = set(order)
+    for node in order:
+        if node == goal:
+            continue
+        for label in labels.get(node, []):
+            for nxt in fw.role_by_id[node].leads_to:
+                if nxt == goal:  # every way in is kept, so --explain can compare them
+                    finals = [*labels.get(nxt, []), search.extend(label, nxt)]
+                    labels[nxt] = sorted(finals)[:MAX_LABELS]
+                elif nxt in on_path and not (
+                    keep_in_pmo and back_to_delivery(fw, start, goal, nxt)
+                ):
+                    labels[nxt] = _keep(labels.get(nxt, []), search.extend(label, nxt))
+    return sorted(labels.get(goal, []))
+
+
 def _months(value: float) -> int | None:
     return None if math.isinf(value) else int(value)
 
 
-def _option(search: _Search, label: _Label) -> PathOption:
+def _loses(best: _Label, other: _Label) -> Loses:
+    if math.isinf(other.key[0]):
+        return Loses.cannot_earn
+    if other.key[0] > best.key[0]:
+        return Loses.later
+    return Loses.larger_gap if other.key[1] > best.key[1] else Loses.alphabetical
+
+
+def _option(search: _Search, label: _Label, loses: Loses | None) -> PathOption:
     ready = _months(label.key[0])
     if ready is None:
         missing = [
@@ -319,4 +380,6 @@ def _option(search: _Search, label: _Label) -> PathOption:
             begin = "now" if at == 0 else f"in month {int(at)}"
             parts.append(f"{s.kind.label} starts {begin}, {count(s.months, 'more month')}")
         note = "; ".join(parts)
-    return PathOption(path=label.path, ready_months=ready, stepping_gap=label.gap, note=note)
+    return PathOption(
+        path=label.path, ready_months=ready, stepping_gap=label.gap, note=note, loses=loses
+    )

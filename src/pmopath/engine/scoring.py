@@ -20,7 +20,7 @@ import math
 
 from pmopath.base.text import count
 from pmopath.engine.eligibility import DEFAULT_HOURS_PER_WEEK, WEEKS_PER_MONTH, Eligibility, checker
-from pmopath.engine.paths import PathOption, choose_path
+from pmopath.engine.paths import Loses, PathOption, choose_path
 from pmopath.engine.readiness import WEIGHTS, readiness_for
 from pmopath.engine.worktime import WorkRecord
 from pmopath.model.catalog import Framework
@@ -72,7 +72,7 @@ class Score(Model):
     certifications: tuple[CertificationStatus, ...]
     hours_per_week: float
     explanation: tuple[str, ...]
-    paths_considered: tuple[PathOption, ...] = ()  # the best few, the chosen one first
+    paths_considered: tuple[PathOption, ...] = ()  # every way in, the chosen one first
 
 
 def score(
@@ -200,6 +200,19 @@ def certification_statuses(
     )
 
 
+#: Why a way in lost, worded once (an ``also considered`` line ends with it).
+LOSES = {
+    Loses.later: "not chosen: ready later",
+    Loses.larger_gap: "not chosen: ready the same month, more to learn on the way",
+    Loses.alphabetical: "not chosen: a tie, settled by role name",
+    Loses.cannot_earn: "not chosen: it cannot earn the experience the target asks",
+    Loses.back_to_delivery: (
+        "not chosen: it sends you from a PMO role back into delivery, which pmopath"
+        " does not plan for a PMO target"
+    ),
+}
+
+
 def paths_explained(
     options: tuple[PathOption, ...], *, chosen_ready: int | None
 ) -> tuple[str, ...]:
@@ -222,9 +235,10 @@ def paths_explained(
         else:
             ready = f"estimated ready in about {count(option.ready_months, 'month')}"
         head = "chosen" if i == 0 else "also considered"
+        why = f"; {LOSES[option.loses]}" if option.loses else ""
         lines.append(
             f"{head}: {' -> '.join(option.path)}: {ready}, stepping-stone gap "
-            f"{option.stepping_gap} ({option.note})"
+            f"{option.stepping_gap} ({option.note}){why}"
         )
     return tuple(lines)
 
