@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from pmopath.base.text import count, first_few
-from pmopath.engine.eligibility import WEEKS_PER_MONTH, Eligibility, checker, study_months
+from pmopath.engine.eligibility import WEEKS_PER_MONTH, Eligibility, checker
 from pmopath.engine.paths import accrues
 from pmopath.engine.plan_certs import CertificationSteps
 from pmopath.engine.projection import dated_after_moves, with_dates
@@ -173,9 +173,12 @@ class _Planner(CertificationSteps):
         planner.add_assessment()
         planner.add_competencies()
         planner.add_recommended_certifications()
+        planner.add_primary_certification()
         planner.add_stepping_stones()
         planner.add_experience()
         planner.pin_the_first_months()
+        planner.drop_outranked()
+        planner.settle_alternatives()
         planner.tie_jobs_to_roles()
         planner.add_the_move()
         planner.mark_optional()
@@ -338,6 +341,8 @@ class _Planner(CertificationSteps):
             if action.kind is ActionKind.certification and action.certification:
                 if action.certification in self.held | set(self.projected):
                     continue  # held; or possible only after a move the step comes before
+                if action.certification not in self.path_certifications():
+                    continue  # no role on the path recommends it (plan_certs, rule 1)
                 key = self.add_cert(action.certification, f"evidences {comp.name}", stage)
                 if key is None:
                     continue
@@ -387,6 +392,8 @@ class _Planner(CertificationSteps):
                 it.why += (
                     "; the largest core gap your next move shares with the target, so it starts now"
                 )
+        if self.pin_track_credential():
+            return
         soon_roles = self.roles_ahead[:1]
         if any(self.held & set(r.certifications) for r in soon_roles):
             return  # one the next role recommends is held already
@@ -396,11 +403,7 @@ class _Planner(CertificationSteps):
             for c in r.certifications
             if c in self.fw.certification_by_id and c not in self.held
         }
-        soon = [
-            c
-            for c in candidates
-            if self._eligible_soon(c) and study_months(self.fw, c, REFERENCE_HOURS) <= 12
-        ]
+        soon = [c for c in candidates if self._sit_soon(c)]
         if soon:
             best = min(soon, key=lambda c: (*self.cert_value(c), c))
             reason = f"recommended for {self.target.name}"

@@ -199,6 +199,14 @@ def _check_role(c: _CrossCheck, i: int, role: Role) -> None:
                 f"unknown competency '{comp_id}'",
                 f"did you mean '{close[0]}'?" if close else None,
             )
+    primary = role.primary_certification
+    if primary is not None and primary not in role.certifications:
+        c.add(
+            R,
+            (*loc, "primary_certification"),
+            f"'{primary}' is not among the role's certifications",
+            "list it under certifications too",
+        )
     for j, nxt in enumerate(role.leads_to):
         if nxt in roles and roles[nxt].rank < role.rank:
             c.add(
@@ -220,6 +228,9 @@ def _check_certification(c: _CrossCheck, i: int, cert: Certification) -> None:
     c.refs(X, (*loc, "evidences"), cert.evidences, fw.competency_by_id, "competency")
     if cert.superseded_by is not None:
         c.refs(X, loc, [cert.superseded_by], certs, "certification")
+    c.refs(X, (*loc, "outranked_by"), cert.outranked_by, certs, "certification")
+    if cert.id in cert.outranked_by:
+        c.add(X, (*loc, "outranked_by"), "a certification cannot outrank itself")
     for k, route in enumerate(cert.prerequisites.routes):
         rloc: Loc = (*loc, "prerequisites", "routes", k)
         c.refs(X, (*rloc, "certifications"), route.certifications, certs, "certification")

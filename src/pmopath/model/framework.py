@@ -381,6 +381,9 @@ class Role(Provenance):
     competencies: dict[Id, RoleCompetency] = Field(min_length=1)
     experience: tuple[ExperienceRequirement, ...] = ()
     certifications: tuple[Id, ...] = ()
+    #: the credential of the role's track (PMP on the project track, PgMP on the programme
+    #: track, PfMP on the portfolio track, PMI-PMOCP in a PMO); one of ``certifications``
+    primary_certification: Id | None = None
     accrues: tuple[ExperienceKind, ...] = ()  # the experience a person earns in this role
 
 
@@ -484,6 +487,9 @@ class Certification(Provenance):
     status: CertStatus = CertStatus.active
     history: Text | None = None
     superseded_by: Id | None = None
+    #: senior counterparts: this (entry) credential is not planned on its own once one of
+    #: them is held or in the plan (CAPM once PMP is; a Foundation once its Practitioner is)
+    outranked_by: tuple[Id, ...] = ()
     prerequisites: Prerequisites
     exams: tuple[Exam, ...] = ()
     fees: tuple[Fee, ...] = ()
