@@ -15,7 +15,7 @@ INSTALL_SELF := $(PIP) install --no-deps --no-build-isolation -e .
 PYTEST_WORKERS ?= 2
 UV_VERSION := 0.13.9
 
-.PHONY: run test test-latest lock lint typecheck pytest demo bench bench-scale bench-imports wheel clean mermaid-test-deps
+.PHONY: run test test-latest lock lint typecheck pytest demo bench bench-scale bench-imports wheel clean mermaid-test-deps browser-test-deps test-browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,19 @@ mermaid-test-deps: $(MERMAID_DIR)/node_modules/.package-lock.json
 $(MERMAID_DIR)/node_modules/.package-lock.json: $(MERMAID_DIR)/package-lock.json
 	npm ci --prefix $(MERMAID_DIR) --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Test-only: the markdown reports in headless Chromium with GitHub-flavoured markdown and
+# Mermaid 11 (tests/browser, tests/test_browser.py). Needs Chromium (Debian: apt-get install
+# chromium), node and npm; `make test` runs the same tests and skips them without Chromium.
+BROWSER_DIR := tests/browser
+browser-test-deps: $(BROWSER_DIR)/node_modules/.package-lock.json
+
+$(BROWSER_DIR)/node_modules/.package-lock.json: $(BROWSER_DIR)/package-lock.json
+	npm ci --prefix $(BROWSER_DIR) --no-audit --no-fund --loglevel=error
+	touch $@
+
+test-browser: $(TEST_STAMP) browser-test-deps
+	PMOPATH_REQUIRE_BROWSER=1 $(BIN)/pytest -q -p no:xdist tests/test_browser.py
 
 demo: $(RUN_STAMP)
 	$(BIN)/pmopath roadmap --target director --profile examples/project-manager.yaml

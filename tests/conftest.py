@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: Folders a program may write to on its own initiative, each pointed into the session's folder.
 HOME_VARIABLES = ("HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
-KEPT = {clock.ENV}  # the only PMOPATH_* setting a caller may give the suite
+#: the only PMOPATH_* settings a caller may give the suite: its day, and what the tests that
+#: need node or Chromium do when those are missing (CI makes a skip a failure)
+KEPT = {clock.ENV, "PMOPATH_REQUIRE_MERMAID", "PMOPATH_REQUIRE_BROWSER", "PMOPATH_CHROMIUM"}
 
 _session: dict[str, Any] = {}
 
