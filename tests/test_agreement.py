@@ -51,8 +51,12 @@ def test_gap_roadmap_comparison_and_explain_agree(
     rows = json.loads(
         run(runner, "gap", "-p", profile, *[a for t in targets for a in ("-t", t)], "-f", "json")
     )["targets"]
-    assert [r["id"] for r in rows] == list(targets)
-    for target, row in zip(targets, rows, strict=True):
+    assert sorted(r["id"] for r in rows) == sorted(targets)
+    # the soonest ready first (issue 22: the deciding column first)
+    ready = [r["ready_in_months"] for r in rows]
+    assert ready == sorted(ready, key=lambda m: (m is None, m or 0))
+    by_id = {r["id"]: r for r in rows}
+    for target, row in ((t, by_id[t]) for t in targets):
         gap = json.loads(run(runner, "gap", "-p", profile, "-t", target, "-f", "json"))
         roadmap = json.loads(run(runner, "roadmap", "-p", profile, "-t", target, "-f", "json"))
         assert figures(gap) == figures(roadmap)

@@ -116,7 +116,8 @@ def test_several_targets_side_by_side(runner: CliRunner) -> None:
     doc = json.loads(runner.invoke(app, [*args, "-f", "json", "--as-of", "2026-11-22"]).stdout)
     assert doc["kind"] == "comparison"
     rows = {t["id"]: t for t in doc["targets"]}
-    assert list(rows) == ["pmo-director", "pmo-manager"]  # a repeated target counts once
+    # a repeated target counts once; the soonest ready first
+    assert list(rows) == ["pmo-manager", "pmo-director"]
     # the same figures as each target's own gap and roadmap
     for target, row in rows.items():
         one = json.loads(

@@ -133,20 +133,14 @@ class MarkdownRenderer(ViewRenderer):
             lines += [words.OTHER_TITLES + f"{md(', '.join(role.other_titles))}", ""]
         lines += [f"## {words.RESPONSIBILITIES}", ""]
         lines += [f"- {md(r)}" for r in role.responsibilities]
-        lines += ["", f"## {words.REQUIRED_LEVELS}", ""]
-        lines += table(
-            ("Domain", "Competency", "Level", "Importance"),
-            "llll",
-            (
-                (
-                    md(r.domain_name),
-                    md(r.name),
-                    f"{level_bar(r.level)} {r.level}",
-                    r.importance.value,
-                )
-                for r in view.competencies
-            ),
-        )
+        lines += ["", f"## {words.REQUIRED_LEVELS}"]
+        domains: dict[str, list[tuple[str, str, str]]] = {}
+        for r in view.competencies:  # one table a domain: three columns fit a phone
+            row = (md(r.name), f"{level_bar(r.level)}\u00a0{r.level}", r.importance.value)
+            domains.setdefault(r.domain_name, []).append(row)
+        for domain, rows in domains.items():
+            lines += ["", f"### {md(domain)}", ""]
+            lines += table(("Competency", "Level", "Importance"), "lll", rows)
         lines += ["", f"## {words.EXPERIENCE}", ""]
         lines += [
             f"- {md(e.text)}" + (f" - {md(e.note)}" if e.note else "") for e in view.experience
@@ -440,26 +434,21 @@ class MarkdownRenderer(ViewRenderer):
             f"as of {view.as_of.isoformat()}.",
             "",
         ]
+        # three columns, the deciding one first, so the table fits a phone's column
         rows = (
             (
-                md(t.name),
-                md(" → ".join(t.path)),
-                percent(t.readiness),
-                f"{t.experience_met} of {t.experience_total}" + words.months_short(t.months_short),
-                f"{t.certifications_held} of {t.certifications_recommended}",
                 words.ready_when(t.ready_label, t.ready_in_months),
+                md(t.name),
+                f"competencies {percent(t.readiness)} · experience {t.experience_met} of "
+                f"{t.experience_total}{words.months_short(t.months_short)} · certifications "
+                f"held {t.certifications_held} of {t.certifications_recommended}",
             )
             for t in view.targets
         )
-        header = (
-            "Target",
-            "Path",
-            "Competencies",
-            "Experience met",
-            "Certifications held",
-            "Ready",
-        )
-        return doc([*lines, *table(header, "llrllr", rows)])
+        lines += table(("Ready", "Target", "Requirements met"), "lll", rows)
+        lines += ["", f"**{words.PATH}s:**", ""]
+        lines += [f"- {md(t.name)}: {md(' → '.join(t.path))}" for t in view.targets]
+        return doc(lines)
 
     def gap(self, view: GapView) -> str:
         target = view.role_names[view.target_role]
@@ -490,14 +479,13 @@ class MarkdownRenderer(ViewRenderer):
         rows = (
             (
                 md(g.name),
-                words.NOT_ASSESSED if g.current is None else str(g.current),
-                str(g.required),
-                "?" if g.current is None else str(g.gap),
+                (words.NOT_ASSESSED if g.current is None else str(g.current))
+                + f"\u00a0→\u00a0{g.required}",
                 g.importance.value,
             )
             for g in view.competencies
         )
-        lines += table(("Competency", "Current", "Required", "Gap", "Importance"), "lrrrl", rows)
+        lines += table(("Competency", "You → needed", "Importance"), "lcl", rows)
         if view.experience:
             lines += ["", f"## {words.EXPERIENCE}", ""]
             experience = (

@@ -284,6 +284,8 @@ def comparison_view(
         )
     hpw = hours_per_week
     current = fw.role(profile.current_role).id
+    # the deciding figure first: the soonest ready first, those with no month last
+    rows.sort(key=lambda r: (r.ready_in_months is None, r.ready_in_months or 0))
     return ComparisonView.model_construct(
         name=profile.name,
         current_role=current,
