@@ -41,7 +41,6 @@ PMO_ROUTE = "issue 20: the route to PMO director runs through a PMO (path choice
 CERT_RULES = "issue 20: certification choice (level, primary credential, role lists)"
 FORMS = "issue 20: action contexts with doable forms"
 RENEWAL = "issue 20: renewal standing of held credentials"
-CF5 = "issue 20 / flag CF5: portfolio manager asks project months its feeders never earn"
 CPO = "issue 20: executive steps after the director move (CPO estimate, 3-5 years)"
 DETOUR = "issue 20: path choice (no senior-project-manager detour to programme manager)"
 STONE = "issue 20: a stepping-stone move waits for that role's own experience requirement"
