@@ -44,7 +44,6 @@ RENEWAL = "issue 20: renewal standing of held credentials"
 CPO = "issue 20: executive steps after the director move (CPO estimate, 3-5 years)"
 DETOUR = "issue 20: path choice (no senior-project-manager detour to programme manager)"
 STONE = "issue 20: a stepping-stone move waits for that role's own experience requirement"
-UNCHECKED = "issue 20 (fact sheet s7): a dated status says what pmopath cannot check (IPMA)"
 
 
 @dataclass(frozen=True)

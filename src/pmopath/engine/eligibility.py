@@ -251,8 +251,9 @@ class EligibilityChecker:
                 continue
             need = self.work.need(gate.kind, gate.months, gate.within_months)
             result.assumptions += need.assumptions
-            if gate.unchecked and need.to_go == 0:
-                # the months are there; what they must have been is the body's to judge
+            if gate.unchecked and need.to_go is not None:
+                # the months are there, or dated; what they must have been is the body's to
+                # judge, so the status says so whenever it promises a month
                 result.unchecked.append(f"your experience counts as: {gate.unchecked}")
             if need.to_go != 0:
                 short = gate.months - need.have
