@@ -37,13 +37,11 @@ CASES: dict[str, tuple[str, str, float]] = {
 
 # What is missing today, one reason per feature another engineer is adding (issue 20).
 KIND = "issue 20: the project-support position kind (the profile does not load yet)"
-PMO_ROUTE = "issue 20: the route to PMO director runs through a PMO (path choice)"
 CERT_RULES = "issue 20: certification choice (level, primary credential, role lists)"
 FORMS = "issue 20: action contexts with doable forms"
 RENEWAL = "issue 20: renewal standing of held credentials"
 CPO = "issue 20: executive steps after the director move (CPO estimate, 3-5 years)"
 DETOUR = "issue 20: path choice (no senior-project-manager detour to programme manager)"
-STONE = "issue 20: a stepping-stone move waits for that role's own experience requirement"
 
 
 @dataclass(frozen=True)

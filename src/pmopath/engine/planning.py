@@ -20,6 +20,7 @@ input gives the same plan.
 """
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -495,6 +496,9 @@ class _Planner(CertificationSteps):
                 if e.gap_months and accrues(role, ExperienceKind(e.kind))
             ]
             why = "on your path " + " → ".join(self.fw.role_name(r) for r in path)
+            earliest = self.role_experience_month(role)
+            if earliest > 1:
+                why += f"; its own experience requirement is met in month {earliest}"
             if earns:
                 kinds = ", ".join(ExperienceKind(e.kind).label for e in earns)
                 why += f"; here you start earning the {kinds} {self.target.name} asks for"
@@ -511,9 +515,19 @@ class _Planner(CertificationSteps):
                     mode="milestone",
                     deps=deps + previous,
                     stage=path.index(role.id) - 1,
+                    earliest=earliest,
                 )
             )
             previous = [key]
+
+    def role_experience_month(self, role: Role) -> int:
+        """The month a stepping stone's own experience requirements are met, from what grows
+        now (1 when they are met already; a kind nothing grows now does not hold it back)."""
+        month = 1
+        for req in role.experience:
+            need = self.work.need(req.kind, math.ceil(round(req.years * 12, 6)), None)
+            month = max(month, need.to_go or 1)
+        return month
 
     def add_experience(self) -> None:
         """Experience milestones: counted from the month you are in a role that earns them."""
