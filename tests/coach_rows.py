@@ -544,8 +544,6 @@ ROWS: list[Row] = [
 
 #: ALL lines that fail today for one case: (markdown line, case) -> reasons
 ALL_XFAIL: dict[tuple[int, str], tuple[str, ...]] = {
-    (1467, "C08"): (CERT_RULES,),
-    (1467, "C11"): (CERT_RULES,),
     # predicted with the project-support rows ticked "other" (tests pass or fail on more)
     (1466, "C14"): (KIND,),
     (1466, "C15"): (KIND,),

@@ -298,6 +298,23 @@ class CertificationSteps:
             self._eligible_soon(cert_id) and study_months(self.fw, cert_id, REFERENCE_HOURS) <= 12
         )
 
+    def plan_the_senior(self) -> None:
+        """Rule 2, the other way: a Foundation planned while its Practitioner is on the path
+        and can be dated becomes that Practitioner's first step (the Practitioner is planned)."""
+        on_path = self.path_certifications()
+        for it in list(self.items.values()):
+            if it.step != "exam" or it.ref is None:
+                continue
+            for senior in self.fw.certification_by_id[it.ref].outranked_by:
+                if (
+                    senior in on_path
+                    and senior not in self.held
+                    and f"cert:{senior}" not in self.items
+                    and self._months_via(senior) < float("inf")
+                ):
+                    reason = f"the next level after {self.fw.cert_name(it.ref)}"
+                    self.add_cert(senior, reason, it.stage)
+
     def drop_outranked(self) -> None:
         """Rule 2 for what the plan holds: an entry credential goes once a senior counterpart
         is in the plan, unless something planned waits for it (the Practitioner's own step)."""

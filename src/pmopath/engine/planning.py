@@ -178,6 +178,7 @@ class _Planner(CertificationSteps):
         planner.add_stepping_stones()
         planner.add_experience()
         planner.pin_the_first_months()
+        planner.plan_the_senior()
         planner.drop_outranked()
         planner.settle_alternatives()
         planner.tie_jobs_to_roles()
