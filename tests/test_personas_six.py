@@ -141,8 +141,13 @@ def test_pgmp_is_not_planned_on_the_pmo_route() -> None:
     # tests/coach_cases.md C05: 24 programme months to go if the part-time programme row
     # keeps growing, but neither PMO manager nor director earns programme months, so the
     # PMO route plans no PgMP; its status still says how far it is.
+    # The plan's own status says so: the programme row stops counting at the PMO-manager
+    # move in month 12, so as planned no month can be promised (`certs`, which plans no
+    # move, keeps "eligible in 24 months").
     p, _ = run("senior-pm-programme", "pmo-director")
-    assert status(p, "pgmp") == ("not-yet-eligible", 24)
+    assert status(p, "pgmp") == ("not-yet-eligible", None)
+    el = next(c.eligibility for c in p.score.certifications if c.eligibility.id == "pgmp")
+    assert any("move into PMO Manager in month 12" in a for a in el.assumptions)
     assert not [it for ph in p.phases for it in ph.items if it.ref == "pgmp"]
 
 

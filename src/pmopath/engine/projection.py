@@ -19,10 +19,19 @@ from pmopath.model.framework import POSITION_KINDS, Role
 from pmopath.model.profile import Position, Profile
 
 
-def after_move(profile: Profile, role: Role, move: int, as_of: dt.date) -> Profile:
-    """The profile as the plan has it from plan month ``move``, in ``role``."""
+def after_move(
+    profile: Profile,
+    role: Role,
+    move: int,
+    as_of: dt.date,
+    earlier: tuple[tuple[Role, int], ...] = (),
+) -> Profile:
+    """The profile as the plan has it from plan month ``move``, in ``role``: the current
+    positions end the month before the plan's first move, and each role moved into before
+    (``earlier``, in order) runs until the month before the next move."""
     now = as_month(as_of)
-    last = month_label(as_of, move - 1)  # the month before the move
+    chain = (*earlier, (role, move))
+    last = month_label(as_of, chain[0][1] - 1)  # the month before the first move
     positions = []
     for p in profile.positions:
         if is_current(p, now):
@@ -30,11 +39,22 @@ def after_move(profile: Profile, role: Role, move: int, as_of: dt.date) -> Profi
                 continue  # begun after the plan starts: nothing to keep
             p = p.model_copy(update={"end": last})
         positions.append(p)
-    kinds = tuple(k for k in POSITION_KINDS if k in role.accrues)
-    planned = Position(
-        title=f"{role.name} (planned)", role=role.id, start=month_label(as_of, move), kinds=kinds
-    )
-    return profile.model_copy(update={"positions": (*positions, planned)})
+    for i, (step, month) in enumerate(chain):
+        kinds = tuple(k for k in POSITION_KINDS if k in step.accrues)
+        end = None
+        if i + 1 < len(chain):
+            if chain[i + 1][1] <= month:
+                continue  # moved on in the same month: no time in this role
+            end = month_label(as_of, chain[i + 1][1] - 1)
+        planned = Position(
+            title=f"{step.name} (planned)",
+            role=step.id,
+            start=month_label(as_of, month),
+            end=end,
+            kinds=kinds,
+        )
+        positions.append(planned)
+    return profile.model_copy(update={"positions": tuple(positions)})
 
 
 def dated_after_moves(
@@ -53,8 +73,8 @@ def dated_after_moves(
         if c.eligibility.status == "not-yet-eligible" and c.eligibility.eligible_in_months is None
     }
     found: dict[str, Eligibility] = {}
-    for role, move in moves if today else ():
-        projected = after_move(profile, role, move, as_of)
+    for i, (role, move) in enumerate(moves if today else ()):
+        projected = after_move(profile, role, move, as_of, tuple(moves[:i]))
         check = checker(fw, projected, score.hours_per_week, month_start(as_of, move + 1))
         for cert_id, now in today.items():
             el = check.check(fw.certification_by_id[cert_id])
@@ -76,6 +96,58 @@ def dated_after_moves(
                     "after_move": role.id,
                 }
             )
+    found.update(stopped_by_the_first_move(fw, profile, score, moves, as_of))
+    return found
+
+
+def stopped_by_the_first_move(
+    fw: Framework,
+    profile: Profile,
+    score: Score,
+    moves: list[tuple[Role, int]],
+    as_of: dt.date,
+) -> dict[str, Eligibility]:
+    """Certifications dated as things stand only because a current position keeps counting
+    past the plan's first move, which ends it: re-dated from the moves, or without a date
+    when no role on the path earns what they need (a coordinator's project-management row
+    does not count once the plan makes them a PMO analyst)."""
+    if not moves:
+        return {}
+    first = moves[0][1]
+    late = {
+        c.eligibility.id: c.eligibility
+        for c in score.certifications
+        if c.eligibility.status == "not-yet-eligible"
+        and (c.eligibility.eligible_in_months or 0) > first
+        and c.eligibility.after_move is None
+    }
+    found: dict[str, Eligibility] = {}
+    for cert_id, now in late.items():
+        best: int | None = None
+        role_id: str | None = None
+        for i, (role, move) in enumerate(moves):
+            projected = after_move(profile, role, move, as_of, tuple(moves[:i]))
+            check = checker(fw, projected, score.hours_per_week, month_start(as_of, move + 1))
+            el = check.check(fw.certification_by_id[cert_id])
+            if el.eligible_in_months is None or el.status == "blocked":
+                continue
+            months = move + el.eligible_in_months
+            if best is None or months < best:
+                best, role_id = months, role.id
+        if best is not None and best <= (now.eligible_in_months or 0):
+            continue  # the moves keep (or bring forward) today's date
+        mover = moves[0][0]
+        note = (
+            f"your current positions stop counting at the plan's move into {mover.name} in"
+            f" month {first} ({month_label(as_of, first)})"
+        )
+        found[cert_id] = now.model_copy(
+            update={
+                "eligible_in_months": best,
+                "assumptions": (*now.assumptions, note),
+                "after_move": role_id,
+            }
+        )
     return found
 
 
