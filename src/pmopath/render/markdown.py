@@ -550,7 +550,8 @@ class MarkdownRenderer(ViewRenderer):
                 span = it.start_label
                 if it.end_month != it.start_month:
                     span += f" to {it.end_label}"
-                lines.append(f"- [ ] **{md(it.title)}** ({effort_words(it)}, {span})\\")
+                title = words.plan_title(it.title, it.form)
+                lines.append(f"- [ ] **{md(title)}** ({effort_words(it)}, {span})\\")
                 lines.append(f"  *Why:* {md(it.why)}")
             lines.append("")
         if view.milestones:
@@ -578,5 +579,7 @@ def effort_words(it: ItemRow) -> str:
         return f"{count(months, 'month')} at work, about {hours(it.effort_hours)}"
     if it.mode == "alongside":
         months = it.end_month - it.start_month + 1
+        if it.hours_per_month:
+            return f"{words.per_month(it.hours_per_month, months)}, alongside the rest"
         return f"{hours(it.effort_hours)} over {count(months, 'month')}, alongside the rest"
     return f"{hours(it.effort_hours)} of study" if it.effort_hours else "no study"
