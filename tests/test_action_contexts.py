@@ -206,6 +206,32 @@ def test_text_says_the_hours_a_month(runner: CliRunner) -> None:
     assert "1 h a month for 12 months" in out
 
 
+# ---------------------------------------------------------------- courses
+
+
+def test_a_residential_course_is_one_week_in_one_month() -> None:
+    cert = FW.certification_by_id["ipmo-expert"]
+    assert cert.study.course is not None and cert.study.course.days == 5
+    profile = load_profile(ROOT / "tests" / "data" / "personas" / "pmo-manager.yaml", FW).profile
+    p = run(profile, "chief-project-officer")
+    course = [it for it in items(p) if it.ref == "ipmo-expert" and it.mode == "course"]
+    assert len(course) == 1
+    assert course[0].start_month == course[0].end_month
+    assert course[0].effort_hours == 40
+    assert course[0].course is not None and course[0].course.days == 5
+    assert course[0].step == "exam"  # sat on the course's last day
+    prep = [it for it in items(p) if it.ref == "ipmo-expert" and it.mode == "study"]
+    assert len(prep) == 1 and prep[0].end_month <= course[0].start_month
+    assert prep[0].effort_hours == 10  # the study estimate's middle (50 h) less the course
+
+
+def test_text_says_the_course_week(runner: CliRunner) -> None:
+    persona = str(ROOT / "tests" / "data" / "personas" / "pmo-manager.yaml")
+    args = ["roadmap", "-p", persona, "-t", "chief-project-officer", "--as-of", "2026-11-22"]
+    out = runner.invoke(app, [*args, "-f", "markdown"]).stdout
+    assert "a 5-day residential course" in out
+
+
 # --------------------------------------------------------------- validate
 
 

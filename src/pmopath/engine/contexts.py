@@ -9,18 +9,24 @@ and says which move gives the context. An action that the move does not wait for
 after the move, as written.
 
 ``after`` starts an action only once the action it names has ended (the month after).
+
+A certification whose course is taken as one block (IPMO Expert's residential week) is
+prepared for in the weekly hours, then the course takes one week in one month, outside
+them; the exam is on its last day.
 """
 
 from __future__ import annotations
 
 from pmopath.engine.paths import accrues
 from pmopath.engine.schedule import Item
+from pmopath.model.catalog import Framework
 from pmopath.model.framework import ExperienceKind, Role
 
 
 class ContextSteps:
     """Mixed into the planner: the attributes below are the planner's."""
 
+    fw: Framework
     items: dict[str, Item]
     roles_ahead: list[Role]
     #: the plan item of each action ``id``, and the items of each ``competency:step``
@@ -31,6 +37,43 @@ class ContextSteps:
 
     def depends_on(self, key: str, other: str) -> bool:
         raise NotImplementedError  # the planner's
+
+    def add(self, item: Item) -> bool:
+        raise NotImplementedError  # the planner's
+
+    def split_courses(self) -> None:
+        """Each planned certification with a block course: its preparation (the study
+        estimate less the course's hours) in the weekly hours, then the course week."""
+        for item in list(self.items.values()):
+            if item.kind != "certification" or item.step != "exam" or item.ref is None:
+                continue
+            cert = self.fw.certification_by_id[item.ref]
+            course = cert.study.course
+            if course is None:
+                continue
+            prep = round(item.effort - course.hours, 1)
+            if prep > 0:
+                key = f"prep:{cert.id}"
+                self.add(
+                    Item(
+                        key,
+                        "certification",
+                        "learn",
+                        cert.id,
+                        f"Prepare for the {cert.name} course",
+                        effort=prep,
+                        priority=item.priority,
+                        why=item.why,
+                        short=item.short,
+                        deps=item.deps,
+                        earliest=item.earliest,
+                        stage=item.stage,
+                    )
+                )
+                item.deps = [key]
+            kind = "residential course" if course.residential else "course"
+            item.title = f"Attend the {course.days}-day {kind} and pass {cert.name} at its end"
+            item.mode, item.course, item.effort = "course", course, course.hours
 
     def order_after(self) -> None:
         """Each item whose action is ``after`` another waits for it to end (when both are

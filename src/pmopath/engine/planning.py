@@ -94,6 +94,7 @@ def plan(
             context=it.context,
             form=it.form,
             hours_per_month=_per_month(it),
+            course=it.course,
         )
         for rank, it in enumerate(placed, 1)
     ]
@@ -190,6 +191,7 @@ class _Planner(ContextSteps, CertificationSteps):
         planner.pin_the_first_months()
         planner.tie_to_contexts()
         planner.add_the_move()
+        planner.split_courses()
         planner.mark_optional()
         return planner
 

@@ -21,6 +21,7 @@ from pmopath.engine.paths import ON_THE_JOB_LANES
 from pmopath.engine.scoring import Score
 from pmopath.model.framework import (
     ActionContext,
+    Course,
     Doable,
     DoableForm,
     Model,
@@ -33,7 +34,9 @@ Kind = Literal["competency", "certification", "experience", "role", "network", "
 #: study (the weekly hours, one lane), on-the-job (calendar months in a role, side by
 #: side), alongside (a light recurring load, mentoring and community: it takes none of the
 #: study hours and holds nothing up), milestone (no time of its own).
-Mode = Literal["study", "on-the-job", "alongside", "milestone"]
+#: course: a certification's course taken as one block (a residential week) in one month,
+#: outside the weekly hours.
+Mode = Literal["study", "on-the-job", "alongside", "milestone", "course"]
 #: The hours a month an "alongside" item takes: about an hour a week.
 ALONGSIDE_HOURS = 52 / 12
 
@@ -90,6 +93,7 @@ class PlanItem(Model):
     #: person does not have the context yet, and the move that gives it comes later
     form: DoableForm | None = None
     hours_per_month: float | None = None  # a recurring light load: these hours every month
+    course: Course | None = None  # a course taken as one block (its days), the exam at its end
 
 
 class Binding(Model):
@@ -148,6 +152,7 @@ class Item:
     doable: Doable | None  # its form for someone without the context
     form: DoableForm | None  # set when the plan offers the doable form
     after: list[str]  # items it starts only once they have ended (the data's `after`)
+    course: Course | None  # a certification's course taken as one block
     reaches: int  # competency actions: the level they complete
     alternatives: tuple[str, ...]
     counts_as: TrainingTopic | None  # a course: its hours count as education of this topic
@@ -186,6 +191,7 @@ ITEM_DEFAULTS: dict[str, Any] = {
     "doable": None,
     "form": None,
     "after": [],
+    "course": None,
     "reaches": 0,
     "alternatives": (),
     "counts_as": None,
@@ -299,7 +305,7 @@ def _place_one(item: Item, lanes: _Lanes, done: dict[str, Item]) -> None:
         # after a move, the first whole month in the new role is the one after it
         item.start = earliest + 1 if item.deps else earliest
         item.end = item.start + item.months - 1
-    elif item.mode == "milestone":
+    elif item.mode in ("milestone", "course"):  # a course: one week in one month
         item.start = item.end = earliest
     elif item.mode == "on-the-job":
         item.start, item.end = lanes.job(earliest, max(1, item.months))

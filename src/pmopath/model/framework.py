@@ -540,9 +540,18 @@ class Renewal(Provenance):
     requirement: Text
 
 
+class Course(Model):
+    """A certification's course taken as a block (days off work), not in the weekly hours."""
+
+    days: Annotated[int, Field(ge=1, le=30)]
+    hours: Annotated[float, Field(gt=0, le=500)]  # of the study hours, those the course takes
+    residential: bool = False
+
+
 class StudyEffort(Provenance):
     min_hours: Annotated[float, Field(ge=0, le=5000)]
     max_hours: Annotated[float, Field(ge=0, le=5000)]
+    course: Course | None = None  # a course taken as one block (IPMO Expert: five days)
 
 
 class Certification(Provenance):

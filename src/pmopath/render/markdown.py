@@ -577,6 +577,8 @@ def effort_words(it: ItemRow) -> str:
     if it.mode == "on-the-job":
         months = it.end_month - it.start_month + 1
         return f"{count(months, 'month')} at work, about {hours(it.effort_hours)}"
+    if it.course is not None:
+        return words.course_block(it.course.days, it.course.residential, it.effort_hours)
     if it.mode == "alongside":
         months = it.end_month - it.start_month + 1
         if it.hours_per_month:

@@ -207,6 +207,8 @@ def effort_text(it: ItemRow) -> str:
     if it.mode == "on-the-job":
         months = it.end_month - it.start_month + 1
         return f"{months} mo at work"
+    if it.course is not None:
+        return words.course_block(it.course.days, it.course.residential, it.effort_hours)
     if it.mode == "alongside" and it.hours_per_month:
         months = it.end_month - it.start_month + 1
         return words.per_month(it.hours_per_month, months)

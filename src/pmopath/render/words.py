@@ -54,6 +54,12 @@ def plan_title(title: str, form: object | None) -> str:
     return BEFORE_YOU_MOVE + title if form is not None else title
 
 
+def course_block(days: int, residential: bool, course_hours: float) -> str:
+    """A course taken as one block: "a 5-day residential course, 40 h"."""
+    kind = "residential course" if residential else "course"
+    return f"a {days}-day {kind}, {hours(course_hours)}"
+
+
 def per_month(hours_a_month: float, months: int) -> str:
     """A recurring light load: "1 h a month for 12 months"."""
     return f"{hours(hours_a_month)} a month for {count(months, 'month')}"
