@@ -20,6 +20,7 @@ from pmopath.cli.app import app
 from pmopath.engine.planning import plan
 from pmopath.engine.schedule import Plan, PlanItem
 from pmopath.engine.scoring import score
+from pmopath.load.framework import load_framework
 from pmopath.load.profiles import load_profile
 from pmopath.model.catalog import Framework
 from pmopath.model.profile import Profile
@@ -181,6 +182,24 @@ def test_an_action_never_starts_before_the_one_it_is_after_ends() -> None:
     design = next(t for t in by_title if t.startswith("Design an enterprise PMO model"))
     review = next(t for t in by_title if t.startswith("Review your enterprise PMO design"))
     assert by_title[review].start_month > by_title[design].end_month
+
+
+def test_after_can_name_a_whole_step(data_copy: Path) -> None:
+    edit(
+        data_copy / "competencies.yaml",
+        "after: design-enterprise-pmo,",
+        "after: pmo-management:2-3,",
+    )
+    fw = load_framework(data_copy)
+    profile = load_profile(Path(PRIYA), fw).profile
+    result = score(profile, fw, "pmo-director", as_of=AS_OF)
+    p = plan(result, profile, fw, as_of=AS_OF)
+    by_title = {it.title: it for it in items(p)}
+    review = next(t for t in by_title if t.startswith("Review your enterprise PMO design"))
+    lead = next(t for t in by_title if t.startswith("Lead a PMO set-up"))
+    design = next(t for t in by_title if t.startswith("Design an enterprise PMO model"))
+    assert by_title[review].start_month > by_title[lead].end_month
+    assert by_title[review].start_month <= by_title[design].end_month  # no longer after it
 
 
 def test_every_after_names_an_action_of_the_data() -> None:

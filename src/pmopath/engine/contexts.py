@@ -54,23 +54,23 @@ class ContextSteps:
             prep = round(item.effort - course.hours, 1)
             if prep > 0:
                 key = f"prep:{cert.id}"
-                self.add(
-                    Item(
-                        key,
-                        "certification",
-                        "learn",
-                        cert.id,
-                        f"Prepare for the {cert.name} course",
-                        effort=prep,
-                        priority=item.priority,
-                        why=item.why,
-                        short=item.short,
-                        deps=item.deps,
-                        earliest=item.earliest,
-                        stage=item.stage,
-                    )
+                prepared = Item(
+                    key,
+                    "certification",
+                    "learn",
+                    cert.id,
+                    f"Prepare for the {cert.name} course",
+                    effort=prep,
+                    priority=item.priority,
+                    why=item.why,
+                    short=item.short,
+                    deps=item.deps,
+                    earliest=item.earliest,
+                    stage=item.stage,
                 )
-                item.deps = [key]
+                if self.add(prepared):
+                    item.deps = [key]
+                    prepared.seq, item.seq = item.seq, prepared.seq  # listed before the course
             kind = "residential course" if course.residential else "course"
             item.title = f"Attend the {course.days}-day {kind} and pass {cert.name} at its end"
             item.mode, item.course, item.effort = "course", course, course.hours
@@ -79,12 +79,12 @@ class ContextSteps:
         """Each item whose action is ``after`` another waits for it to end (when both are
         in the plan; an action already done, or not planned, holds nothing up)."""
         for item in self.items.values():
-            for name in item.after:
+            names, item.after = item.after, []
+            for name in names:
                 for key in self.action_keys.get(name, ()):
                     if key in self.items and not self.depends_on(key, item.key):
                         item.deps.append(key)
                         item.after.append(key)
-            item.after = [k for k in item.after if k in self.items]
 
     def tie_to_contexts(self) -> None:
         """Each action that needs a context: as written when the person has it, after the
