@@ -300,3 +300,10 @@ def test_validate_refuses_an_unknown_after_and_a_cycle(runner: CliRunner, data_c
     out = validate(runner, data_copy)
     assert "actions form a cycle" in out
     assert "competencies.yaml:" in out
+
+
+def test_a_competency_shows_what_its_actions_need(runner: CliRunner) -> None:
+    for fmt in ("terminal", "markdown"):
+        args = ["competencies", "team-development", "-f", fmt]
+        out = " ".join(runner.invoke(app, args, env={"COLUMNS": "200"}).stdout.split())
+        assert "needs line management; until then: Propose to your manager to line-manage" in out

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from pmopath.base.text import count, hours, one_line, percent, short_duration
-from pmopath.model.framework import STEPS, Provenance
+from pmopath.model.framework import STEPS, DevelopmentAction, Provenance
 from pmopath.render import words
 from pmopath.render.base import ViewRenderer
 from pmopath.render.mermaid import gantt, level_chart
@@ -196,7 +196,7 @@ class MarkdownRenderer(ViewRenderer):
         )
         lines += ["", f"## {words.DEVELOPMENT_ACTIONS}", ""]
         rows = (
-            (step, a.kind.value, md(a.title), hours(a.hours))
+            (step, a.kind.value, md(a.title) + _needs(a), hours(a.hours))
             for step in STEPS
             for a in comp.actions.get(step, ())
         )
@@ -570,6 +570,14 @@ class MarkdownRenderer(ViewRenderer):
         lines += ["## Timeline", "", *gantt(view), "", "## Current vs required levels", ""]
         lines += level_chart(view)
         return doc(lines)
+
+
+def _needs(action: DevelopmentAction) -> str:
+    """ " (needs PMO work; until then: ...)" after a context action's title; else nothing."""
+    if action.context is None:
+        return ""
+    doable = action.doable.title if action.doable else None
+    return f" ({md(words.action_needs(action.context.label, doable))})"
 
 
 def effort_words(it: ItemRow) -> str:

@@ -60,6 +60,12 @@ def course_block(days: int, residential: bool, course_hours: float) -> str:
     return f"a {days}-day {kind}, {hours(course_hours)}"
 
 
+def action_needs(context_label: str, doable_title: str | None) -> str:
+    """What a competency's action needs, after its title: "needs line management; until
+    then: Propose to your manager ..."."""
+    return f"needs {context_label}" + (f"; until then: {doable_title}" if doable_title else "")
+
+
 def per_month(hours_a_month: float, months: int) -> str:
     """A recurring light load: "1 h a month for 12 months"."""
     return f"{hours(hours_a_month)} a month for {count(months, 'month')}"
