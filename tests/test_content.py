@@ -308,7 +308,7 @@ def test_every_action_says_how_it_is_done() -> None:
         if action["mode"] == "on-the-job":
             assert "months" in action, where
         if "line-manage" in action["title"].lower():
-            assert action.get("requires") == "people-leadership", where
+            assert action.get("context") == "people-leadership", where
     on_the_job = [a for _, _, a in actions if a["mode"] == "on-the-job"]
     assert len(on_the_job) * 3 >= len(actions), (len(on_the_job), len(actions))
 

@@ -25,6 +25,7 @@ import re
 from typing import Any
 
 from pmopath.base.text import count, first_few
+from pmopath.engine.contexts import ContextSteps
 from pmopath.engine.eligibility import WEEKS_PER_MONTH, Eligibility, checker
 from pmopath.engine.paths import accrues
 from pmopath.engine.plan_certs import CertificationSteps
@@ -91,6 +92,10 @@ def plan(
             alternatives=it.alternatives,
             counts_toward=tuple(it.toward),
             optional=it.optional,
+            context=it.context,
+            form=it.form,
+            hours_per_month=_per_month(it),
+            course=it.course,
         )
         for rank, it in enumerate(placed, 1)
     ]
@@ -116,6 +121,13 @@ def plan(
         star_seeds=planner.star_seeds(),
         study_hours_by_month=tuple(round(used.get(m, 0.0), 6) for m in range(1, months + 1)),
     )
+
+
+def _per_month(it: Item) -> float | None:
+    """A recurring light load's hours a month (mentoring over a year)."""
+    if it.mode != "alongside" or not it.months:
+        return None
+    return round(it.effort / it.months, 2)
 
 
 def _toward_ready(it: Item) -> bool:
@@ -156,7 +168,7 @@ def same_title(title: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", title.lower()))
 
 
-class _Planner(CertificationSteps):
+class _Planner(ContextSteps, CertificationSteps):
     """Builds the plan's items, one kind of item per step (see :func:`plan`)."""
 
     @classmethod
@@ -173,6 +185,7 @@ class _Planner(CertificationSteps):
         planner.add_standing_start()
         planner.add_assessment()
         planner.add_competencies()
+        planner.order_after()
         planner.add_recommended_certifications()
         planner.add_primary_certification()
         planner.add_stepping_stones()
@@ -181,8 +194,9 @@ class _Planner(CertificationSteps):
         planner.plan_the_senior()
         planner.drop_outranked()
         planner.settle_alternatives()
-        planner.tie_jobs_to_roles()
+        planner.tie_to_contexts()
         planner.add_the_move()
+        planner.split_courses()
         planner.mark_optional()
         return planner
 
@@ -203,6 +217,7 @@ class _Planner(CertificationSteps):
         self.work = WorkRecord(profile, as_of)
         self.items: dict[str, Item] = {}
         self.titles: set[str] = set()
+        self.action_keys: dict[str, list[str]] = {}  # by action id, and by competency:step
         self.unearned: list[str] = []  # experience no role on the path earns
         self.target = fw.role_by_id[score.target_role]
         self.held = profile.held()
@@ -260,6 +275,7 @@ class _Planner(CertificationSteps):
         step: Step = "apply" if kind == "application" else "network"
         if kind == "network":  # mentoring and community: beside the rest, never in the way
             extra.setdefault("mode", "alongside")
+            extra.setdefault("months", action.months or 0)  # recurring over these months
         return Item(
             key, kind, step, None, title, effort=action.hours, why=why, short=action.why, **extra
         )
@@ -352,6 +368,7 @@ class _Planner(CertificationSteps):
                 exam.completes = exam.completes or gap.id  # the step is done when it is passed
                 exam.deps.extend(d for d in previous if d not in exam.deps)
                 keys.append(key)
+                self.action_keys.setdefault(f"{gap.id}:{step}", []).append(key)
                 continue
             key = f"comp:{gap.id}:{step}:{i}"
             job = action.mode is ActionMode.on_the_job
@@ -369,12 +386,17 @@ class _Planner(CertificationSteps):
                 deps=list(previous),
                 stage=stage,
                 months=action.months or 0,
-                needs=action.requires,
                 reaches=level + 1,
                 counts_as=action.counts_as,
+                context=action.context,
+                doable=action.doable,
+                after=[action.after] if action.after else [],
             )
             if self.add(item):
                 keys.append(key)
+                self.action_keys.setdefault(f"{gap.id}:{step}", []).append(key)
+                if action.id is not None:
+                    self.action_keys[action.id] = [key]
         return keys
 
     def pin_the_first_months(self) -> None:
@@ -457,25 +479,6 @@ class _Planner(CertificationSteps):
             seen.add(node)
             stack.extend(self.items[node].deps)
         return False
-
-    def tie_jobs_to_roles(self) -> None:
-        """On-the-job work that needs a kind of role waits for the move into one.
-
-        Work that the move itself waits for stays before it (a stretch assignment).
-        """
-        for item in list(self.items.values()):
-            if item.mode != "on-the-job" or item.needs is None:
-                continue
-            where = self.accruing_move(item.needs)
-            if isinstance(where, Role):
-                move = f"role:{where.id}"
-                if move in self.items and not self.depends_on(move, item.key):
-                    item.deps.append(move)
-                    item.why += f"; needs a role where you do {item.needs.label}: after the move"
-                else:
-                    item.why += f"; as a stretch assignment before the {where.name} move"
-            elif where is None:
-                item.why += f"; needs {item.needs.label}: ask for it as a stretch assignment"
 
     def add_stepping_stones(self) -> None:
         """Each stepping-stone role, after the development its requirements need."""

@@ -19,7 +19,14 @@ from typing import Any, Literal
 
 from pmopath.engine.paths import ON_THE_JOB_LANES
 from pmopath.engine.scoring import Score
-from pmopath.model.framework import ExperienceKind, Model, TrainingTopic
+from pmopath.model.framework import (
+    ActionContext,
+    Course,
+    Doable,
+    DoableForm,
+    Model,
+    TrainingTopic,
+)
 
 Kind = Literal["competency", "certification", "experience", "role", "network", "application"]
 
@@ -27,7 +34,9 @@ Kind = Literal["competency", "certification", "experience", "role", "network", "
 #: study (the weekly hours, one lane), on-the-job (calendar months in a role, side by
 #: side), alongside (a light recurring load, mentoring and community: it takes none of the
 #: study hours and holds nothing up), milestone (no time of its own).
-Mode = Literal["study", "on-the-job", "alongside", "milestone"]
+#: course: a certification's course taken as one block (a residential week) in one month,
+#: outside the weekly hours.
+Mode = Literal["study", "on-the-job", "alongside", "milestone", "course"]
 #: The hours a month an "alongside" item takes: about an hour a week.
 ALONGSIDE_HOURS = 52 / 12
 
@@ -79,6 +88,12 @@ class PlanItem(Model):
     #: nothing the ready month needs waits for it (a certification only recommended, the
     #: applications): it takes the study hours the requirements leave
     optional: bool = False
+    context: ActionContext | None = None  # the kind of work the action needs, as written
+    #: set when the plan offers the action's doable form (the title is that form's): the
+    #: person does not have the context yet, and the move that gives it comes later
+    form: DoableForm | None = None
+    hours_per_month: float | None = None  # a recurring light load: these hours every month
+    course: Course | None = None  # a course taken as one block (its days), the exam at its end
 
 
 class Binding(Model):
@@ -132,8 +147,12 @@ class Item:
     deps: list[str]
     earliest: int
     stage: int  # index of the first role on the path that needs it
-    months: int  # on-the-job: how long it runs; experience: the shortfall
-    needs: ExperienceKind | None  # on-the-job: a role that accrues this
+    months: int  # on-the-job: how long it runs; experience: the shortfall; alongside: its span
+    context: ActionContext | None  # the kind of work the action needs, as written
+    doable: Doable | None  # its form for someone without the context
+    form: DoableForm | None  # set when the plan offers the doable form
+    after: list[str]  # items it starts only once they have ended (the data's `after`)
+    course: Course | None  # a certification's course taken as one block
     reaches: int  # competency actions: the level they complete
     alternatives: tuple[str, ...]
     counts_as: TrainingTopic | None  # a course: its hours count as education of this topic
@@ -168,7 +187,11 @@ ITEM_DEFAULTS: dict[str, Any] = {
     "earliest": 1,
     "stage": 0,
     "months": 0,
-    "needs": None,
+    "context": None,
+    "doable": None,
+    "form": None,
+    "after": [],
+    "course": None,
     "reaches": 0,
     "alternatives": (),
     "counts_as": None,
@@ -272,19 +295,24 @@ def _place_one(item: Item, lanes: _Lanes, done: dict[str, Item]) -> None:
     job = item.mode == "on-the-job"
     # a step of work in the job starts the month after the step before it ends; study may
     # go on in the month its predecessor ends (the hours are shared within the month)
-    ends = [done[d].end + (job and done[d].mode == "on-the-job") for d in item.deps if d in done]
+    ends = [
+        done[d].end + (d in item.after or (job and done[d].mode == "on-the-job"))
+        for d in item.deps
+        if d in done
+    ]
     earliest = max([item.earliest, *ends])
     if item.mode == "milestone" and item.kind == "experience":
         # after a move, the first whole month in the new role is the one after it
         item.start = earliest + 1 if item.deps else earliest
         item.end = item.start + item.months - 1
-    elif item.mode == "milestone":
+    elif item.mode in ("milestone", "course"):  # a course: one week in one month
         item.start = item.end = earliest
     elif item.mode == "on-the-job":
         item.start, item.end = lanes.job(earliest, max(1, item.months))
-    elif item.mode == "alongside":
+    elif item.mode == "alongside":  # a recurring load over its months, or an hour a week
         item.start = earliest
-        item.end = earliest + max(1, math.ceil(round(item.effort / ALONGSIDE_HOURS, 9))) - 1
+        months = item.months or math.ceil(round(item.effort / ALONGSIDE_HOURS, 9))
+        item.end = earliest + max(1, months) - 1
     else:
         item.start, item.end = lanes.study(earliest, item.effort)
     done[item.key] = item

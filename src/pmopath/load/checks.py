@@ -24,6 +24,7 @@ from pmopath.model.framework import (
     STEPS,
     Certification,
     Competency,
+    DevelopmentAction,
     Role,
     RoleCompetency,
 )
@@ -107,6 +108,7 @@ def cross_check(fw: Framework, docs: dict[str, Document]) -> list[DataError]:
     for i, dom in enumerate(fw.domains):
         if not fw.competencies_in(dom.id):
             c.add(C, ("domains", i), f"domain '{dom.id}' has no competencies")
+    _check_action_order(c)
     _check_plan_actions(c)
     for i, role in enumerate(fw.roles):
         _check_role(c, i, role)
@@ -152,10 +154,60 @@ def _check_competency(c: _CrossCheck, i: int, comp: Competency) -> None:
         if not comp.actions.get(step):
             c.add(C, (*loc, "actions"), f"no development actions for step {step}")
         for j, action in enumerate(comp.actions.get(step, ())):
+            where: Loc = (*loc, "actions", step, j)
             if action.certification is not None:
-                where: Loc = (*loc, "actions", step, j)
                 c.refs(C, where, [action.certification], fw.certification_by_id, "certification")
+            if action.context is not None and action.doable is None:
+                c.add(
+                    C,
+                    (*where, "context"),
+                    f"an action that needs {action.context.label} needs a `doable` form",
+                    "add doable: {form: shadow | secondment | propose, title: ...} for "
+                    "someone who does not have it yet",
+                )
+            if action.doable is not None and action.context is None:
+                c.add(C, (*where, "doable"), "a `doable` form is for an action with a `context`")
     c.sources(C, fw.competencies_file.sources, [(loc, comp.sources)])
+
+
+def _actions(fw: Framework) -> list[tuple[str, str, Loc, DevelopmentAction]]:
+    """Every competency action: its name in the `after` graph (its `id`, or
+    ``competency:step[index]``), its ``competency:step``, its location, the action."""
+    return [
+        (action.id or f"{comp.id}:{step}[{j}]", f"{comp.id}:{step}", loc, action)
+        for i, comp in enumerate(fw.competencies)
+        for step, actions in comp.actions.items()
+        for j, action in enumerate(actions)
+        for loc in [("competencies", i, "actions", step, j)]
+    ]
+
+
+def _check_action_order(c: _CrossCheck) -> None:
+    """Every `after` names an action (an `id`, or a ``competency:step``); ids are unique;
+    the order has no cycle."""
+    entries = _actions(c.fw)
+    ids: set[str] = set()
+    steps: dict[str, list[str]] = {}
+    for name, step, loc, action in entries:
+        if action.id is not None and action.id in ids:
+            c.add(C, (*loc, "id"), f"duplicate action id '{action.id}'")
+        if action.id is not None:
+            ids.add(action.id)
+        steps.setdefault(step, []).append(name)
+    known = {**dict.fromkeys(ids), **dict.fromkeys(steps)}
+    graph: dict[str, tuple[str, ...]] = {}
+    for name, _, loc, action in entries:
+        after = action.after
+        graph[name] = (
+            () if after is None else (after,) if after in ids else (*steps.get(after, ()),)
+        )
+        if after is not None and after not in known:
+            close = difflib.get_close_matches(after, list(known), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else None
+            c.add(C, (*loc, "after"), f"unknown action '{after}'", hint)
+    where = {name: loc for name, _, loc, _ in entries}
+    for cycle in find_cycles(graph):
+        c.add(C, (*where[cycle[0]], "after"), "actions form a cycle: " + " -> ".join(cycle))
 
 
 def _check_plan_actions(c: _CrossCheck) -> None:

@@ -272,13 +272,81 @@ class ActionMode(str, Enum):
         return self.value.replace("-", " ")
 
 
+class ActionContext(str, Enum):
+    """The kind of work an action can only be done in, as written."""
+
+    pmo = "pmo"
+    programme = "programme"
+    portfolio = "portfolio"
+    people_leadership = "people-leadership"
+
+    @property
+    def kind(self) -> ExperienceKind:
+        """The experience a role accrues, or a position is ticked with, that gives it
+        (a programme context: programme or portfolio work)."""
+        return _CONTEXT_KIND[self]
+
+    @property
+    def label(self) -> str:
+        return _CONTEXT_LABEL[self]
+
+
+_CONTEXT_KIND = {
+    ActionContext.pmo: ExperienceKind.pmo,
+    ActionContext.programme: ExperienceKind.program_portfolio,
+    ActionContext.portfolio: ExperienceKind.portfolio,
+    ActionContext.people_leadership: ExperienceKind.people_leadership,
+}
+_CONTEXT_LABEL = {
+    ActionContext.pmo: "PMO work",
+    ActionContext.programme: "programme work",
+    ActionContext.portfolio: "portfolio work",
+    ActionContext.people_leadership: "line management",
+}
+
+
+class DoableForm(str, Enum):
+    """How someone without the context does a context action before the move."""
+
+    shadow = "shadow"  # shadow someone who does it
+    secondment = "secondment"  # a secondment or part-time assignment to do it
+    propose = "propose"  # propose to the manager to take it on in the current role
+
+    @property
+    def label(self) -> str:
+        """How the plan offers it: "as a secondment"."""
+        return _FORM_LABEL[self]
+
+
+_FORM_LABEL = {
+    DoableForm.shadow: "by shadowing",
+    DoableForm.secondment: "as a secondment",
+    DoableForm.propose: "as a proposal",
+}
+
+
+class Doable(Model):
+    """The form of a context action for someone who does not have the context yet."""
+
+    form: DoableForm
+    title: Text
+
+
+#: What an action's `after` names: an action's `id`, or a competency's step ("governance:2-3").
+ActionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*(:[0-3]-[1-4])?$")]
+
+
 class DevelopmentAction(Model):
     kind: ActionKind
     title: Text
     hours: Annotated[float, Field(gt=0, le=5000)]
     mode: ActionMode = ActionMode.study
     months: Annotated[int, Field(ge=1, le=36)] | None = None  # on-the-job: how long it runs
-    requires: ExperienceKind | None = None  # on-the-job: a role that accrues this (e.g. people)
+    id: Id | None = None  # what another action's `after` names
+    context: ActionContext | None = None  # the work it can only be done in, as written
+    doable: Doable | None = None  # its form before the move that gives the context
+    #: it starts once this has ended: an action's `id`, or a step (``pmo-management:2-3``)
+    after: ActionRef | None = None
     certification: Id | None = None  # the certification this action prepares for
     #: a course's hours count as education of this topic toward a certification's training
     #: rule (a PMO manager course is PMO education for PMI-PMOCP)
@@ -291,8 +359,8 @@ class DevelopmentAction(Model):
             raise ValueError("`counts_as` is for training actions (courses)")
         if self.mode is ActionMode.on_the_job and self.months is None:
             raise ValueError("an on-the-job action needs `months` (how long it runs)")
-        if self.mode is ActionMode.study and (self.months is not None or self.requires):
-            raise ValueError("`months` and `requires` are for on-the-job actions")
+        if self.mode is ActionMode.study and self.months is not None:
+            raise ValueError("`months` is for on-the-job actions")
         return self
 
 
@@ -323,6 +391,8 @@ class StandingAction(Model):
     why: Text
     sources: tuple[SourceId, ...] = ()
     unless: LevelCondition | None = None  # left out when the person is at this level or above
+    #: recurring: the hours are spread as a light load over this many months (mentoring)
+    months: Annotated[int, Field(ge=1, le=36)] | None = None
 
 
 #: The placeholders a standing action's title may use.
@@ -473,9 +543,18 @@ class Renewal(Provenance):
     requirement: Text
 
 
+class Course(Model):
+    """A certification's course taken as a block (days off work), not in the weekly hours."""
+
+    days: Annotated[int, Field(ge=1, le=30)]
+    hours: Annotated[float, Field(gt=0, le=500)]  # of the study hours, those the course takes
+    residential: bool = False
+
+
 class StudyEffort(Provenance):
     min_hours: Annotated[float, Field(ge=0, le=5000)]
     max_hours: Annotated[float, Field(ge=0, le=5000)]
+    course: Course | None = None  # a course taken as one block (IPMO Expert: five days)
 
 
 class Certification(Provenance):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from pmopath.base.text import count, hours, one_line, percent, short_duration
-from pmopath.model.framework import STEPS, Provenance
+from pmopath.model.framework import STEPS, DevelopmentAction, Provenance
 from pmopath.render import words
 from pmopath.render.base import ViewRenderer
 from pmopath.render.mermaid import gantt, level_chart
@@ -190,7 +190,7 @@ class MarkdownRenderer(ViewRenderer):
         )
         lines += ["", f"## {words.DEVELOPMENT_ACTIONS}", ""]
         rows = (
-            (step, a.kind.value, md(a.title), hours(a.hours))
+            (step, a.kind.value, md(a.title) + _needs(a), hours(a.hours))
             for step in STEPS
             for a in comp.actions.get(step, ())
         )
@@ -538,7 +538,8 @@ class MarkdownRenderer(ViewRenderer):
                 span = it.start_label
                 if it.end_month != it.start_month:
                     span += f" to {it.end_label}"
-                lines.append(f"- [ ] **{md(it.title)}** ({effort_words(it)}, {span})\\")
+                title = words.plan_title(it.title, it.form)
+                lines.append(f"- [ ] **{md(title)}** ({effort_words(it)}, {span})\\")
                 lines.append(f"  *Why:* {md(it.why)}")
             lines.append("")
         if view.milestones:
@@ -559,12 +560,24 @@ class MarkdownRenderer(ViewRenderer):
         return doc(lines)
 
 
+def _needs(action: DevelopmentAction) -> str:
+    """ " (needs PMO work; until then: ...)" after a context action's title; else nothing."""
+    if action.context is None:
+        return ""
+    doable = action.doable.title if action.doable else None
+    return f" ({md(words.action_needs(action.context.label, doable))})"
+
+
 def effort_words(it: ItemRow) -> str:
     """ "40 h of study", "3 months at work"."""
     if it.mode == "on-the-job":
         months = it.end_month - it.start_month + 1
         return f"{count(months, 'month')} at work, about {hours(it.effort_hours)}"
+    if it.course is not None:
+        return words.course_block(it.course.days, it.course.residential, it.effort_hours)
     if it.mode == "alongside":
         months = it.end_month - it.start_month + 1
+        if it.hours_per_month:
+            return f"{words.per_month(it.hours_per_month, months)}, alongside the rest"
         return f"{hours(it.effort_hours)} over {count(months, 'month')}, alongside the rest"
     return f"{hours(it.effort_hours)} of study" if it.effort_hours else "no study"

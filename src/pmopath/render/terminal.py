@@ -211,10 +211,16 @@ class TerminalRenderer(ViewRenderer):
         table.add_column("Effort", justify="right")
         for step in STEPS:
             for i, action in enumerate(view.competency.actions.get(step, ())):
+                title = lit(action.title)
+                if action.context is not None:
+                    doable = action.doable.title if action.doable else None
+                    title.append(
+                        "\n" + clean(words.action_needs(action.context.label, doable)), "dim"
+                    )
                 table.add_row(
                     step.replace("-", "→") if i == 0 else "",
                     action.kind.value,
-                    lit(action.title),
+                    title,
                     hours(action.hours),
                 )
         return table

@@ -138,7 +138,7 @@ def stacked(phase: PhaseRow, explain: bool) -> Group:
         if it.mode == "milestone":
             continue
         body = Group(
-            lit(it.title),
+            lit(words.plan_title(it.title, it.form)),
             lit(f"{month_span(it)} · {effort_text(it)}", "dim"),
             lit(why_of(it, explain), "dim"),
         )
@@ -166,7 +166,7 @@ def phase_table(phase: PhaseRow, explain: bool = False) -> Table:
             continue  # in the milestones timeline
         table.add_row(
             str(it.rank),
-            lit(it.title),
+            lit(words.plan_title(it.title, it.form)),
             effort_text(it),
             month_span(it),
             lit(why_of(it, explain)),
@@ -207,6 +207,11 @@ def effort_text(it: ItemRow) -> str:
     if it.mode == "on-the-job":
         months = it.end_month - it.start_month + 1
         return f"{months} mo at work"
+    if it.course is not None:
+        return words.course_block(it.course.days, it.course.residential, it.effort_hours)
+    if it.mode == "alongside" and it.hours_per_month:
+        months = it.end_month - it.start_month + 1
+        return words.per_month(it.hours_per_month, months)
     if it.mode == "alongside":
         return f"{hours(it.effort_hours)}, alongside"
     return hours(it.effort_hours) if it.effort_hours else "-"

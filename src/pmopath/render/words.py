@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pmopath.base.text import count, hours
+
 if TYPE_CHECKING:
     from pmopath.model.framework import Provenance
 
@@ -41,6 +43,32 @@ EXPLANATION = "How this was computed"
 DEVELOPMENT_PLAN = "Development plan"
 MILESTONES = "Milestones"
 STAR_SEEDS = "STAR story seeds"
+
+# ------------------------------------------------------------ plan items
+
+BEFORE_YOU_MOVE = "Before you move: "
+
+
+def plan_title(title: str, form: object | None) -> str:
+    """An item's title; an action offered in its doable form says it is for before the move."""
+    return BEFORE_YOU_MOVE + title if form is not None else title
+
+
+def course_block(days: int, residential: bool, course_hours: float) -> str:
+    """A course taken as one block: "a 5-day residential course, 40 h"."""
+    kind = "residential course" if residential else "course"
+    return f"a {days}-day {kind}, {hours(course_hours)}"
+
+
+def action_needs(context_label: str, doable_title: str | None) -> str:
+    """What a competency's action needs, after its title: "needs line management; until
+    then: Propose to your manager ..."."""
+    return f"needs {context_label}" + (f"; until then: {doable_title}" if doable_title else "")
+
+
+def per_month(hours_a_month: float, months: int) -> str:
+    """A recurring light load: "1 h a month for 12 months"."""
+    return f"{hours(hours_a_month)} a month for {count(months, 'month')}"
 
 
 def cited_by(n: int) -> str:

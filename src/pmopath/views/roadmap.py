@@ -128,7 +128,7 @@ def later_rows(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[LaterR
         LaterRow.model_construct(
             name=name,
             items=len(group),
-            hours=round(sum(i.effort_hours for i in group if i.mode == "study"), 1),
+            hours=round(sum(i.effort_hours for i in group if i.mode in ("study", "course")), 1),
             job_months=sum(
                 i.end_month - i.start_month + 1 for i in group if i.mode == "on-the-job"
             ),
