@@ -9,6 +9,7 @@ a lapsed credential is not held.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -16,14 +17,19 @@ from typing import Any
 import pytest
 import yaml
 from pydantic import ValidationError
+from rich.console import Console
 from typer.testing import CliRunner
 
 from pmopath.base.errors import DataError
 from pmopath.cli.app import app
+from pmopath.cli.assess import run_assessment
+from pmopath.cli.questions import Part, Question
 from pmopath.engine.eligibility import statuses
 from pmopath.engine.renewal import standing, standings
+from pmopath.load.store import Store
 from pmopath.model.catalog import Framework
 from pmopath.model.profile import HeldCertification, Profile, profile_to_data
+from scripted import BACKGROUND, ScriptedAsk
 
 AS_OF = dt.date(2026, 11, 22)
 FW: Framework
@@ -224,3 +230,71 @@ def test_a_current_credential_says_until_when(tmp_path: Path) -> None:
     doc = json.loads(result.stdout)
     mine = doc.get("yours") or doc
     assert "held; current to 2027" in json.dumps(mine)
+
+
+# ------------------------------------------------------------ the questionnaire
+
+NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.timezone.utc)
+
+
+def assess(tmp_path: Path, script: dict[str, Any]) -> tuple[Profile, ScriptedAsk]:
+    ask = ScriptedAsk({**BACKGROUND, **script})
+    saved = run_assessment(
+        FW, Store(tmp_path / "home"), ask, Console(file=io.StringIO()), clock=lambda: NOW
+    )
+    assert saved is not None
+    return saved.profile, ask
+
+
+def test_the_questionnaire_asks_about_a_credential_past_a_renewal_point(tmp_path: Path) -> None:
+    # BACKGROUND ticks PMP (2021: the 2024 renewal point passed) and CSM (no year)
+    profile, ask = assess(
+        tmp_path,
+        {"cert_renewal.pmp": "renewed", "cert_renewed.pmp": "2024", "cert_renewal.csm": "lapsed"},
+    )
+    assert ask.asked.count("cert_renewal.pmp") == 1 and "cert_renewed.pmp" in ask.asked
+    assert [(c.id, c.year, c.renewed, c.lapsed) for c in profile.certifications] == [
+        ("pmp", 2021, 2024, False),
+        ("csm", None, None, True),
+    ]
+    assert profile.held() == {"pmp"}
+
+
+def test_not_sure_keeps_the_standing_unknown(tmp_path: Path) -> None:
+    profile, ask = assess(tmp_path, {"cert_renewal.pmp": "unsure", "cert_renewal.csm": "unsure"})
+    assert "cert_renewed.pmp" not in ask.asked
+    assert [(c.id, c.renewed, c.lapsed) for c in profile.certifications] == [
+        ("pmp", None, False),
+        ("csm", None, False),
+    ]
+    assert standing(FW, profile.certifications[0], AS_OF).standing == "unknown"
+
+
+def test_a_current_credential_is_not_asked(tmp_path: Path) -> None:
+    _, ask = assess(tmp_path, {"cert_year.pmp": "2024", "cert_year.csm": "2026"})
+    assert not [k for k in ask.asked if k.startswith("cert_renew")]
+
+
+def test_the_renewal_question_names_the_cycle(tmp_path: Path) -> None:
+    prompts: list[str] = []
+
+    class Recording(ScriptedAsk):
+        def __call__(self, q: Question) -> Any:
+            if q.key.part is Part.cert_renewal:
+                prompts.append(q.prompt)
+            return super().__call__(q)
+
+    saved = run_assessment(
+        FW,
+        Store(tmp_path / "home"),
+        Recording(BACKGROUND),
+        Console(file=io.StringIO()),
+        clock=lambda: NOW,
+    )
+    assert saved is not None
+    assert prompts == [
+        "Your Project Management Professional is from 2021; it renews every 3 years."
+        " Is it still active?",
+        "No year is given for your Certified ScrumMaster; it renews every 2 years."
+        " Is it still active?",
+    ]

@@ -49,15 +49,22 @@ def standing(fw: Framework, held: HeldCertification, as_of: dt.date) -> CertStan
     cert = fw.certification_by_id.get(held.id)
     period = None if cert is None else cert.renewal.period_years
     since = max((y for y in (held.year, held.renewed) if y is not None), default=None)
-    base = {"id": held.id, "since": since, "period_years": period}
-    if held.lapsed:
-        return CertStanding(standing="lapsed", **base)
+    found, due = standing_of(period, since, held.lapsed, as_of)
+    return CertStanding(id=held.id, standing=found, since=since, period_years=period, due=due)
+
+
+def standing_of(
+    period: int | None, since: int | None, lapsed: bool, as_of: dt.date
+) -> tuple[Standing, int | None]:
+    """The rule itself, on plain values: the standing and the year it is (or was) due."""
+    if lapsed:
+        return "lapsed", None
     if period is None:
-        return CertStanding(standing="no-rule", **base)
+        return "no-rule", None
     if since is None:
-        return CertStanding(standing="unknown", **base)
+        return "unknown", None
     due = since + period
-    return CertStanding(standing="current" if due > as_of.year else "unknown", due=due, **base)
+    return ("current" if due > as_of.year else "unknown"), due
 
 
 def standings(fw: Framework, profile: Profile, as_of: dt.date) -> dict[str, CertStanding]:
