@@ -29,6 +29,9 @@ from pmopath.engine.renewal import standing, standings
 from pmopath.load.store import Store
 from pmopath.model.catalog import Framework
 from pmopath.model.profile import HeldCertification, Profile, profile_to_data
+from pmopath.render import Format, renderer_for
+from pmopath.render.console import as_text
+from pmopath.views.profile import profile_view
 from scripted import BACKGROUND, ScriptedAsk
 
 AS_OF = dt.date(2026, 11, 22)
@@ -298,3 +301,20 @@ def test_the_renewal_question_names_the_cycle(tmp_path: Path) -> None:
         "No year is given for your Certified ScrumMaster; it renews every 2 years."
         " Is it still active?",
     ]
+
+
+def test_a_saved_profile_shows_renewal_and_lapse() -> None:
+    profile = Profile.model_validate(
+        {
+            "current_role": "project-manager",
+            "certifications": [
+                {"id": "pmp", "year": 2020, "renewed": 2024},
+                {"id": "csm", "year": 2021, "lapsed": True},
+            ],
+        }
+    )
+    view = profile_view(FW, None, profile, [], AS_OF)
+    for fmt in (Format.terminal, Format.markdown):
+        shown = " ".join(as_text(renderer_for(fmt).render(view), width=200).split())
+        assert "Project Management Professional (2020, renewed 2024)" in shown
+        assert "Certified ScrumMaster (2021, lapsed)" in shown
