@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from typer.testing import CliRunner
 
-from pmopath.base.errors import DataError
+from pmopath.base.errors import ExitStatus, PmopathError
 from pmopath.cli.app import app
 from pmopath.cli.assess import run_assessment
 from pmopath.cli.questions import Part, Question
@@ -121,8 +121,9 @@ def test_standing_against_the_bodys_cycle(kw: dict[str, Any], expected: str, due
 
 
 def test_a_renewal_after_today_is_refused() -> None:
-    with pytest.raises(DataError, match="2027"):
+    with pytest.raises(PmopathError, match="renewed in 2027, after today") as caught:
         standing(FW, held(id="pmp", year=2020, renewed=2027), AS_OF)
+    assert caught.value.exit_code == ExitStatus.DATA
 
 
 def test_standings_cover_every_held_certification() -> None:

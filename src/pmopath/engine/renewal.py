@@ -17,12 +17,18 @@ renewal point, so pmopath asks rather than assume it was renewed.
 import datetime as dt
 from typing import Literal
 
-from pmopath.base.errors import DataError
+from pmopath.base.errors import ExitStatus, PmopathError
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import Model
 from pmopath.model.profile import HeldCertification, Profile
 
 Standing = Literal["current", "lapsed", "unknown", "no-rule"]
+
+
+class FutureRenewal(PmopathError):
+    """A renewal after ``as_of``: bad input, which only the day it is judged on reveals."""
+
+    exit_code = ExitStatus.DATA
 
 
 class CertStanding(Model):
@@ -41,10 +47,10 @@ class CertStanding(Model):
 def standing(fw: Framework, held: HeldCertification, as_of: dt.date) -> CertStanding:
     """The standing of one held credential on ``as_of``."""
     if held.renewed is not None and held.renewed > as_of.year:
-        raise DataError(
-            f"{held.id}: renewed {held.renewed} is after today ({as_of.isoformat()})",
-            field="certifications",
-            hint="Give the year it was last renewed, or leave `renewed` out.",
+        raise FutureRenewal(
+            f"the profile says {held.id} was renewed in {held.renewed}, after today"
+            f" ({as_of.isoformat()})",
+            hint="give the year it was last renewed, or leave `renewed` out",
         )
     cert = fw.certification_by_id.get(held.id)
     period = None if cert is None else cert.renewal.period_years
