@@ -319,3 +319,24 @@ def test_a_saved_profile_shows_renewal_and_lapse() -> None:
         shown = " ".join(as_text(renderer_for(fmt).render(view), width=200).split())
         assert "Project Management Professional (2020, renewed 2024)" in shown
         assert "Certified ScrumMaster (2021, lapsed)" in shown
+
+
+def test_a_lapsed_credential_may_be_planned_again(tmp_path: Path) -> None:
+    def planned(pmp: str) -> set[str]:
+        path = tmp_path / "p.yaml"
+        path.write_text(
+            "current_role: project-manager\ntarget_role: senior-project-manager\n"
+            "education: bachelor\nhours_per_week: 5\n"
+            "positions:\n  - {title: PM, role: project-manager, start: 2018-01,"
+            " kinds: [project-management]}\n"
+            f"training: {{general: 40}}\ncertifications:\n  - {pmp}\n",
+            encoding="utf-8",
+        )
+        args = ["roadmap", "--profile", str(path), "--as-of", "2026-11-22", "-f", "json"]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        phases = json.loads(result.stdout)["phases"]
+        return {i["ref"] for p in phases for i in p["items"] if i["kind"] == "certification"}
+
+    assert "pmp" not in planned("{id: pmp, year: 2024}")
+    assert "pmp" in planned("{id: pmp, year: 2020, lapsed: true}")
