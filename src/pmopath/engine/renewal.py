@@ -78,11 +78,6 @@ def standings(fw: Framework, profile: Profile, as_of: dt.date) -> dict[str, Cert
     return {c.id: standing(fw, c, as_of) for c in profile.certifications}
 
 
-def to_ask(fw: Framework, profile: Profile, as_of: dt.date) -> tuple[CertStanding, ...]:
-    """The held credentials whose standing is unknown: the questionnaire asks about each."""
-    return tuple(s for s in standings(fw, profile, as_of).values() if s.standing == "unknown")
-
-
 def still_active(name: str, found: CertStanding) -> str:
     """The condition a status resting on an unknown credential carries: "your PMP (2020) is
     still active"."""
