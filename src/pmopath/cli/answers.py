@@ -44,6 +44,7 @@ def profile_data(answers: Answers) -> dict[str, Any]:
     training: dict[str, Any] = {}
     ratings: dict[str, Any] = {}
     years: dict[str, Any] = {}
+    renewal: dict[str, dict[str, Any]] = {}  # renewed (a year) or lapsed, by certification
     for key, value in answers.items():
         if key.part is Part.field and value is not None and value != "":
             data[key.name] = list(value) if isinstance(value, (list, tuple)) else value
@@ -53,6 +54,13 @@ def profile_data(answers: Answers) -> dict[str, Any]:
             training[key.name] = value
         elif key.part is Part.cert_year:
             years[key.name] = value
+        elif key.part is Part.cert_renewal and value == "lapsed":
+            renewal.setdefault(key.name, {})["lapsed"] = True
+        elif (
+            key.part is Part.cert_renewed
+            and answers.get(Key(Part.cert_renewal, key.name)) == "renewed"
+        ):
+            renewal.setdefault(key.name, {})["renewed"] = value
         elif key.part is Part.rating:
             evidence = answers.get(Key(Part.evidence, key.name))
             level = None if value == SKIP else value
@@ -63,7 +71,9 @@ def profile_data(answers: Answers) -> dict[str, Any]:
     data["experience"] = experience
     data["training"] = training
     data["certifications"] = [
-        c if years.get(c) is None else {"id": c, "year": years[c]}
+        c
+        if years.get(c) is None and c not in renewal
+        else {"id": c, **({} if years.get(c) is None else {"year": years[c]}), **renewal.get(c, {})}
         for c in data.get("certifications", [])
     ]
     data["ratings"] = ratings
@@ -123,7 +133,13 @@ def review_rows(
     seen_positions: set[str] = set()
     for q in all_questions(fw, answers, quick, today=today):
         key = q.key
-        if key not in answers or key.part in (Part.evidence, Part.history, Part.cert_year):
+        if key not in answers or key.part in (
+            Part.evidence,
+            Part.history,
+            Part.cert_year,
+            Part.cert_renewal,
+            Part.cert_renewed,
+        ):
             continue
         if key.part is Part.position:
             index = key.name.split(".")[0]
@@ -173,7 +189,8 @@ def row_for(
         label = f"Training: {key.name} (hours)"
     if key == Key(Part.field, "certifications"):
         held = answers.get(key) or ()
-        keys += [Key(Part.cert_year, c) for c in held]
+        keys += [Key(p, c) for c in held for p in (Part.cert_year, Part.cert_renewal)]
+        keys += [Key(Part.cert_renewed, c) for c in held]
     return ReviewRow(key, q.section, label, show_answer(q, answers), note, differs(*keys))
 
 
@@ -246,6 +263,11 @@ def answers_from_profile(profile: Profile) -> Answers:
     answers[Key(Part.field, "certifications")] = [c.id for c in profile.certifications]
     for c in profile.certifications:
         answers[Key(Part.cert_year, c.id)] = c.year
+        if c.lapsed:
+            answers[Key(Part.cert_renewal, c.id)] = "lapsed"
+        elif c.renewed is not None:
+            answers[Key(Part.cert_renewal, c.id)] = "renewed"
+            answers[Key(Part.cert_renewed, c.id)] = c.renewed
     for comp, rating in profile.ratings.items():
         answers[Key(Part.rating, comp)] = SKIP if rating.level is None else rating.level
         if rating.level is not None and rating.evidence:

@@ -21,6 +21,7 @@ from enum import Enum
 from functools import partial
 from typing import Any, get_args
 
+from pmopath.base.text import count
 from pmopath.cli.positions import (
     EDIT,
     POSITION_FIELDS,
@@ -44,8 +45,10 @@ from pmopath.cli.questions import (
     optional_text,
     optional_year,
     prompt_of,
+    renewed_year,
 )
 from pmopath.engine.eligibility import DEFAULT_HOURS_PER_WEEK
+from pmopath.engine.renewal import standing_of
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import CertStatus, Education, Importance
 from pmopath.model.profile import (
@@ -189,17 +192,67 @@ def certifications_question(fw: Framework, prompt: str) -> Question:
 
 
 def cert_year_questions(fw: Framework, answers: Answers, *, today: dt.date) -> list[Question]:
+    """Each ticked certification's year; then, for one past a renewal point with no renewal
+    recorded (or with no year), whether it is still active, and if renewed, when."""
     held = answers.get(Key(Part.field, "certifications")) or ()
-    return [
-        Question(
-            Key(Part.cert_year, cert_id),
-            "text",
-            prompt_of(HeldCertification, "year", name=fw.cert_name(cert_id)),
-            progress=f"certification {j} of {len(held)}",
-            parse=partial(optional_year, today=today),
+    questions = []
+    for j, cert_id in enumerate(held, 1):
+        questions.append(
+            Question(
+                Key(Part.cert_year, cert_id),
+                "text",
+                prompt_of(HeldCertification, "year", name=fw.cert_name(cert_id)),
+                progress=f"certification {j} of {len(held)}",
+                parse=partial(optional_year, today=today),
+            )
         )
-        for j, cert_id in enumerate(held, 1)
+        questions += renewal_questions(fw, answers, cert_id, today=today)
+    return questions
+
+
+RENEWED, LAPSED, UNSURE = "renewed", "lapsed", "unsure"
+
+
+def renewal_questions(
+    fw: Framework, answers: Answers, cert_id: str, *, today: dt.date
+) -> list[Question]:
+    """Asked once the year is answered, when the credential's standing is unknown."""
+    year_key = Key(Part.cert_year, cert_id)
+    cert = fw.certification_by_id.get(cert_id)
+    if year_key not in answers or cert is None:
+        return []
+    year = answers[year_key]
+    name, period = cert.name, cert.renewal.period_years
+    if standing_of(period, year, False, today)[0] != "unknown":
+        return []
+    since = f"Your {name} is from {year}" if year else f"No year is given for your {name}"
+    choices = (
+        Choice(RENEWED, "Yes, I renewed it (give the year)", "renewed"),
+        Choice(LAPSED, "No, it lapsed", "lapsed"),
+        Choice(UNSURE, "Not sure", "not sure"),
+    )
+    questions = [
+        Question(
+            Key(Part.cert_renewal, cert_id),
+            "select",
+            f"{since}; it renews every {count(period or 0, 'year')}. Is it still active?",
+            progress="renewal",
+            choices=choices,
+            default=UNSURE,
+            hint="A credential not renewed lapses and does not count as held until reinstated.",
+        )
     ]
+    if answers.get(Key(Part.cert_renewal, cert_id)) == RENEWED:
+        questions.append(
+            Question(
+                Key(Part.cert_renewed, cert_id),
+                "text",
+                prompt_of(HeldCertification, "renewed", name=name),
+                progress="renewal",
+                parse=partial(renewed_year, today=today, since=year),
+            )
+        )
+    return questions
 
 
 # ------------------------------------------------------------ work history
@@ -207,7 +260,14 @@ def cert_year_questions(fw: Framework, answers: Answers, *, today: dt.date) -> l
 
 FIRST_TOPIC = next(iter(Training.model_fields))
 #: Parts whose questions belong to the step before them (they never add a step).
-CONTINUATIONS = (Part.cert_year, Part.position, Part.experience, Part.training)
+CONTINUATIONS = (
+    Part.cert_year,
+    Part.cert_renewal,
+    Part.cert_renewed,
+    Part.position,
+    Part.experience,
+    Part.training,
+)
 
 
 def background_questions(fw: Framework, answers: Answers, *, today: dt.date) -> list[Question]:

@@ -33,6 +33,8 @@ class Part(str, Enum):
     position = "position"  # one field of one position: "position.2.start"
     training = "training"  # one of Training's topics
     cert_year = "cert_year"  # the year a held certification was obtained
+    cert_renewal = "cert_renewal"  # past a renewal point: renewed, lapsed or not sure
+    cert_renewed = "cert_renewed"  # the year it was last renewed
     rating = "rating"  # a competency's level
     evidence = "evidence"  # a competency's evidence note
     confirm = "confirm"  # yes or no about the draft; not an answer
@@ -199,6 +201,17 @@ def optional_year(raw: str, *, today: dt.date) -> int | None:
     low, high = int(limits.low or 0), min(int(limits.high or 9999), today.year)
     if not text.isdigit() or not low <= int(text) <= high:
         raise ValueError(f"enter a year from {low} to {high}, or leave it empty")
+    return int(text)
+
+
+def renewed_year(raw: str, *, today: dt.date, since: int | None) -> int:
+    """The year a credential was last renewed: from the year obtained to this year."""
+    text = raw.strip()
+    limits = bounds(HeldCertification, "renewed")
+    low = since if since is not None else int(limits.low or 0)
+    high = min(int(limits.high or 9999), today.year)
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise ValueError(f"enter a year from {low} to {high}")
     return int(text)
 
 

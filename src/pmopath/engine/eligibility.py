@@ -13,6 +13,7 @@ import datetime as dt
 import math
 from typing import Literal
 
+from pmopath.engine.renewal import CertStanding, standings, still_active
 from pmopath.engine.worktime import HORIZON, WorkRecord
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import (
@@ -80,6 +81,8 @@ class Eligibility(Model):
     unchecked: tuple[str, ...] = ()
     #: dated from the plan's move into this role (the experience it earns); None: from now
     after_move: str | None = None
+    #: a credential the person lists (held or lapsed): its standing by the body's cycle
+    renewal: CertStanding | None = None
 
 
 def study_months(fw: Framework, cert_id: str, hours_per_week: float) -> int:
@@ -125,7 +128,8 @@ class EligibilityChecker:
         self.profile = profile
         self.hpw = hours_per_week
         self.work = WorkRecord(profile, as_of)
-        self.held = profile.held()
+        self.held = profile.held()  # a lapsed credential is not held
+        self.renewal = standings(fw, profile, as_of)
         self.cache: dict[str, Eligibility] = {}
 
     def check(self, cert: Certification) -> Eligibility:
@@ -148,8 +152,23 @@ class EligibilityChecker:
                 missing=(Missing(kind="cycle"),),
             )
             result = self._best(cert)
+        if cert.id in self.renewal:
+            result = result.model_copy(update={"renewal": self.renewal[cert.id]})
         self.cache[cert.id] = result
         return result
+
+    def _waiver(self, ids: "tuple[str, ...] | list[str]") -> tuple[str, ...] | None:
+        """Whether held credentials among ``ids`` stand in for a requirement: None if none
+        is held; () if one surely does; else the conditions it rests on ("your PMP (2020)
+        is still active"), for credentials past a renewal point with none recorded."""
+        mine = [c for c in ids if c in self.held]
+        if not mine:
+            return None
+        if any(self.renewal[c].standing != "unknown" for c in mine if c in self.renewal):
+            return ()
+        return tuple(
+            still_active(self.fw.cert_name(c), self.renewal[c]) for c in mine if c in self.renewal
+        )
 
     def _best(self, cert: Certification) -> Eligibility:
         results = [(route, self.route(route)) for route in cert.prerequisites.routes]
@@ -239,10 +258,14 @@ class EligibilityChecker:
 
     def _experience(self, route: Route, result: RouteResult, blocked: list[Missing]) -> None:
         for gate in route.experience:
-            if self.held & set(gate.waived_by):
+            waiver = self._waiver(gate.waived_by)
+            if waiver == ():
                 continue
             where = {"experience": gate.kind, "within_months": gate.within_months}
             if not self.work.records(gate.kind):
+                if waiver:  # waived, if the credential is still active
+                    result.unchecked += waiver
+                    continue
                 blocked.append(
                     Missing(
                         kind="unrecorded-experience", amount=gate.months, unit="months", **where
@@ -250,6 +273,9 @@ class EligibilityChecker:
                 )
                 continue
             need = self.work.need(gate.kind, gate.months, gate.within_months)
+            if waiver and need.to_go != 0:  # rests on the waiver: met without it, it does not
+                result.unchecked += waiver
+                continue
             result.assumptions += need.assumptions
             if gate.unchecked and need.to_go is not None:
                 # the months are there, or dated; what they must have been is the body's to
@@ -275,10 +301,13 @@ class EligibilityChecker:
 
     def _training(self, route: Route, result: RouteResult) -> None:
         t = route.training
-        if t is None or self.held & set(t.waived_by):
+        waiver = None if t is None else self._waiver(t.waived_by)
+        if t is None or waiver == ():
             return
         have = self.profile.training.hours(t.counts)
-        if have < t.hours:
+        if have < t.hours and waiver:
+            result.unchecked += waiver
+        elif have < t.hours:
             short = t.hours - have
             result.missing.append(
                 Missing(
@@ -297,7 +326,12 @@ class EligibilityChecker:
         for first in route.certifications:
             if first not in self.held:
                 self._first(first, result, blocked)
-        if route.one_of and not self.held & set(route.one_of):
+            else:
+                result.unchecked += self._waiver((first,)) or ()
+        waiver = self._waiver(route.one_of)
+        if waiver:
+            result.unchecked += waiver
+        elif route.one_of and waiver is None:
             soonest = min(route.one_of, key=lambda c: self._months_via(c) or math.inf)
             others = tuple(c for c in route.one_of if c != soonest)
             self._first(soonest, result, blocked, others)

@@ -213,10 +213,25 @@ class HeldCertification(Model):
     year: Annotated[int, Field(ge=1950, le=2100)] | None = Field(
         None, description="Year you obtained {name} (optional)"
     )
+    #: the year last renewed (a year after ``as_of`` is refused by the engine, which knows it)
+    renewed: Annotated[int, Field(ge=1950, le=2100)] | None = Field(
+        None, description="Year you last renewed {name}"
+    )
+    #: the person says it lapsed: not held until renewed or reinstated
+    lapsed: bool = False
+
+    @model_validator(mode="after")
+    def _renewed_after_obtained(self) -> "HeldCertification":
+        if self.renewed is not None and self.year is not None and self.renewed < self.year:
+            raise ValueError(f"renewed ({self.renewed}) is before the year obtained ({self.year})")
+        return self
 
     @model_serializer(mode="wrap")
     def _compact(self, handler: Any) -> Any:
-        return self.id if self.year is None else handler(self)
+        if self.year is None and self.renewed is None and not self.lapsed:
+            return self.id
+        data: dict[str, Any] = handler(self)
+        return {k: v for k, v in data.items() if v is not None and v is not False}
 
 
 class Rating(Model):
@@ -299,7 +314,8 @@ class Profile(Model):
         return value
 
     def held(self) -> set[str]:
-        return {c.id for c in self.certifications}
+        """The certifications held: a lapsed one is not (until renewed or reinstated)."""
+        return {c.id for c in self.certifications if not c.lapsed}
 
     def level(self, competency: str) -> int | None:
         rating = self.ratings.get(competency)

@@ -392,7 +392,9 @@ class MarkdownRenderer(ViewRenderer):
         roles = f"{md(view.current_role_name)} → {md(view.target_role_name or '-')}"
         lines += [roles, "", f"## {words.BACKGROUND}", ""]
         rows = [(md(b.label), md(b.value)) for b in view.background]
-        certs = ", ".join(c.name + (f" ({c.year})" if c.year else "") for c in view.certifications)
+        certs = ", ".join(
+            words.held_cert(c.name, c.year, c.renewed, c.lapsed) for c in view.certifications
+        )
         rows.append((words.CERTIFICATIONS, md(certs or "none")))
         lines += table(("Item", "Answer"), "ll", rows)
         if view.positions:

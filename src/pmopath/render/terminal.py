@@ -428,7 +428,9 @@ class TerminalRenderer(ViewRenderer):
         parts.append(section(words.BACKGROUND))
         for row in view.background:
             parts.append(hanging(f"  {row.label:<34}", lit(row.value)))
-        certs = ", ".join(c.name + (f" ({c.year})" if c.year else "") for c in view.certifications)
+        certs = ", ".join(
+            words.held_cert(c.name, c.year, c.renewed, c.lapsed) for c in view.certifications
+        )
         parts.append(hanging(f"  {words.CERTIFICATIONS:<34}", lit(certs or "none")))
         if view.positions:
             parts.append(section(words.WORK_HISTORY))

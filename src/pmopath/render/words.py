@@ -143,3 +143,13 @@ def left_out_not_offered(n: int) -> str:
 def whose_and_when(basis: str, as_of: str, hours_per_week: float) -> str:
     """The line under an eligibility list: whose profile, the day, the weekly hours."""
     return f"{basis}, as of {as_of}, at {hours_per_week:g} hours a week."
+
+
+def held_cert(name: str, year: int | None, renewed: int | None, lapsed: bool) -> str:
+    """A certification a profile lists: "PMP (2020, renewed 2024)", "CSM (lapsed)"."""
+    parts = [str(year)] if year else []
+    if renewed:
+        parts.append(f"renewed {renewed}")
+    if lapsed:
+        parts.append("lapsed")
+    return name + (f" ({', '.join(parts)})" if parts else "")

@@ -1,9 +1,12 @@
 """The base of every view, and the small pieces views share (a named reference, a status in words)."""
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pmopath.base.text import count
 from pmopath.model.framework import Model
+
+if TYPE_CHECKING:  # attributes only: a view of the catalogue does not load the engine
+    from pmopath.engine.renewal import CertStanding
 
 #: The JSON documents' schema version (README, "JSON output").
 SCHEMA_VERSION = 1
@@ -35,7 +38,11 @@ class RoleRef(Ref):
 
 
 def status_text(
-    status: str, months: int | None, when: str | None = None, unchecked: tuple[str, ...] = ()
+    status: str,
+    months: int | None,
+    when: str | None = None,
+    unchecked: tuple[str, ...] = (),
+    renewal: "CertStanding | None" = None,
 ) -> str:
     """A certification status as a person reads it: "eligible in 3 months", or, where no
     month can be promised, why ("not yet: 36 months after you start leading projects"). A
@@ -53,4 +60,24 @@ def status_text(
         if first[:1].isupper() and first[1:2].islower():  # a sentence in the data: mid-sentence
             first = first[0].lower() + first[1:]
         text += f", if {first}" + (f" (and {count(more, 'condition')} more)" if more else "")
-    return text
+    return text + renewal_text(renewal)
+
+
+def renewal_text(renewal: "CertStanding | None") -> str:
+    """What a listed credential's standing adds to its status: "; current to 2027"."""
+    if renewal is None or renewal.standing == "no-rule":
+        return ""  # no cycle in the data: none is invented
+    if renewal.standing == "current":
+        return f"; current to {renewal.due}"
+    if renewal.standing == "lapsed":
+        return " (yours lapsed, so it is not counted as held)"
+    if renewal.due is None:
+        return "; no year recorded, so its renewal cannot be checked"
+    return f"; renewal was due in {renewal.due} (not recorded)"
+
+
+def renewal_fields(renewal: "CertStanding | None") -> dict[str, Any]:
+    """A listed credential's standing as a view's fields (``renewal``, ``renewal_due``)."""
+    if renewal is None:
+        return {"renewal": None, "renewal_due": None}
+    return {"renewal": renewal.standing, "renewal_due": renewal.due}

@@ -4,7 +4,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pmopath.model.framework import CertStatus, Model
-from pmopath.views.base import View, status_text
+from pmopath.views.base import View, renewal_fields, status_text
 from pmopath.views.wording import eligible_when, missing_texts
 
 if TYPE_CHECKING:  # the view classes load with `certs`; the engine only when a profile is known
@@ -26,6 +26,9 @@ class YourEligibility(Model):
     basis: str  # whose profile: "your latest assessment (20261122-093000)", a file
     as_of: dt.date
     hours_per_week: float
+    #: a listed credential's standing: current | lapsed | unknown | no-rule (None: not listed)
+    renewal: str | None = None
+    renewal_due: int | None = None  # current: when it next falls due; unknown: the point passed
 
 
 def your_eligibility(
@@ -34,7 +37,7 @@ def your_eligibility(
     when = eligible_when(el, fw)
     return YourEligibility.model_construct(
         status=el.status,
-        status_text=status_text(el.status, el.eligible_in_months, when, el.unchecked),
+        status_text=status_text(el.status, el.eligible_in_months, when, el.unchecked, el.renewal),
         route=el.route,
         eligible_in_months=el.eligible_in_months,
         eligible_when=when,
@@ -44,6 +47,7 @@ def your_eligibility(
         basis=basis,
         as_of=as_of,
         hours_per_week=hpw,
+        **renewal_fields(el.renewal),
     )
 
 

@@ -25,6 +25,8 @@ class Labelled(Model):
 
 class HeldRef(Ref):
     year: int | None
+    renewed: int | None = None  # the year last renewed
+    lapsed: bool = False  # the person says it lapsed: not counted as held
 
 
 class RatingRow(Model):
@@ -145,7 +147,9 @@ def profile_view(
         background=background(profile, as_of),
         positions=position_rows(fw, profile, as_of),
         certifications=tuple(
-            HeldRef.model_construct(id=c.id, name=fw.cert_name(c.id), year=c.year)
+            HeldRef.model_construct(
+                id=c.id, name=fw.cert_name(c.id), year=c.year, renewed=c.renewed, lapsed=c.lapsed
+            )
             for c in profile.certifications
         ),
         ratings=rating_rows(fw, profile),

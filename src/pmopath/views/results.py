@@ -14,7 +14,7 @@ from pmopath.model.framework import ExperienceKind, Model
 from pmopath.model.profile import (
     Profile,
 )
-from pmopath.views.base import Ref, View, status_text
+from pmopath.views.base import Ref, View, renewal_fields, status_text
 from pmopath.views.wording import eligible_when, missing_texts, what_sets_the_date
 
 # --------------------------------------------------------------- a profile
@@ -52,6 +52,9 @@ class CertRow(Model):
     recommended_by: tuple[str, ...]
     after_move: str | None = None  # dated from the plan's move into this role (an ID)
     unchecked: tuple[str, ...] = ()  # what the status rests on that pmopath cannot check
+    #: a listed credential's standing: current | lapsed | unknown | no-rule (None: not listed)
+    renewal: str | None = None
+    renewal_due: int | None = None  # current: when it next falls due; unknown: the point passed
 
 
 class NextStep(Ref):
@@ -209,7 +212,9 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
                 id=el.id,
                 name=fw.cert_name(el.id),
                 status=el.status,
-                status_text=status_text(el.status, el.eligible_in_months, when, el.unchecked),
+                status_text=status_text(
+                    el.status, el.eligible_in_months, when, el.unchecked, el.renewal
+                ),
                 eligible_in_months=el.eligible_in_months,
                 eligible_when=when,
                 missing=missing_texts(el.missing, fw),
@@ -218,6 +223,7 @@ def cert_rows(fw: Framework, score: Score) -> tuple[CertRow, ...]:
                 recommended_by=c.recommended_by,
                 after_move=el.after_move,
                 unchecked=el.unchecked,
+                **renewal_fields(el.renewal),
             )
         )
     return tuple(rows)
