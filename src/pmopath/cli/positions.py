@@ -27,9 +27,10 @@ from pmopath.model.profile import (
     Profile,
     bounds,
 )
+from pmopath.model.titles import role_for_title
 
 ADD, DONE, QUICK, EDIT = "add", "done", "quick", "edit:"
-POSITION_FIELDS = ("title", "role", "start", "end", "kinds")
+POSITION_FIELDS = ("title", "role", "start", "end", "kinds", "main")
 
 
 def history_answers(answers: Answers) -> list[Any]:
@@ -54,7 +55,13 @@ def answered_positions(answers: Answers) -> list[dict[str, Any]]:
     for index in range(1, position_count(answers) + 1):
         data = {f: answers.get(position_key(index, f)) for f in POSITION_FIELDS}
         if data["title"] and data["start"]:
-            out.append({k: list(v) if isinstance(v, tuple) else v for k, v in data.items() if v})
+            out.append(
+                {
+                    k: list(v) if isinstance(v, tuple) else v
+                    for k, v in data.items()
+                    if v or (k == "main" and v is False)  # a secondary position says so
+                }
+            )
     return out
 
 
@@ -125,7 +132,7 @@ def position_questions(
     where = f"position {index}"
     roles = tuple(Choice(r.id, r.name, r.name) for r in fw.ladder())
     start_key = position_key(index, "start")
-    return [
+    questions = [
         Question(
             position_key(index, "title"),
             "text",
@@ -139,7 +146,7 @@ def position_questions(
             prompt_of(Position, "role"),
             progress=where,
             choices=(*roles, Choice("", "None of these", "-")),
-            default=answers.get(Key(Part.field, "current_role")),  # opens on your current role
+            default=closest_role(fw, index, answers),
         ),
         Question(
             start_key,
@@ -161,9 +168,49 @@ def position_questions(
             prompt_of(Position, "kinds"),
             progress=where,
             choices=tuple(Choice(k.value, capital(k.label), k.label) for k in POSITION_KINDS),
-            default=(),
+            default=accrued_kinds(fw, answers.get(position_key(index, "role"))),
+            hint="Ticked: what the ladder role you chose earns; change them to fit the job.",
+            required=True,
         ),
     ]
+    if is_open(answers, index) and open_positions(answers) > 1:
+        title = answers.get(position_key(index, "title")) or "(untitled)"
+        questions.append(
+            Question(
+                position_key(index, "main"),
+                "confirm",
+                prompt_of(Position, "main"),
+                progress=where,
+                default=True,
+                hint=f"{title}: more than one position is open. Only your main job sets the"
+                " role you are in; a part-time or secondary one still counts toward its kinds.",
+            )
+        )
+    return questions
+
+
+def closest_role(fw: Framework, index: int, answers: Answers) -> Any:
+    """The role the position's title names, or else your current role."""
+    title = answers.get(position_key(index, "title")) or ""
+    return role_for_title(fw.ladder(), title) or answers.get(Key(Part.field, "current_role"))
+
+
+def accrued_kinds(fw: Framework, role_id: Any) -> tuple[str, ...]:
+    """The position kinds the ladder role earns (none for "None of these")."""
+    role = fw.role_by_id.get(role_id) if isinstance(role_id, str) else None
+    earned = () if role is None else role.accrues
+    return tuple(k.value for k in POSITION_KINDS if k in earned)
+
+
+def is_open(answers: Answers, index: int) -> bool:
+    """Whether position ``index`` is answered as current (its end left empty)."""
+    end_key = position_key(index, "end")
+    return end_key in answers and not answers[end_key]
+
+
+def open_positions(answers: Answers) -> int:
+    """How many added positions are answered as current."""
+    return sum(1 for i in range(1, position_count(answers) + 1) if is_open(answers, i))
 
 
 def position_text(answers: Answers, index: int) -> str:
@@ -171,4 +218,5 @@ def position_text(answers: Answers, index: int) -> str:
     span = f"{get['start'] or '?'} to {get['end'] or 'now'}"
     labels = {k.value: k.label for k in POSITION_KINDS}
     kinds = ", ".join(labels.get(str(k), str(k)) for k in get["kinds"] or ()) or "no kind ticked"
-    return f"{get['title'] or '(untitled)'}, {span} ({kinds})"
+    secondary = ", not your main job" if get["main"] is False else ""
+    return f"{get['title'] or '(untitled)'}, {span} ({kinds}{secondary})"

@@ -84,7 +84,13 @@ class QuestionaryAsk:
         ]
         how = "(space to tick, enter when done)"
         shown = "" if how in message else self._fit(message, how)  # "": none of its own
-        picked = questionary.checkbox(message, choices=choices, instruction=shown).unsafe_ask()
+
+        def validate(picked: list[str]) -> bool | str:
+            return question.refusal(picked) or True
+
+        picked = questionary.checkbox(
+            message, choices=choices, instruction=shown, validate=validate
+        ).unsafe_ask()
         return [question.choices[int(i)].value for i in picked]
 
     def _text(self, question: Question, message: str) -> Any:

@@ -264,17 +264,24 @@ class _Planner(CertificationSteps):
         current = self.fw.role_by_id[self.score.current_role]
         if accrues(current, kind) or self.work.count(kind).growing:
             return True
-        if any(accrues(self.fw.role_by_id[r], kind) for r in self.held_roles):
-            return True
+        if any(accrues(self.fw.role_by_id[r], kind) for r in self.current_roles(main=False)):
+            return True  # a part-time position earns its months too
         return next((r for r in self.stones if accrues(r, kind)), None)
 
     @property
     def held_roles(self) -> set[str]:
-        """Ladder roles the person already holds in a current position (part-time included)."""
+        """Ladder roles the person is in: those of the current main positions. A part-time
+        or secondary position (``main: false``) is not the role, so its move is planned."""
+        return self.current_roles(main=True)
+
+    def current_roles(self, *, main: bool) -> set[str]:
+        """Ladder roles of the current positions (``main``: the main ones only)."""
         return {
             p.role
             for p in self.profile.positions
-            if p.role in self.fw.role_by_id and is_current(p, self.work.now)
+            if p.role in self.fw.role_by_id
+            and is_current(p, self.work.now)
+            and (p.main or not main)
         }
 
     # ----------------------------------------------------------- the steps
