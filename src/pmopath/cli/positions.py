@@ -132,6 +132,9 @@ def position_questions(
     where = f"position {index}"
     roles = tuple(Choice(r.id, r.name, r.name) for r in fw.ladder())
     start_key = position_key(index, "start")
+    chosen = answers.get(position_key(index, "role"))
+    ticked = accrued_kinds(fw, chosen)
+    role_name = fw.role_name(chosen) if ticked else ""
     questions = [
         Question(
             position_key(index, "title"),
@@ -168,8 +171,10 @@ def position_questions(
             prompt_of(Position, "kinds"),
             progress=where,
             choices=tuple(Choice(k.value, capital(k.label), k.label) for k in POSITION_KINDS),
-            default=accrued_kinds(fw, answers.get(position_key(index, "role"))),
-            hint="Ticked: what the ladder role you chose earns; change them to fit the job.",
+            default=ticked,
+            hint=f"Ticked for you: what a {role_name} earns; change them to fit the job."
+            if ticked
+            else None,
             required=True,
         ),
     ]
