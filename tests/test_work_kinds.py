@@ -328,3 +328,27 @@ def test_is_this_your_main_job_is_asked_only_when_two_positions_are_open(
     )
     assert q.prompt == "Is this your main job?"
     assert q.default is True
+
+
+def test_a_scripted_assessment_saves_a_secondary_position_and_the_pre_ticks(
+    fw: Framework, tmp_path: Path
+) -> None:
+    script = {
+        **BACKGROUND,
+        "position.2.title": "Project coordinator (part-time), Acme",
+        "position.2.end": "",
+        "position.2.main": False,
+    }
+    del script["position.2.role"], script["position.2.kinds"]  # the defaults: title, pre-ticks
+    ask = ScriptedAsk(script)
+    saved = run_assessment(fw, Store(tmp_path / "home"), ask, quiet(), clock=lambda: NOW)
+    first, second = saved.profile.positions
+    assert (first.main, second.main) == (True, False)
+    assert second.role == "project-coordinator"  # named by the title
+    assert second.kinds == (ExperienceKind.project_support,)  # what a coordinator earns
+    assert "position.1.main" in ask.asked and "position.2.main" in ask.asked
+    written = yaml.safe_load(
+        (tmp_path / "home" / "assessments").glob("*.yaml").__next__().read_text()
+    )
+    assert "main" not in written["positions"][0]
+    assert written["positions"][1]["main"] is False
