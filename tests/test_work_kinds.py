@@ -131,7 +131,13 @@ def test_the_kind_is_worded_in_json_and_the_terminal(tmp_path: Path) -> None:
     assert "project-related work  3 years of 2 years  met" in shown.stdout
     doc = json.loads(CliRunner().invoke(app, ["gap", "-f", "json", *args]).stdout)
     assert doc["experience"][0]["kind"] == "project-related"
-    assert ExperienceKind.project_support.label.startswith("supporting projects")
+    assert ExperienceKind.project_support.label == "supporting projects"
+    assert CliRunner().invoke(app, ["assess", "--answers", str(path)]).exit_code == 0
+    terminal = CliRunner().invoke(app, ["show"]).stdout
+    assert "counts as: supporting projects" in terminal
+    assert "Supporting projects               3 years" in terminal
+    markdown = CliRunner().invoke(app, ["show", "-f", "markdown"]).stdout
+    assert "| 2023-11 | now | 36 | supporting projects |" in markdown
 
 
 # ------------------------------------------------------------ a position needs a kind
@@ -179,6 +185,10 @@ def test_the_kinds_question_refuses_no_tick_and_ticks_what_the_role_earns(
     assert q.refusal([]) == "tick at least one (space ticks, enter when done)"
     assert q.refusal(["other"]) is None
     assert q.default == ("project-support",)
+    support = next(c for c in q.choices if c.value == "project-support")
+    assert support.label == (
+        "Supporting projects (coordination, PMO support, administration; not leading)"
+    )
     pm = position_question(fw, started("Lead", "project-manager"), "kinds")
     assert pm.default == tuple(k.value for k in fw.role_by_id["project-manager"].accrues)
     none = position_question(fw, started("Odd job", ""), "kinds")  # "None of these"

@@ -20,7 +20,7 @@ from pmopath.cli.questions import (
 )
 from pmopath.engine.worktime import WorkRecord
 from pmopath.model.catalog import Framework
-from pmopath.model.framework import POSITION_KINDS
+from pmopath.model.framework import POSITION_KINDS, ExperienceKind
 from pmopath.model.profile import (
     Experience,
     Position,
@@ -31,6 +31,10 @@ from pmopath.model.titles import role_for_title
 
 ADD, DONE, QUICK, EDIT = "add", "done", "quick", "edit:"
 POSITION_FIELDS = ("title", "role", "start", "end", "kinds", "main")
+#: What a tick covers, where its label alone could be misread.
+TICK_DETAIL = {
+    ExperienceKind.project_support: " (coordination, PMO support, administration; not leading)"
+}
 
 
 def history_answers(answers: Answers) -> list[Any]:
@@ -170,7 +174,10 @@ def position_questions(
             "checkbox",
             prompt_of(Position, "kinds"),
             progress=where,
-            choices=tuple(Choice(k.value, capital(k.label), k.label) for k in POSITION_KINDS),
+            choices=tuple(
+                Choice(k.value, capital(k.label) + TICK_DETAIL.get(k, ""), k.label)
+                for k in POSITION_KINDS
+            ),
             default=ticked,
             hint=f"Ticked for you: what a {role_name} earns; change them to fit the job."
             if ticked

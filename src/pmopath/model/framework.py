@@ -164,7 +164,7 @@ _EXPERIENCE_LABEL = {
     ExperienceKind.risk: "project risk management",
     ExperienceKind.scheduling: "project scheduling",
     ExperienceKind.other: "other professional work",
-    ExperienceKind.project_support: "supporting projects (coordination, PMO support)",
+    ExperienceKind.project_support: "supporting projects",
 }
 
 #: The kinds a work-history position can count as (the rest are derived from these,
