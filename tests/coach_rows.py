@@ -7,11 +7,9 @@ tests/coach_table.py. Role IDs are abbreviated below (``PC`` is project-coordina
 from __future__ import annotations
 
 from coach_table import (
-    CERT_RULES,
     CPO,
     DETOUR,
     FORMS,
-    KIND,
     RENEWAL,
     Action,
     AllMet,
@@ -40,7 +38,6 @@ FIN, STRAT = "financial-resource-management", "strategic-thinking"
 NOT_PGM = PathNot(((PM,), (SPM,), (PGM,), (PFM,)))
 ELIGIBLE, WAIT = ("eligible",), ("not-yet-eligible",)
 CONDITIONED = ("ipmo-expert", "csm", "apm-pmq", "mba", "ipma-a", "ipma-b", "ipma-c")
-PS = (KIND,)  # every row of a case whose profile uses the project-support kind
 
 
 def nots(line: int, case: str, *certs: str, x: tuple[str, ...] = (), **kw: object) -> Row:
@@ -51,7 +48,8 @@ def nots(line: int, case: str, *certs: str, x: tuple[str, ...] = (), **kw: objec
 ROWS: list[Row] = [
     Row(1274, "C01", "path", "", PathIs(((PC, AN),))),
     Row(1275, "C01", "path_not", "", PathNot(((PC, JPM), (PC, PLN)))),
-    Row(1276, "C01", "exp", "pmo-analyst.pmo", Exp("pmo", held=24, month=0)),
+    # CF1 fixed: the analyst asks project-related work, which the 24 PMO months are
+    Row(1276, "C01", "exp", "pmo-analyst.pmo", Exp("project-related", held=24, month=0)),
     Row(1277, "C01", "cert_must", "p3o-foundation", CertMust("p3o-foundation")),
     Row(1278, "C01", "cert_must", "pmi-pmocp", CertMust("pmi-pmocp", 12, if_reached=True)),
     nots(1279, "C01", "pmp"),
@@ -321,53 +319,50 @@ ROWS: list[Row] = [
         Action(((TEAM, 3), (LEAD, 3)), True, MGR, when_path_has=PM),
     ),
     Row(1399, "C11", "years", "", Years(102, 108, "project-related")),
-    Row(1400, "C12", "path", "", PathIs(((PC, JPM, PM),)), PS),
-    Row(1401, "C12", "path_not", "", PathNot(((AN,), (PLN,))), PS),
+    Row(1400, "C12", "path", "", PathIs(((PC, JPM, PM),))),
+    Row(1401, "C12", "path_not", "", PathNot(((AN,), (PLN,)))),
     Row(
         1402,
         "C12",
         "exp",
         "project-manager.project-management",
         Exp("project-management", held=0, at_least=36),
-        PS,
     ),
-    Row(1403, "C12", "cert_not", "pmp-early", CertNot(("pmp",), before=36), PS),
-    nots(1404, "C12", "pmi-acp", "pmi-rmp", "pmi-sp", "pmi-pmocp", x=PS),
+    Row(1403, "C12", "cert_not", "pmp-early", CertNot(("pmp",), before=36)),
+    nots(1404, "C12", "pmi-acp", "pmi-rmp", "pmi-sp", "pmi-pmocp"),
     Row(
         1405,
         "C12",
         "status",
         "pmp",
         Status("pmp", WAIT, exp=("project-management", 0, 36)),
-        PS,
     ),
-    Row(1406, "C12", "status", "apm-pmq", Status("apm-pmq", unchecked=True), PS),
+    Row(1406, "C12", "status", "apm-pmq", Status("apm-pmq", unchecked=True)),
     Row(
         1407,
         "C12",
         "gated",
         "leadership-influence-2",
         Action(((LEAD, 2),), True, JPM),
-        (KIND, FORMS),
+        (FORMS,),
     ),
-    Row(1408, "C12", "years", "", Years(36, 42, "project-management"), PS),
-    Row(1409, "C13", "path", "", PathIs(((PC, AN),)), PS),
-    Row(1410, "C13", "exp", "pmo-analyst", AllMet(), PS),
-    Row(1411, "C13", "cert_must", "pmi-pmocp", CertMust("pmi-pmocp", 1), PS),
-    Row(1412, "C13", "cert_must", "p3o-foundation", CertMust("p3o-foundation"), PS),
-    nots(1413, "C13", "pmp", "pmi-acp", "psm-1", "csm", x=(KIND, CERT_RULES)),
-    Row(1414, "C13", "status", "pmi-pmocp", Status("pmi-pmocp", exp_met="project-related"), PS),
-    Row(1415, "C13", "years", "", Years(6, 12, "competency"), PS),
-    Row(1416, "C14", "path", "", PathIs(((JPM, PM),)), PS),
+    Row(1408, "C12", "years", "", Years(36, 42, "project-management")),
+    Row(1409, "C13", "path", "", PathIs(((PC, AN),))),
+    Row(1410, "C13", "exp", "pmo-analyst", AllMet()),
+    Row(1411, "C13", "cert_must", "pmi-pmocp", CertMust("pmi-pmocp", 1)),
+    Row(1412, "C13", "cert_must", "p3o-foundation", CertMust("p3o-foundation")),
+    nots(1413, "C13", "pmp", "pmi-acp", "psm-1", "csm"),
+    Row(1414, "C13", "status", "pmi-pmocp", Status("pmi-pmocp", exp_met="project-related")),
+    Row(1415, "C13", "years", "", Years(6, 12, "competency")),
+    Row(1416, "C14", "path", "", PathIs(((JPM, PM),))),
     Row(
         1417,
         "C14",
         "exp",
         "project-manager.project-management",
         Exp("project-management", held=30, month=6),
-        PS,
     ),
-    Row(1418, "C14", "cert_must", "pmp", CertMust("pmp", 6), (KIND, CERT_RULES)),
+    Row(1418, "C14", "cert_must", "pmp", CertMust("pmp", 6)),
     nots(
         1419,
         "C14",
@@ -375,7 +370,6 @@ ROWS: list[Row] = [
         "prince2-agile-foundation",
         "prince2-agile-practitioner",
         "capm",
-        x=PS,
     ),
     Row(
         1420,
@@ -383,7 +377,6 @@ ROWS: list[Row] = [
         "status",
         "prince2-practitioner",
         Status("prince2-practitioner", ELIGIBLE, 0, no_cert_first=True),
-        PS,
     ),
     Row(
         1421,
@@ -391,7 +384,6 @@ ROWS: list[Row] = [
         "status",
         "pmp",
         Status("pmp", WAIT, 6, exp=("project-management", 30, 36), training_met=True),
-        PS,
     ),
     Row(
         1422,
@@ -399,7 +391,6 @@ ROWS: list[Row] = [
         "status",
         "pmi-acp",
         Status("pmi-acp", WAIT, exp_met="agile", training=(20, 28)),
-        PS,
     ),
     Row(
         1423,
@@ -407,7 +398,7 @@ ROWS: list[Row] = [
         "gated",
         "risk-management-3",
         Action((("risk-management", 3),), True, PM),
-        (KIND, FORMS),
+        (FORMS,),
     ),
     Row(
         1424,
@@ -415,17 +406,15 @@ ROWS: list[Row] = [
         "renewal",
         "prince2-agile-practitioner",
         Renewal("prince2-agile-practitioner", False),
-        PS,
     ),
-    Row(1425, "C14", "years", "", Years(6, 12, "project-management"), PS),
-    Row(1426, "C15", "path", "", PathIs(((JPM, PM, PGM),)), (KIND, DETOUR)),
+    Row(1425, "C14", "years", "", Years(6, 12, "project-management")),
+    Row(1426, "C15", "path", "", PathIs(((JPM, PM, PGM),)), (DETOUR,)),
     Row(
         1427,
         "C15",
         "exp",
         "program-manager.project-management",
         Exp("project-management", held=30, month=30),
-        PS,
     ),
     Row(
         1428,
@@ -433,38 +422,35 @@ ROWS: list[Row] = [
         "exp",
         "program-manager.people-leadership",
         Exp("people-leadership", held=0),
-        PS,
     ),
-    Row(1429, "C15", "cert_must", "pmp", CertMust("pmp", 6), (KIND, CERT_RULES)),
-    nots(1430, "C15", "pgmp", "prince2-foundation", "capm", x=PS),
+    Row(1429, "C15", "cert_must", "pmp", CertMust("pmp", 6)),
+    nots(1430, "C15", "pgmp", "prince2-foundation", "capm"),
     Row(
         1431,
         "C15",
         "gated",
         "leadership-influence-3",
         Action(((LEAD, 3),), True, PGM),
-        (KIND, FORMS),
+        (FORMS,),
     ),
-    Row(1432, "C15", "years", "", Years(30, 36), PS),
-    Row(1433, "C16", "path", "", PathIs(((JPM, PM),)), PS),
+    Row(1432, "C15", "years", "", Years(30, 36), (DETOUR,)),
+    Row(1433, "C16", "path", "", PathIs(((JPM, PM),))),
     Row(
         1434,
         "C16",
         "exp",
         "project-manager.project-management",
         Exp("project-management", held=24, month=12),
-        PS,
     ),
-    Row(1435, "C16", "cert_must", "pmp", CertMust("pmp", 12), (KIND, CERT_RULES)),
-    nots(1436, "C16", "capm", x=PS),
-    nots(1437, "C16", "pmi-acp", "pmi-rmp", "pmi-sp", x=PS),
+    Row(1435, "C16", "cert_must", "pmp", CertMust("pmp", 12)),
+    nots(1436, "C16", "capm"),
+    nots(1437, "C16", "pmi-acp", "pmi-rmp", "pmi-sp"),
     Row(
         1438,
         "C16",
         "status",
         "pmp",
         Status("pmp", WAIT, 12, exp=("project-management", 24, 36), training=(20, 35)),
-        PS,
     ),
     Row(
         1439,
@@ -472,10 +458,9 @@ ROWS: list[Row] = [
         "status",
         "ipma-c",
         Status("ipma-c", months=12, unchecked=True),
-        PS,
     ),
-    Row(1440, "C16", "not_gated", "leadership-influence-2", Action(((LEAD, 2),), False), PS),
-    Row(1441, "C16", "years", "", Years(12, 18, "project-management"), PS),
+    Row(1440, "C16", "not_gated", "leadership-influence-2", Action(((LEAD, 2),), False)),
+    Row(1441, "C16", "years", "", Years(12, 18, "project-management")),
     Row(1442, "C17", "path", "", PathIs(((PGM, PFM),))),
     Row(1443, "C17", "path_not", "", PathNot(((MGR,), (DIR,)))),
     Row(
@@ -545,10 +530,4 @@ ROWS: list[Row] = [
 #: ALL lines that fail today for one case: (markdown line, case) -> reasons
 ALL_XFAIL: dict[tuple[int, str], tuple[str, ...]] = {
     # predicted with the project-support rows ticked "other" (tests pass or fail on more)
-    (1466, "C14"): (KIND,),
-    (1466, "C15"): (KIND,),
-    (1466, "C16"): (KIND,),
-    (1467, "C12"): (KIND, CERT_RULES),
-    (1467, "C15"): (KIND, CERT_RULES),
-    (1467, "C16"): (KIND, CERT_RULES),
 }

@@ -13,6 +13,10 @@ class Interrupt(KeyboardInterrupt):
     pass
 
 
+class Refused(AssertionError):
+    """A scripted answer the terminal would refuse (an empty required checkbox)."""
+
+
 class ScriptedAsk:
     """Answers questions from a script; raises KeyboardInterrupt on the Nth question if asked to."""
 
@@ -46,6 +50,9 @@ class ScriptedAsk:
             return Key.parse(self.review.pop(0))
         if key in self.script:
             value = self.script[key]
+            refused = q.refusal(value)
+            if refused is not None:  # the terminal would not take it: the script is wrong
+                raise Refused(f"{key}: {refused}")
             return q.convert(value) if q.kind == "text" and isinstance(value, str) else value
         if q.key.part is Part.history:
             return "done"  # an unscripted work history: none listed

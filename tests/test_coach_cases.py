@@ -23,7 +23,6 @@ import pytest
 from coach_rows import ALL_XFAIL, ROWS
 from coach_table import (
     CASES,
-    KIND,
     Action,
     AllMet,
     Alt,
@@ -338,16 +337,10 @@ def params() -> list[object]:
     for row in ROWS:
         for case in CASES if row.case == "ALL" else (row.case,):
             reasons = row.xfail if row.case != "ALL" else ALL_XFAIL.get((row.line, case), ())
-            if row.case == "ALL" and case in NOT_LOADING and not reasons:
-                reasons = (KIND,)
             marks = [pytest.mark.xfail(strict=True, reason="; ".join(reasons))] if reasons else []
             name = row.id if row.case != "ALL" else f"{row.id}-{case}"
             out.append(pytest.param(row, case, id=name, marks=marks))
     return out
-
-
-#: the cases whose profile does not load yet: an ALL line fails there too
-NOT_LOADING = {r.case for r in ROWS if KIND in r.xfail}
 
 
 @pytest.mark.parametrize(("row", "case"), params())

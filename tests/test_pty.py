@@ -1,7 +1,8 @@
 """`pmopath assess` in a real pseudo-terminal, answered by keystrokes.
 
 Covers: arrow-key selection of roles, typed numbers (a default is kept by Enter,
-never pre-typed), a checkbox ticked with the space bar, competency ratings chosen by arrow keys, evidence notes, progress
+never pre-typed), a checkbox ticked with the space bar (pre-ticked from the ladder role, refused when
+nothing is ticked), competency ratings chosen by arrow keys, evidence notes, progress
 lines, Ctrl-C midway (exit 130 with nothing lost), `--resume`, "Not sure /
 skip", the review screen and saving. The saved file is checked for every answer
 given before and after the interruption. At 80 columns, every word of the first
@@ -85,7 +86,11 @@ def test_assess_in_a_pty_with_interrupt_and_resume(tmp_path: Path) -> None:
     child.expect("Last month")
     typed(child, "")  # the current one
     child.expect("What the work counted as")
-    child.send(" " + DOWN * 4 + " " + ENTER)  # leading projects, managing people
+    child.send(" " + ENTER)  # untick the pre-ticked leading projects: nothing ticked is refused
+    child.expect("tick at least one")
+    child.expect("What the work counted as")  # asked again, leading projects pre-ticked again
+    child.expect("Other professional work")
+    child.send(DOWN * 5 + " " + ENTER)  # and managing people
     child.expect(r"leading projects: \d+ years?")
     child.expect("Your work history")
     select(child, 0)  # the default now: done
@@ -230,7 +235,15 @@ def test_rating_descriptors_are_all_on_screen_at_80_columns(tmp_path: Path) -> N
     select(child, 2)  # add, done, or: years per kind instead
     child.expect("Years of project management")
     typed(child, "7")  # the default 0 is shown, not pre-typed: this stores 7, not 70 or 07
-    for question in ("programmes", "portfolios", "PMO", "managing people", "agile", "other"):
+    for question in (
+        "supporting projects",
+        "programmes",
+        "portfolios",
+        "PMO",
+        "managing people",
+        "agile",
+        "other",
+    ):
         child.expect(question)
         typed(child, "")  # Enter keeps the default
     child.expect("Highest education")
@@ -259,10 +272,10 @@ def test_rating_descriptors_are_all_on_screen_at_80_columns(tmp_path: Path) -> N
     steps = re.findall(r"Background (\d+) of (\d+)", screen_text(background))
     totals = {total for _, total in steps}
     assert len(totals) == 1, steps  # the step count never changes while answering
-    # within their steps: 7 kinds of years, 5 more training topics, 2 certifications' years
+    # within their steps: 8 kinds of years, 5 more training topics, 2 certifications' years
     numbers = {int(n) for n, _ in steps}
     assert numbers == set(range(1, int(totals.pop()) + 1)), steps  # every step, none skipped
-    assert len(steps) >= len(numbers) + 7 + 5 + 2
+    assert len(steps) >= len(numbers) + 8 + 5 + 2
     assert comp.name in shown
     for level, descriptor in comp.levels.items():
         heading = f"{level} · {fw.scale_names[level]}"

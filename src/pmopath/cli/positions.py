@@ -20,16 +20,21 @@ from pmopath.cli.questions import (
 )
 from pmopath.engine.worktime import WorkRecord
 from pmopath.model.catalog import Framework
-from pmopath.model.framework import POSITION_KINDS
+from pmopath.model.framework import POSITION_KINDS, ExperienceKind
 from pmopath.model.profile import (
     Experience,
     Position,
     Profile,
     bounds,
 )
+from pmopath.model.titles import role_for_title
 
 ADD, DONE, QUICK, EDIT = "add", "done", "quick", "edit:"
-POSITION_FIELDS = ("title", "role", "start", "end", "kinds")
+POSITION_FIELDS = ("title", "role", "start", "end", "kinds", "main")
+#: What a tick covers, where its label alone could be misread.
+TICK_DETAIL = {
+    ExperienceKind.project_support: " (coordination, PMO support, administration; not leading)"
+}
 
 
 def history_answers(answers: Answers) -> list[Any]:
@@ -54,7 +59,13 @@ def answered_positions(answers: Answers) -> list[dict[str, Any]]:
     for index in range(1, position_count(answers) + 1):
         data = {f: answers.get(position_key(index, f)) for f in POSITION_FIELDS}
         if data["title"] and data["start"]:
-            out.append({k: list(v) if isinstance(v, tuple) else v for k, v in data.items() if v})
+            out.append(
+                {
+                    k: list(v) if isinstance(v, tuple) else v
+                    for k, v in data.items()
+                    if v or (k == "main" and v is False)  # a secondary position says so
+                }
+            )
     return out
 
 
@@ -125,7 +136,10 @@ def position_questions(
     where = f"position {index}"
     roles = tuple(Choice(r.id, r.name, r.name) for r in fw.ladder())
     start_key = position_key(index, "start")
-    return [
+    chosen = answers.get(position_key(index, "role"))
+    ticked = accrued_kinds(fw, chosen)
+    role_name = fw.role_name(chosen) if ticked else ""
+    questions = [
         Question(
             position_key(index, "title"),
             "text",
@@ -139,7 +153,7 @@ def position_questions(
             prompt_of(Position, "role"),
             progress=where,
             choices=(*roles, Choice("", "None of these", "-")),
-            default=answers.get(Key(Part.field, "current_role")),  # opens on your current role
+            default=closest_role(fw, index, answers),
         ),
         Question(
             start_key,
@@ -160,10 +174,55 @@ def position_questions(
             "checkbox",
             prompt_of(Position, "kinds"),
             progress=where,
-            choices=tuple(Choice(k.value, capital(k.label), k.label) for k in POSITION_KINDS),
-            default=(),
+            choices=tuple(
+                Choice(k.value, capital(k.label) + TICK_DETAIL.get(k, ""), k.label)
+                for k in POSITION_KINDS
+            ),
+            default=ticked,
+            hint=f"Ticked for you: what a {role_name} earns; change them to fit the job."
+            if ticked
+            else None,
+            required=True,
         ),
     ]
+    if is_open(answers, index) and open_positions(answers) > 1:
+        title = answers.get(position_key(index, "title")) or "(untitled)"
+        questions.append(
+            Question(
+                position_key(index, "main"),
+                "confirm",
+                prompt_of(Position, "main"),
+                progress=where,
+                default=True,
+                hint=f"{title}: more than one position is open. Only your main job sets the"
+                " role you are in; a part-time or secondary one still counts toward its kinds.",
+            )
+        )
+    return questions
+
+
+def closest_role(fw: Framework, index: int, answers: Answers) -> Any:
+    """The role the position's title names, or else your current role."""
+    title = answers.get(position_key(index, "title")) or ""
+    return role_for_title(fw.ladder(), title) or answers.get(Key(Part.field, "current_role"))
+
+
+def accrued_kinds(fw: Framework, role_id: Any) -> tuple[str, ...]:
+    """The position kinds the ladder role earns (none for "None of these")."""
+    role = fw.role_by_id.get(role_id) if isinstance(role_id, str) else None
+    earned = () if role is None else role.accrues
+    return tuple(k.value for k in POSITION_KINDS if k in earned)
+
+
+def is_open(answers: Answers, index: int) -> bool:
+    """Whether position ``index`` is answered as current (its end left empty)."""
+    end_key = position_key(index, "end")
+    return end_key in answers and not answers[end_key]
+
+
+def open_positions(answers: Answers) -> int:
+    """How many added positions are answered as current."""
+    return sum(1 for i in range(1, position_count(answers) + 1) if is_open(answers, i))
 
 
 def position_text(answers: Answers, index: int) -> str:
@@ -171,4 +230,5 @@ def position_text(answers: Answers, index: int) -> str:
     span = f"{get['start'] or '?'} to {get['end'] or 'now'}"
     labels = {k.value: k.label for k in POSITION_KINDS}
     kinds = ", ".join(labels.get(str(k), str(k)) for k in get["kinds"] or ()) or "no kind ticked"
-    return f"{get['title'] or '(untitled)'}, {span} ({kinds})"
+    secondary = ", not your main job" if get["main"] is False else ""
+    return f"{get['title'] or '(untitled)'}, {span} ({kinds}{secondary})"

@@ -84,8 +84,15 @@ class QuestionaryAsk:
         ]
         how = "(space to tick, enter when done)"
         shown = "" if how in message else self._fit(message, how)  # "": none of its own
-        picked = questionary.checkbox(message, choices=choices, instruction=shown).unsafe_ask()
-        return [question.choices[int(i)].value for i in picked]
+
+        while True:  # refused answers are said above the question asked again (a toolbar
+            # message would not show where the terminal cannot report the cursor position)
+            picked = questionary.checkbox(message, choices=choices, instruction=shown).unsafe_ask()
+            values = [question.choices[int(i)].value for i in picked]
+            refused = question.refusal(values)
+            if refused is None:
+                return values
+            self.console.print(Text(f"  {refused}", style="yellow"))
 
     def _text(self, question: Question, message: str) -> Any:
         def validate(raw: str) -> bool | str:

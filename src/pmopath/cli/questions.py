@@ -92,6 +92,14 @@ class Question:
     #: Read before choosing, shown in full above the choices: (heading, text) pairs,
     #: e.g. each level's descriptor for a rating, whose choices then stay short.
     details: tuple[tuple[str, str], ...] = ()
+    #: A checkbox that needs at least one tick (refused empty, as a bad text answer is).
+    required: bool = False
+
+    def refusal(self, ticked: Any) -> str | None:
+        """Why a checkbox answer is refused (None: accepted)."""
+        if self.kind == "checkbox" and self.required and not ticked:
+            return "tick at least one (space ticks, enter when done)"
+        return None
 
     @property
     def kept(self) -> str:

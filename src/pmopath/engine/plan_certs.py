@@ -201,10 +201,11 @@ class CertificationSteps:
 
     def best_cert(self, role: Role) -> tuple[str | None, tuple[str, ...]]:
         """The recommended certification worth planning for a role, and the others it beat."""
+        track = self.track_credential()  # planned on its own account (rule 3)
         options = [
             c
             for c in role.certifications
-            if c in self.fw.certification_by_id and c not in self.held
+            if c in self.fw.certification_by_id and c not in self.held and c != track
         ]
         plannable = [c for c in options if self._months_via(c) < float("inf")]
         if not plannable or self.held & set(role.certifications):

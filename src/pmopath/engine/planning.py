@@ -20,7 +20,6 @@ input gives the same plan.
 """
 
 import datetime as dt
-import math
 import re
 from typing import Any
 
@@ -285,17 +284,24 @@ class _Planner(ContextSteps, CertificationSteps):
         current = self.fw.role_by_id[self.score.current_role]
         if accrues(current, kind) or self.work.count(kind).growing:
             return True
-        if any(accrues(self.fw.role_by_id[r], kind) for r in self.held_roles):
-            return True
+        if any(accrues(self.fw.role_by_id[r], kind) for r in self.current_roles(main=False)):
+            return True  # a part-time position earns its months too
         return next((r for r in self.stones if accrues(r, kind)), None)
 
     @property
     def held_roles(self) -> set[str]:
-        """Ladder roles the person already holds in a current position (part-time included)."""
+        """Ladder roles the person is in: those of the current main positions. A part-time
+        or secondary position (``main: false``) is not the role, so its move is planned."""
+        return self.current_roles(main=True)
+
+    def current_roles(self, *, main: bool) -> set[str]:
+        """Ladder roles of the current positions (``main``: the main ones only)."""
         return {
             p.role
             for p in self.profile.positions
-            if p.role in self.fw.role_by_id and is_current(p, self.work.now)
+            if p.role in self.fw.role_by_id
+            and is_current(p, self.work.now)
+            and (p.main or not main)
         }
 
     # ----------------------------------------------------------- the steps
@@ -500,7 +506,7 @@ class _Planner(ContextSteps, CertificationSteps):
                 if e.gap_months and accrues(role, ExperienceKind(e.kind))
             ]
             why = "on your path " + " → ".join(self.fw.role_name(r) for r in path)
-            earliest = self.role_experience_month(role)
+            earliest = self.work.month_met(role.experience)
             if earliest > 1:
                 why += f"; its own experience requirement is met in month {earliest}"
             if earns:
@@ -523,15 +529,6 @@ class _Planner(ContextSteps, CertificationSteps):
                 )
             )
             previous = [key]
-
-    def role_experience_month(self, role: Role) -> int:
-        """The month a stepping stone's own experience requirements are met, from what grows
-        now (1 when they are met already; a kind nothing grows now does not hold it back)."""
-        month = 1
-        for req in role.experience:
-            need = self.work.need(req.kind, math.ceil(round(req.years * 12, 6)), None)
-            month = max(month, need.to_go or 1)
-        return month
 
     def add_experience(self) -> None:
         """Experience milestones: counted from the month you are in a role that earns them."""

@@ -22,7 +22,12 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from pmopath.base.months import as_month, month_index
-from pmopath.model.framework import DERIVED_KINDS, POSITION_KINDS, ExperienceKind
+from pmopath.model.framework import (
+    DERIVED_KINDS,
+    POSITION_KINDS,
+    ExperienceKind,
+    ExperienceRequirement,
+)
 from pmopath.model.profile import EXPERIENCE_FIELDS, Position, Profile
 
 #: The ceiling of a month count: nothing a profile could need is further away.
@@ -149,6 +154,15 @@ class WorkRecord:
             if window is not None:
                 undated = min(undated, window)
         return max(self.dated(kind, window, later), undated)
+
+    def month_met(self, requirements: tuple[ExperienceRequirement, ...]) -> int:
+        """The plan month a role's experience requirements are met, from what grows now (1
+        when they are met already; a kind nothing grows now does not hold it back)."""
+        month = 1
+        for req in requirements:
+            need = self.need(req.kind, math.ceil(round(req.years * 12, 6)), None)
+            month = max(month, need.to_go or 1)
+        return month
 
     def need(self, kind: ExperienceKind, months: int, window: int | None) -> Need:
         """Where ``months`` of ``kind`` within ``window`` stand: have, months to go (None: no

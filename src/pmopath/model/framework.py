@@ -141,6 +141,9 @@ class ExperienceKind(str, Enum):
     risk = "risk"
     scheduling = "scheduling"
     other = "other"  # professional work of no other kind
+    #: Supporting projects (coordination, PMO support, administration): project-related
+    #: work, never leading projects (fact sheet section 7).
+    project_support = "project-support"
 
     @property
     def label(self) -> str:
@@ -161,12 +164,14 @@ _EXPERIENCE_LABEL = {
     ExperienceKind.risk: "project risk management",
     ExperienceKind.scheduling: "project scheduling",
     ExperienceKind.other: "other professional work",
+    ExperienceKind.project_support: "supporting projects",
 }
 
 #: The kinds a work-history position can count as (the rest are derived from these,
 #: or, like risk and scheduling, are not recorded).
 POSITION_KINDS: tuple[ExperienceKind, ...] = (
     ExperienceKind.project_management,
+    ExperienceKind.project_support,
     ExperienceKind.program,
     ExperienceKind.portfolio,
     ExperienceKind.pmo,
@@ -184,6 +189,7 @@ DERIVED_KINDS: dict[ExperienceKind, tuple[ExperienceKind, ...]] = {
         ExperienceKind.portfolio,
         ExperienceKind.pmo,
         ExperienceKind.agile,
+        ExperienceKind.project_support,
     ),
     ExperienceKind.business: POSITION_KINDS,
 }

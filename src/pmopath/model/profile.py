@@ -92,6 +92,10 @@ class Experience(Model):
         ExperienceKind.project_management,
         "Years of project management experience (leading or directing projects)",
     )
+    project_support_years: Years = _years(
+        ExperienceKind.project_support,
+        "Years supporting projects (coordination, PMO support, administration)",
+    )
     program_years: Years = _years(ExperienceKind.program, "Years managing programmes")
     portfolio_years: Years = _years(ExperienceKind.portfolio, "Years managing portfolios")
     pmo_years: Years = _years(ExperienceKind.pmo, "Years working in a PMO")
@@ -154,6 +158,16 @@ class Position(Model):
     kinds: tuple[ExperienceKind, ...] = Field(
         (), description="What the work counted as (space to tick, enter when done)"
     )
+    #: False for part-time or secondary work beside a main job: its months still count
+    #: toward its kinds, but it does not make its ladder role the one you are in.
+    main: bool = Field(True, description="Is this your main job?")
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and self.main:
+            data.pop("main", None)  # written only for a secondary position
+        return data
 
     @field_validator("kinds")
     @classmethod
