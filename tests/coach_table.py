@@ -37,8 +37,6 @@ CASES: dict[str, tuple[str, str, float]] = {
 
 # What is missing today, one reason per feature another engineer is adding (issue 20).
 KIND = "issue 20: the project-support position kind (the profile does not load yet)"
-FORMS = "issue 20: action contexts with doable forms"
-RENEWAL = "issue 20: renewal standing of held credentials"
 CPO = "issue 20: executive steps after the director move (CPO estimate, 3-5 years)"
 DETOUR = (
     "flag CF3: people-leadership, which programme manager asks, is earned only as a senior PM,"

@@ -39,6 +39,7 @@ def _framework(session_fw: Framework) -> None:
 
 #: CF6: the steps whose on-the-job work needs a context, as the coach listed them.
 CF6 = {
+    ("leadership-influence", "1-2"): "projects",  # coach case C12: leading a first project
     ("pmo-management", "1-2"): "pmo",
     ("pmo-management", "2-3"): "pmo",
     ("pmo-management", "3-4"): "pmo",

@@ -41,6 +41,7 @@ from coach_table import (
     Years,
 )
 from pmopath.engine.eligibility import Eligibility, eligibility
+from pmopath.engine.renewal import standings
 from pmopath.engine.schedule import Plan, PlanItem
 from pmopath.engine.summary import summarise
 from pmopath.load.profiles import load_profile
@@ -131,21 +132,24 @@ Form = Literal["as-is", "doable"]
 
 def action_form(plan: Plan, competency: str, level: int) -> tuple[Form, PlanItem] | None:
     """How the on-the-job step to ``level`` is offered: as the data words it, or in a doable
-    form (a secondment, a proposal, shadowing) because its context is not there yet.
-
-    Today's plans have no doable forms: a step is found by its data action's title.
-    """
+    form (a secondment, a proposal, shadowing) because its context is not there yet (the
+    plan item's typed ``form``)."""
     step = f"{level - 1}-{level}"
-    titles = {a.title for a in FW.competency_by_id[competency].actions.get(step, ())}  # type: ignore[call-overload]
+    actions = FW.competency_by_id[competency].actions.get(step, ())  # type: ignore[call-overload]
+    titles = {a.title for a in actions} | {a.doable.title for a in actions if a.doable}
     for it in items(plan):
         if it.step == "practice" and it.ref == competency and it.title in titles:
-            return "as-is", it
+            return ("doable" if it.form is not None else "as-is"), it
     return None
 
 
 def renewal_standing(r: Run, cert: str) -> Literal["asked", "current", "not-tracked"]:
-    """Whether pmopath asks if a held credential is still active. Today it tracks none."""
-    return "not-tracked"
+    """Whether pmopath asks if a held credential is still active: it does when a renewal
+    point has passed unrecorded, or no year is recorded (engine.renewal, "unknown")."""
+    found = standings(FW, r.profile, AS_OF).get(cert)
+    if found is None or found.standing in ("no-rule", "lapsed"):
+        return "not-tracked"
+    return "asked" if found.standing == "unknown" else "current"
 
 
 # --- checks ------------------------------------------------------------------------------

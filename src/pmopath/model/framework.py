@@ -281,6 +281,7 @@ class ActionMode(str, Enum):
 class ActionContext(str, Enum):
     """The kind of work an action can only be done in, as written."""
 
+    projects = "projects"  # leading a project
     pmo = "pmo"
     programme = "programme"
     portfolio = "portfolio"
@@ -298,12 +299,14 @@ class ActionContext(str, Enum):
 
 
 _CONTEXT_KIND = {
+    ActionContext.projects: ExperienceKind.project_management,
     ActionContext.pmo: ExperienceKind.pmo,
     ActionContext.programme: ExperienceKind.program_portfolio,
     ActionContext.portfolio: ExperienceKind.portfolio,
     ActionContext.people_leadership: ExperienceKind.people_leadership,
 }
 _CONTEXT_LABEL = {
+    ActionContext.projects: "leading a project",
     ActionContext.pmo: "PMO work",
     ActionContext.programme: "programme work",
     ActionContext.portfolio: "portfolio work",
@@ -457,9 +460,7 @@ class Role(Provenance):
     competencies: dict[Id, RoleCompetency] = Field(min_length=1)
     experience: tuple[ExperienceRequirement, ...] = ()
     certifications: tuple[Id, ...] = ()
-    #: the credential of the role's track (PMP on the project track, PgMP on the programme
-    #: track, PfMP on the portfolio track, PMI-PMOCP in a PMO); one of ``certifications``
-    primary_certification: Id | None = None
+    primary_certification: Id | None = None  # its track's credential, one of the above
     accrues: tuple[ExperienceKind, ...] = ()  # the experience a person earns in this role
 
 
@@ -572,8 +573,7 @@ class Certification(Provenance):
     status: CertStatus = CertStatus.active
     history: Text | None = None
     superseded_by: Id | None = None
-    #: senior counterparts: this (entry) credential is not planned on its own once one of
-    #: them is held or in the plan (CAPM once PMP is; a Foundation once its Practitioner is)
+    #: senior counterparts: not planned on its own once one is held or planned (CAPM, PMP)
     outranked_by: tuple[Id, ...] = ()
     prerequisites: Prerequisites
     exams: tuple[Exam, ...] = ()
