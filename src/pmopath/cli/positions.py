@@ -33,7 +33,7 @@ ADD, DONE, QUICK, EDIT = "add", "done", "quick", "edit:"
 POSITION_FIELDS = ("title", "role", "start", "end", "kinds", "main")
 #: What a tick covers, where its label alone could be misread.
 TICK_DETAIL = {
-    ExperienceKind.project_support: " (coordination, PMO support, administration; not leading)"
+    ExperienceKind.project_support: " (coordination, PMO support; not leading)"
 }
 
 
