@@ -601,6 +601,7 @@ OMITTED: dict[tuple[str, str], str] = {
     ("roadmap", "ready_label"): "part of ready_text",
     ("roadmap", "later"): "the terminal's summary of later work; markdown lists every item",
     ("roadmap", "show_all"): "how much the terminal shows (--all)",
+    ("roadmap", "charts"): "whether the markdown draws its Mermaid timeline (--no-charts)",
     ("roadmap", "summarised_from"): "where the terminal's summary begins",
     ("gap", "ready_label"): "part of the headline",
     ("roadmap", "horizon"): "only named when items were cut (cut_items)",

@@ -41,8 +41,10 @@ def test_markdown_has_checklists_and_mermaid(runner: CliRunner) -> None:
         app, ["roadmap", "-t", "director", "-p", PM, "-f", "markdown", "--as-of", "2026-11-22"]
     ).stdout
     assert out.startswith("# Development plan for Alex Example: PMO Director\n")
-    assert "- [ ] **" in out
-    assert "```mermaid\ngantt" in out and "\nxychart-beta horizontal\n" in out
+    # items as plain list items (no task boxes Python-Markdown would print), and the
+    # milestones as one top-to-bottom Mermaid timeline that reads on a phone
+    assert "\n- **" in out and "- [ ]" not in out and "\\\n" not in out
+    assert "```mermaid\nflowchart TD\n" in out and "xychart" not in out
     assert (
         "Set up stage gates for a 12-project portfolio" in out
     )  # STAR seed from the person's evidence

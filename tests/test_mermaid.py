@@ -1,4 +1,4 @@
-"""The markdown roadmap's Mermaid charts: short enough to read, and valid for Mermaid itself."""
+"""The markdown roadmap's Mermaid timeline: the milestone list, short enough to read on a phone, and valid for Mermaid itself."""
 
 from __future__ import annotations
 
@@ -14,15 +14,13 @@ import pytest
 from typer.testing import CliRunner
 
 from pmopath.cli.app import app
-from pmopath.render.mermaid import KIND_BARS, MERMAID_LABEL, _short, mermaid_text
+from pmopath.render.mermaid import TIMELINE_LABEL, _short, mermaid_text
 
 ROOT = Path(__file__).resolve().parents[1]
 COORDINATOR = str(ROOT / "examples" / "project-coordinator.yaml")
 PM = str(ROOT / "examples" / "project-manager.yaml")
 SNAPSHOT = ROOT / "tests" / "snapshots" / "roadmap-project-manager.md"
 MERMAID_DIR = ROOT / "tests" / "mermaid"
-BAR = re.compile(r"^    (?P<label>[^:]+) :t\d+, \d{4}-\d{2}, \d+d$")
-MILESTONE = re.compile(r"^    (?P<label>[^:]+) :milestone, [me]\d+, (?P<date>\d{4}-\d{2}), 0d$")
 
 
 def roadmap(runner: CliRunner, profile: str, fmt: str) -> str:
@@ -36,93 +34,47 @@ def blocks(markdown: str) -> list[str]:
     return re.findall(r"^```mermaid\n(.*?)^```$", markdown, flags=re.M | re.S)
 
 
-def gantt_lines(markdown: str) -> list[str]:
-    gantt = [b for b in blocks(markdown) if b.startswith("gantt\n")]
-    assert len(gantt) == 1
-    return gantt[0].splitlines()
+NODE = re.compile(
+    r'^    (?:(?P<prev>\w+) --> )?(?P<id>\w+)(?:\(\[|\[)"(?P<label>[^"]*)"(?:\]\)|\])$'
+)
 
 
-def words_of(plan: dict[str, Any]) -> set[str]:
-    """Every whole word a label may end on: from titles, names and the chart's own wording."""
-    texts = [it["title"] for ph in plan["phases"] for it in ph["items"]]
-    texts += [c["name"] for c in plan["competencies"]]
-    texts += [c["name"] for c in plan["certifications"]]
-    texts += [*KIND_BARS.values()]  # a collapsed bar's
-    texts += [m["text"] for m in plan["milestones"]]
-    return {w.strip(",.-") for t in texts for w in mermaid_text(t, 10_000).split()}
-
-
-@pytest.mark.parametrize("profile", [COORDINATOR, PM])
-def test_gantt_reads_as_a_plan(runner: CliRunner, profile: str) -> None:
-    plan = json.loads(roadmap(runner, profile, "json"))
-    lines = gantt_lines(roadmap(runner, profile, "markdown"))
-    assert "    todayMarker off" in lines  # the plan's dates, not the reader's clock
-    bars = [m["label"] for m in map(BAR.match, lines) if m]
-    milestones = {m["label"]: m["date"] for m in map(MILESTONE.match, lines) if m}
-    header = {"gantt", "    title Development plan", "    dateFormat YYYY-MM"}
-    header |= {"    axisFormat %Y-%m", "    todayMarker off"}
-    for line in lines:  # nothing but the header, sections, bars and milestones
-        assert (
-            line in header
-            or line.startswith("    section ")
-            or BAR.match(line)
-            or (MILESTONE.match(line))
-        ), line
-    assert len(bars) <= 40
-    assert all(len(label) <= 40 for label in bars)
-    # a cut label ends on a whole word of the text it came from, never mid-word
-    words = words_of(plan)
-    for label in [*bars, *milestones]:
-        assert label.rstrip("…").split()[-1] in words, label
-    # every role move is a milestone in its month, not a bar
-    items = [it for ph in plan["phases"] for it in ph["items"]]
-    roles = [it for it in items if it["kind"] == "role"]
-    assert roles
-    for it in roles:
-        assert milestones[mermaid_text(it["title"])] == it["start_label"]
-        assert mermaid_text(it["title"]) not in bars
-    # the chart's milestones are the plan's "Milestones" list: the same texts and months
-    listed = {
-        mermaid_text(_short(m["text"], MERMAID_LABEL)): m["label"] for m in plan["milestones"]
-    }
-    assert milestones == listed
-    assert any(label.startswith("Sit ") for label in milestones)  # an exam
-    assert any(label.startswith("Eligible for ") for label in milestones)
-
-
-def test_coordinator_gantt_collapses_later_phases(runner: CliRunner) -> None:
-    plan = json.loads(roadmap(runner, COORDINATOR, "json"))
-    lines = gantt_lines(roadmap(runner, COORDINATOR, "markdown"))
-    items = sum(len(ph["items"]) for ph in plan["phases"])
-    bars = [line for line in lines if BAR.match(line)]
-    assert items > 80 and 20 <= len(bars) <= 40  # 85 bars before; item by item for 90 days
-    later = lines[lines.index("    section 3-12 months") :]
-    names = {mermaid_text(_short(c["name"]), 40) for c in plan["competencies"]}
-    labels = [m["label"] for m in map(BAR.match, later) if m]
-    assert sum(label in names for label in labels) >= 10  # one bar per competency after that
-    assert len(labels) == len(set(labels))  # each competency once, not once per phase
-    detailed = [it for ph in plan["phases"][:1] for it in ph["items"] if it["kind"] != "role"]
-    assert len([x for x in lines[: len(lines) - len(later)] if BAR.match(x)]) == len(detailed)
+def timeline_nodes(markdown: str) -> list[tuple[str, str]]:
+    """The timeline's nodes, top to bottom: (id, label), checking each links to the one before."""
+    charts = [b for b in blocks(markdown) if b.startswith("flowchart TD\n")]
+    assert len(charts) == 1
+    nodes: list[tuple[str, str]] = []
+    for line in charts[0].splitlines()[1:]:
+        m = NODE.match(line)
+        assert m, line
+        assert m["prev"] == (nodes[-1][0] if nodes else None), line  # one chain, in order
+        nodes.append((m["id"], m["label"]))
+    return nodes
 
 
 @pytest.mark.parametrize("profile", [COORDINATOR, PM])
-def test_level_chart_names_the_competencies(runner: CliRunner, profile: str) -> None:
+def test_the_timeline_is_the_milestone_list(runner: CliRunner, profile: str) -> None:
     plan = json.loads(roadmap(runner, profile, "json"))
-    chart = [b for b in blocks(roadmap(runner, profile, "markdown")) if "xychart-beta" in b]
-    assert len(chart) == 1
-    text = chart[0]
-    assert "\nxychart-beta horizontal\n" in text
-    assert '    bar "Required" [' in text and '    bar "You" [' in text
-    assert "(light)" in text and "(dark)" in text  # the title says which series is which
-    axis = re.search(r"x-axis (\[.*\])", text)
-    assert axis is not None
-    labels = json.loads(axis[1])
-    gaps = [c for c in plan["competencies"] if c["gap"]]
-    assert len(labels) == len(gaps)
-    ids = {c["id"] for c in plan["competencies"]}
-    for label, row in zip(labels, gaps, strict=True):
-        assert label not in ids and len(label) <= 40
-        assert re.sub(r"\s*\([^)]*\)", "", row["name"]).startswith(label.rstrip("…"))
+    nodes = timeline_nodes(roadmap(runner, profile, "markdown"))
+    first, *middle, last = nodes
+    assert first == ("s", "2026-11 · Plan starts")
+    assert last == ("r", f"{plan['ready_label']} · Ready for PMO Director")
+    # the same milestones as the list (and JSON), in month order, each in few words
+    assert [label for _, label in middle] == [
+        f"{m['label']} · {mermaid_text(_short(m['short']), TIMELINE_LABEL)}"
+        for m in plan["milestones"]
+    ]
+    assert all(len(label) <= len("YYYY-MM · ") + TIMELINE_LABEL for _, label in nodes)
+    assert any("Sit PMI-PMOCP" in label for _, label in middle)  # the body's short name
+    months = [label[:7] for _, label in nodes]
+    assert months == sorted(months)
+
+
+def test_no_charts_leaves_the_timeline_out(runner: CliRunner) -> None:
+    args = ["roadmap", "-p", PM, "-t", "director", "-f", "markdown", "--as-of", "2026-11-22"]
+    plain = runner.invoke(app, [*args, "--no-charts"]).stdout
+    assert "```mermaid" not in plain and "Mermaid 10.3" not in plain
+    assert "## Timeline" in plain and "Ready for PMO Director" in plain  # the list stays
 
 
 def test_short_labels_drop_asides_and_cut_at_a_word() -> None:
@@ -194,15 +146,10 @@ def test_every_chart_parses_with_mermaid(
     coordinator.write_text(roadmap(runner, COORDINATOR, "markdown"), encoding="utf-8")
     results = parse_with_mermaid(mermaid_parser, coordinator, SNAPSHOT)
     assert [(Path(r["file"]).name, r["type"]) for r in results] == [
-        ("coordinator.md", "gantt"),
-        ("coordinator.md", "xychart"),
-        (SNAPSHOT.name, "gantt"),
-        (SNAPSHOT.name, "xychart"),
+        ("coordinator.md", "flowchart-v2"),
+        (SNAPSHOT.name, "flowchart-v2"),
     ]
-    for r in results:
-        assert r["ok"], r
-        if r["type"] == "gantt":  # as Mermaid counts them
-            assert r["todayMarker"] == "off" and r["milestones"] >= 2 and r["bars"] <= 40, r
+    assert all(r["ok"] for r in results), results
 
 
 def test_the_parser_catches_a_broken_chart(mermaid_parser: Path, tmp_path: Path) -> None:

@@ -436,31 +436,30 @@ def test_every_mermaid_keyword_is_neutralised() -> None:
     assert mermaid_text("") == mermaid_text("  %% ") == "Untitled"
 
 
-def test_action_titles_cannot_change_the_gantts_structure(
-    runner: CliRunner, data_copy: Path
-) -> None:
-    comps = data_copy / "competencies.yaml"
-    text = comps.read_text(encoding="utf-8")
-    titles = iter(["section Owned", "%% hidden", "click t1 call x()", "title Evil", "dateFormat X"])
-    text = re.sub(
-        r'title: "([^"]*)"', lambda m: f'title: "{next(titles, m.group(1))}"', text, count=5
+def test_names_cannot_change_the_timelines_structure(runner: CliRunner, data_copy: Path) -> None:
+    """Role and certification names from a framework are data, never Mermaid syntax."""
+    roles = data_copy / "roles.yaml"
+    text = roles.read_text(encoding="utf-8")
+    text = text.replace(
+        "    name: PMO Manager\n", "    name: 'PMO\"]) --> x[\"click Manager %% end'\n", 1
     )
-    comps.write_text(text, encoding="utf-8")
-    pm = ROOT / "examples" / "project-coordinator.yaml"
+    roles.write_text(text, encoding="utf-8")
+    certs = data_copy / "certifications.yaml"
+    text = certs.read_text(encoding="utf-8")
+    text = text.replace(
+        "    short_name: PMI-PMOCP\n", "    short_name: '}} style s fill:#f00'\n", 1
+    )
+    certs.write_text(text, encoding="utf-8")
+    pm = ROOT / "examples" / "project-manager.yaml"
     args = ["--data", str(data_copy), "roadmap", "-p", str(pm), "-t", "director", "-f", "markdown"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.stderr
-    block = result.stdout.split("```mermaid\ngantt\n", 1)[1].split("```", 1)[0].splitlines()
-    header = {"    title Development plan", "    dateFormat YYYY-MM", "    axisFormat %Y-%m"}
-    header.add("    todayMarker off")
-    task = re.compile(r"^    [^:;#%]+ :(t\d+|milestone, [me]\d+), \d{4}-\d{2}, \d+d$")
-    for line in block:
-        assert line in header or line.startswith("    section ") or task.match(line), line
-    sections = [line for line in block if line.startswith("    section ")]
-    assert sections and all(s.split(" ", 5)[-1] in PHASE_TITLES for s in sections)
-
-
-PHASE_TITLES = {"Next 90 days", "3-12 months", "1-2 years", "Later"}
+    block = result.stdout.split("```mermaid\nflowchart TD\n", 1)[1].split("```", 1)[0]
+    node = re.compile(r'^    (\w+ --> )?\w+(\(\[|\[)"[^"\[\]{}%:;#<>`]*"(\]\)|\])$')
+    lines = block.splitlines()
+    assert len(lines) >= 3
+    for line in lines:
+        assert node.match(line), line
 
 
 def test_framework_loads_after_hostile_edits(data_copy: Path) -> None:

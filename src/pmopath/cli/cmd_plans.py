@@ -106,6 +106,13 @@ def roadmap(
             help="In the terminal, every item in full (later phases are summarised otherwise).",
         ),
     ] = False,
+    no_charts: Annotated[
+        bool,
+        typer.Option(
+            "--no-charts",
+            help="Markdown: leave out the Mermaid timeline (for viewers without Mermaid 10.3+).",
+        ),
+    ] = False,
     fmt: FormatOption = Format.terminal,
     output: Annotated[
         Path | None,
@@ -141,7 +148,7 @@ def roadmap(
     result, summary = summarise(
         subject, fw, target, hours_per_week=hours_per_week, as_of=start, horizon=horizon
     )
-    view = roadmap_view(fw, result, summary, explain, show_all=show_all)
+    view = roadmap_view(fw, result, summary, explain, show_all=show_all, charts=not no_charts)
     rendered = renderer_for(fmt).render(view)
     if output is None:
         emit(rendered)

@@ -567,6 +567,7 @@ class StudyEffort(Provenance):
 class Certification(Provenance):
     id: Id
     name: Name
+    short_name: Name | None = None  # the body's abbreviation ("PMI-PMOCP"), for charts
     aliases: tuple[Id, ...] = ()
     body: Name
     level: CertLevel

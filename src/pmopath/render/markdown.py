@@ -14,7 +14,7 @@ from pmopath.base.text import count, hours, one_line, percent, short_duration
 from pmopath.model.framework import STEPS, DevelopmentAction, Provenance
 from pmopath.render import words
 from pmopath.render.base import ViewRenderer
-from pmopath.render.mermaid import gantt, level_chart
+from pmopath.render.mermaid import timeline
 
 if TYPE_CHECKING:
     from pmopath.views.browse import (
@@ -457,15 +457,17 @@ class MarkdownRenderer(ViewRenderer):
         return doc([f"# Gap analysis: {md(target)}", "", *self._gap_lines(view)])
 
     def _gap_lines(self, view: GapView, lead: tuple[str, ...] = ()) -> list[str]:
+        return [*self._summary_lines(view, lead), *self._table_lines(view)]
+
+    def _summary_lines(self, view: GapView, lead: tuple[str, ...] = ()) -> list[str]:
+        """The headline and what it rests on, each said once (the headline carries the
+        readiness, the path starts at the current role, the title names the target)."""
         names = view.role_names
         lines = [
             f"**{md(view.headline)}** (as of {view.as_of.isoformat()})",
             "",
             *([md(view.what_sets_the_date), ""] if view.what_sets_the_date else []),
             *lead,
-            f"- **Current role:** {md(names[view.current_role])}",
-            f"- **Target role:** {md(names[view.target_role])}",
-            f"- **Competency readiness for the target:** {percent(view.readiness)}",
             f"- **{words.PATH}:** {' → '.join(md(names[r]) for r in view.path)}",
         ]
         if view.path_note:
@@ -477,7 +479,10 @@ class MarkdownRenderer(ViewRenderer):
             )
         if view.strengths:
             lines.append(f"- **{words.STRENGTHS}:** {md(', '.join(view.strengths))}")
-        lines += ["", "## Gaps", ""]
+        return lines
+
+    def _table_lines(self, view: GapView) -> list[str]:
+        lines = ["", "## Gaps", ""]
         rows = (
             (
                 md(g.name),
@@ -501,11 +506,15 @@ class MarkdownRenderer(ViewRenderer):
             )
             lines += table(("Kind", "You", "Required", "Months to go"), "lrrr", experience)
         lines += ["", f"## {words.CERTIFICATIONS}", ""]
-        certs = (
-            (md(c.name), c.status_text, md("; ".join(c.missing)) or "-")
+        certs = (  # two columns: the table fits a phone's column
+            (
+                md(c.name),
+                c.status_text
+                + (f". {words.MISSING_LEAD}{md('; '.join(c.missing))}" if c.missing else ""),
+            )
             for c in view.certifications
         )
-        lines += table(("Certification", "Status", words.WHAT_IS_MISSING), "lll", certs)
+        lines += table(("Certification", "Status"), "ll", certs)
         if view.assumptions:
             lines += ["", f"### {words.ASSUMED}", ""]
             lines += [f"- {md(a)}" for a in view.assumptions]
@@ -515,6 +524,8 @@ class MarkdownRenderer(ViewRenderer):
         return lines
 
     def roadmap(self, view: RoadmapView) -> str:
+        """Top-down: the summary, the timeline, the plan phase by phase, then the gaps,
+        certifications and stories behind it."""
         target = view.role_names[view.target_role]
         who = f" for {md(view.name)}" if view.name else ""
         lines = [
@@ -525,40 +536,39 @@ class MarkdownRenderer(ViewRenderer):
             "",
             "## Summary",
             "",
-            *self._gap_lines(
+            *self._summary_lines(
                 view, (f"- **Estimated to meet the target's requirements in:** {view.ready_text}",)
             ),
             "",
-            "## Plan",
+            "## Timeline",
             "",
         ]
-        for phase in view.phases:
-            lines += [f"### {phase.title} ({phase.start_label} to {phase.end_label})", ""]
+        if view.charts:
+            lines += [*timeline(view), "", f"*{words.CHART_NOTE}*", ""]
+        lines += [f"- **{m.label}:** {md(m.text)}" for m in view.milestones]
+        ready = view.ready_label or "month not estimated"
+        lines += [f"- **{ready}:** {words.READY_FOR}{md(target)}", ""]
+        for phase in view.phases:  # headings without dates: their links do not change
+            lines += [f"## {phase.title}", "", f"*{phase.start_label} to {phase.end_label}*", ""]
             for it in phase.items:
                 if it.mode == "milestone":
-                    continue  # listed under Milestones
+                    continue  # in the timeline
                 span = it.start_label
                 if it.end_month != it.start_month:
                     span += f" to {it.end_label}"
                 title = words.plan_title(it.title, it.form)
-                lines.append(f"- [ ] **{md(title)}** ({effort_words(it)}, {span})\\")
-                lines.append(f"  *Why:* {md(it.why)}")
-            lines.append("")
-        if view.milestones:
-            lines += [f"## {words.MILESTONES}", ""]
-            lines += [f"- **{m.label}:** {md(m.text)}" for m in view.milestones]
-            lines.append("")
+                # a paragraph in the item: a line break every renderer reads the same
+                lines += [f"- **{md(title)}** ({effort_words(it)}, {span})", ""]
+                lines += [f"  *Why:* {md(it.why)}", ""]
         if view.cut_items:
             lines += [
                 f"*{view.cut_items} later items are beyond the {view.horizon}-month horizon.*",
                 "",
             ]
+        lines += self._table_lines(view)
         if view.star_seeds:
-            lines += [f"## {words.STAR_SEEDS}", "", "From your own evidence notes:", ""]
+            lines += ["", f"## {words.STAR_SEEDS}", "", "From your own evidence notes:", ""]
             lines += [f"- **{md(s.competency)}:** {md(s.evidence)}" for s in view.star_seeds]
-            lines.append("")
-        lines += ["## Timeline", "", *gantt(view), "", "## Current vs required levels", ""]
-        lines += level_chart(view)
         return doc(lines)
 
 

@@ -153,3 +153,12 @@ def held_cert(name: str, year: int | None, renewed: int | None, lapsed: bool) ->
     if lapsed:
         parts.append("lapsed")
     return name + (f" ({', '.join(parts)})" if parts else "")
+
+
+#: Under the markdown timeline: where the chart draws, and what to do elsewhere.
+CHART_NOTE = (
+    "The chart draws where Mermaid 10.3 or later runs (GitHub, GitLab, many editors); the"
+    " list below says the same. `--no-charts` leaves it out."
+)
+READY_FOR = "Ready for "
+MISSING_LEAD = "Missing: "

@@ -1,6 +1,7 @@
 """The roadmap as every format shows it: the gap view, plus the plan's phases, milestones, what comes later and the stories to prepare."""
 
 import datetime as dt
+import re
 from typing import ClassVar
 
 from pmopath.base.months import month_label
@@ -37,6 +38,7 @@ class Milestone(Model):
     month: int
     label: str  # YYYY-MM
     text: str
+    short: str  # the same in few words, for a chart ("Sit PMI-PMOCP")
 
 
 class LaterRow(Model):
@@ -62,9 +64,10 @@ class RoadmapView(GapView):
     summarised_from: int  # the first month the terminal shows summarised (unless --all)
     later: tuple[LaterRow, ...]  # the items from that month on, per competency
     show_all: bool  # --all: every item in full
+    charts: bool = True  # markdown: draw the Mermaid timeline (--no-charts leaves it out)
 
     def json_exclude(self) -> set[str]:
-        return super().json_exclude() | {"later", "show_all", "summarised_from"}
+        return super().json_exclude() | {"later", "show_all", "summarised_from", "charts"}
 
 
 def ready_text(months: int | None, as_of: dt.date) -> str:
@@ -85,10 +88,14 @@ def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milest
     estimate and the plan's last step toward it (its training hours, say), so the date
     agrees with the plan."""
     as_of = plan.as_of
-    found = []
+    found: list[tuple[int, str, str]] = []
+
+    def short(cert_id: str) -> str:
+        return fw.certification_by_id[cert_id].short_name or fw.cert_name(cert_id)
+
     for it in items:
         if it.mode == "milestone":
-            found.append((it.end_month, it.title))
+            found.append((it.end_month, it.title, re.sub(r"\s*\([^()]*\)$", "", it.title)))
     status = {c.eligibility.id: c.eligibility for c in plan.score.certifications}
     certs = [it for it in items if it.kind == "certification" and it.ref]
     exams = [it for it in certs if it.step == "exam"]
@@ -99,16 +106,23 @@ def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milest
     for it in items:  # courses whose hours its training rule counts
         for cert_id in it.counts_toward:
             steps_done[cert_id] = max(steps_done.get(cert_id, 0), it.end_month)
+    sat = {it.ref: it.end_month for it in exams}
+    for cert_id, needs in status.items():  # a certification it needs first, sat in the plan
+        for m in needs.missing:
+            if m.kind == "certification" and m.certification in sat:
+                steps_done[cert_id] = max(steps_done.get(cert_id, 0), sat[m.certification])
     for it in exams:
         if it.ref:
             el = status.get(it.ref)
             if el is not None and el.eligible_in_months:
                 month = max(el.eligible_in_months, steps_done.get(it.ref, 0)) + 1
-                found.append((month, f"Eligible for {fw.cert_name(it.ref)}"))
-            found.append((it.end_month, f"Sit {fw.cert_name(it.ref)}"))
+                name = fw.cert_name(it.ref)
+                found.append((month, f"Eligible for {name}", f"Eligible for {short(it.ref)}"))
+            found.append((it.end_month, f"Sit {fw.cert_name(it.ref)}", f"Sit {short(it.ref)}"))
     found.sort(key=lambda m: m[0])
     return tuple(
-        Milestone.model_construct(month=m, label=month_label(as_of, m), text=t) for m, t in found
+        Milestone.model_construct(month=m, label=month_label(as_of, m), text=t, short=s)
+        for m, t, s in found
     )
 
 
@@ -140,7 +154,13 @@ def later_rows(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[LaterR
 
 
 def roadmap_view(
-    fw: Framework, plan: Plan, summary: Summary, explain: bool, *, show_all: bool = False
+    fw: Framework,
+    plan: Plan,
+    summary: Summary,
+    explain: bool,
+    *,
+    show_all: bool = False,
+    charts: bool = True,
 ) -> RoadmapView:
     as_of = plan.as_of
     items = [it for ph in plan.phases for it in ph.items]
@@ -178,6 +198,7 @@ def roadmap_view(
         summarised_from=SUMMARISED_FROM,
         later=later_rows(fw, plan, items),
         show_all=show_all,
+        charts=charts,
     )
 
 
