@@ -31,6 +31,7 @@ from pmopath.engine.plan_certs import CertificationSteps
 from pmopath.engine.projection import dated_after_moves, with_dates
 from pmopath.engine.schedule import Binding, Item, Plan, PlanItem, Step, phases_of, schedule
 from pmopath.engine.scoring import REFERENCE_HOURS, CompetencyGap, Score
+from pmopath.engine.why import step_why
 from pmopath.engine.worktime import WorkRecord, is_current
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import (
@@ -352,12 +353,7 @@ class _Planner(ContextSteps, CertificationSteps):
         comp = self.fw.competency_by_id[gap.id]
         step = STEPS[level]
         current = "unassessed" if gap.current is None else str(gap.current)
-        why = (
-            f"{comp.name}: you are at {current}, {self.target.name} needs {gap.required} "
-            f"({gap.importance.value}, priority {gap.priority:g}); step {step.replace('-', '→')}"
-        )
-        if gap.path_need:
-            why += f"; needed first by {count(gap.path_need, 'stepping stone')} on your path"
+        why = step_why(comp.name, level, gap, self.target, self.stones)
         short = f"{comp.name} {current}→{gap.required} · {gap.importance.value}"
         stage = self.stage_of(gap.id, level + 1)
         keys = []

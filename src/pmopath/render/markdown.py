@@ -592,4 +592,6 @@ def effort_words(it: ItemRow) -> str:
         if it.hours_per_month:
             return f"{words.per_month(it.hours_per_month, months)}, alongside the rest"
         return f"{hours(it.effort_hours)} over {count(months, 'month')}, alongside the rest"
+    if it.kind in ("application", "network"):  # time, not study
+        return f"about {hours(it.effort_hours)}" if it.effort_hours else "no study"
     return f"{hours(it.effort_hours)} of study" if it.effort_hours else "no study"
