@@ -3,7 +3,7 @@
 // reader would stumble on: a chart that fails to parse, a chart label cut at the chart's edge
 // or overlapping another label, a table wider than its column, a page that scrolls sideways.
 //
-//   node check.mjs --chromium /usr/bin/chromium --out DIR --widths 1280,400 a.md b.md ...
+//   node check.mjs --chromium /usr/bin/chromium --out DIR --widths 1280,400 [--clip PX] a.md ...
 //
 // Prints one JSON line per file and width ({file, width, height, problems: [...]}) and saves
 // a screenshot of each (DIR/<name>-<width>.png). Exits 1 when any problem is found.
@@ -25,6 +25,7 @@ const option = (name, fallback) => {
 const chromium = option("--chromium", "/usr/bin/chromium");
 const out = option("--out", join(here, "screenshots"));
 const widths = option("--widths", "1280,400").split(",").map(Number);
+const clip = Number(option("--clip", "0")); // screenshots: only the top N px (0: the whole page)
 const files = args;
 mkdirSync(out, { recursive: true });
 
@@ -132,7 +133,8 @@ try {
       const problems = [...errors, ...(await page.evaluate(measure))];
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       const name = basename(file).replace(/\.md$/, "");
-      await page.screenshot({ path: join(out, `${name}-${width}.png`), fullPage: true });
+      const shot = clip ? { clip: { x: 0, y: 0, width, height: Math.min(clip, height) } } : { fullPage: true };
+      await page.screenshot({ path: join(out, `${name}-${width}.png`), ...shot });
       console.log(JSON.stringify({ file, width, height, problems }));
       failed += problems.length ? 1 : 0;
       await page.close();
