@@ -283,7 +283,7 @@ def test_show_lists_the_work_history(runner: CliRunner) -> None:
     assert "Work history" in shown.stdout
     assert "Project manager, Northwind Insurance: 2023-11 to now" in shown.stdout
     markdown = runner.invoke(app, ["show", "-f", "markdown"]).stdout
-    assert "## Work history" in markdown and "| Project lead, Contoso Bank |" in markdown
+    assert "## Work history" in markdown and "- **Project lead, Contoso Bank**: " in markdown
 
 
 def test_a_position_with_no_kind_or_a_future_start_is_named() -> None:

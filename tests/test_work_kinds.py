@@ -137,7 +137,7 @@ def test_the_kind_is_worded_in_json_and_the_terminal(tmp_path: Path) -> None:
     assert "counts as: supporting projects" in terminal
     assert "Supporting projects               3 years" in terminal
     markdown = CliRunner().invoke(app, ["show", "-f", "markdown"]).stdout
-    assert "| 2023-11 | now | 36 | supporting projects |" in markdown
+    assert "2023-11 to now (36 months); counts as supporting projects" in markdown
 
 
 # ------------------------------------------------------------ a position needs a kind

@@ -397,34 +397,29 @@ class MarkdownRenderer(ViewRenderer):
         )
         rows.append((words.CERTIFICATIONS, md(certs or "none")))
         lines += table(("Item", "Answer"), "ll", rows)
-        if view.positions:
+        if view.positions:  # a list, not a six-column table: it reads on a phone
             lines += ["", f"## {words.WORK_HISTORY}", ""]
-            lines += table(
-                ("Position", "Closest role", "From", "To", "Months", "Counts as"),
-                "llllrl",
-                (
-                    (
-                        md(p.title),
-                        md(p.role_name or "-"),
-                        p.start,
-                        p.end or "now",
-                        str(p.months),
-                        md(", ".join(p.kinds) or "-"),
-                    )
-                    for p in view.positions
-                ),
+            for p in view.positions:
+                role = f"{md(p.role_name)}, " if p.role_name else ""
+                kinds = md(", ".join(p.kinds) or "-")
+                lines.append(
+                    f"- **{md(p.title)}**: {role}{p.start} to {p.end or 'now'}"
+                    f" ({count(p.months, 'month')}); counts as {kinds}"
+                )
+        lines += ["", f"## {words.RATINGS}"]
+        domains: dict[str, list[tuple[str, str]]] = {}
+        evidence: list[str] = []
+        for r in view.ratings:  # one table a domain; evidence as a list, not an empty column
+            level = words.NOT_SURE if r.level is None else f"{level_bar(r.level)}\u00a0{r.level}"
+            domains.setdefault(r.domain_name or words.NOT_IN_FRAMEWORK, []).append(
+                (md(r.name), level)
             )
-        lines += ["", f"## {words.RATINGS}", ""]
-        rating_rows = (
-            (
-                md(r.domain_name or words.NOT_IN_FRAMEWORK),
-                md(r.name),
-                words.NOT_SURE if r.level is None else f"{level_bar(r.level)} {r.level}",
-                md(r.evidence or ""),
-            )
-            for r in view.ratings
-        )
-        lines += table(("Domain", "Competency", "Level", "Evidence"), "llll", rating_rows)
+            if r.evidence:
+                evidence.append(f"- **{md(r.name)}:** {md(r.evidence)}")
+        for domain, rows in domains.items():
+            lines += ["", f"### {md(domain)}", "", *table(("Competency", "Level"), "ll", rows)]
+        if evidence:
+            lines += ["", f"### {words.EVIDENCE}", "", *evidence]
         lines += [f"\n*warning: {md(w)}*" for w in view.warnings]
         return doc(lines)
 

@@ -162,3 +162,4 @@ CHART_NOTE = (
 )
 READY_FOR = "Ready for "
 MISSING_LEAD = "Missing: "
+EVIDENCE = "Evidence"
