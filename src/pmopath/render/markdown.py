@@ -367,7 +367,8 @@ class MarkdownRenderer(ViewRenderer):
         rows = []
         for e in view.assessments:
             if e.problem:
-                rows.append((str(e.number), f"`{e.id}`", "", f"**{md(e.problem)}**", "", "", ""))
+                problem = f"**{md(e.problem)}**"
+                rows.append((str(e.number), f"`{e.id}`", "", problem, "", "", "", "", ""))
                 continue
             ready = "-" if e.readiness is None else percent(e.readiness)
             target = md(e.target_role_name or "-")
@@ -380,10 +381,18 @@ class MarkdownRenderer(ViewRenderer):
                     target,
                     str(e.rated),
                     ready,
+                    words.history_ready(e.ready_month, e.ready_now),
+                    words.history_change(
+                        e.readiness_change,
+                        e.ready_change_months,
+                        e.target_changed,
+                        e.previous_id is None,
+                    ),
                 )
             )
         header = ("#", "ID", words.HISTORY_DATE, "Current", "Target", "Rated", "Readiness")
-        return doc([*lines, *table(header, "rllllrr", rows)])
+        header += (words.HISTORY_READY, words.HISTORY_CHANGE)
+        return doc([*lines, *table(header, "rllllrrll", rows)])
 
     def profile(self, view: ProfileView) -> str:
         lines = [f"# {md(view.title)}", ""]
