@@ -390,8 +390,8 @@ class MarkdownRenderer(ViewRenderer):
                     ),
                 )
             )
-        header = ("#", "ID", words.HISTORY_DATE, "Current", "Target", "Rated", "Readiness")
-        header += (words.HISTORY_READY, words.HISTORY_CHANGE)
+        header: tuple[str, ...] = ("#", "ID", words.HISTORY_DATE, "Current", "Target", "Rated")
+        header += ("Readiness", words.HISTORY_READY, words.HISTORY_CHANGE)
         return doc([*lines, *table(header, "rllllrrll", rows)])
 
     def profile(self, view: ProfileView) -> str:

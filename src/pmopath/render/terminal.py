@@ -422,9 +422,8 @@ class TerminalRenderer(ViewRenderer):
             change = words.history_change(
                 e.readiness_change, e.ready_change_months, e.target_changed, e.previous_id is None
             )
-            cells = (str(e.number), clean(e.id), e.assessed_at, names, str(e.rated), ready)
-            cells += (when, change)
-            rows.append([Cell(c) for c in cells])
+            cells = (str(e.number), clean(e.id), e.assessed_at, names, str(e.rated), ready, when)
+            rows.append([*(Cell(c) for c in cells), Cell(change)])
         table = Rows("Your assessments (oldest first)", columns, rows)
         return Group(table, hint("`pmopath show ID` prints one; `pmopath show` the latest."))
 
