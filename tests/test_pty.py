@@ -153,11 +153,11 @@ def test_assess_in_a_pty_with_interrupt_and_resume(tmp_path: Path) -> None:
     child.expect("Competency 10 of 10")
     select(child, 5)  # Not sure / skip: no evidence question follows
     child.expect("Your answers")
-    child.expect("Save, or pick a part")
+    child.expect("Save, or pick what to change")
     select(child, 1)  # Background
     child.expect("Background: which answer?")
     select(child, 0)  # the default: back to the parts
-    child.expect("Save, or pick a part")
+    child.expect("Save, or pick what to change")
     child.send(ENTER)  # the default: save
     child.expect("Saved assessment")
     child.expect(pexpect.EOF)
