@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from pmopath.cli.assess import REVIEW_PART, SAVE, run_assessment
+from pmopath.cli.assess import REVIEW_PART, SAVE, Interrupted, run_assessment
 from pmopath.cli.questionnaire import rating_question
 from pmopath.cli.questions import Key, Part, Question
 from pmopath.load.framework import load_framework
@@ -125,3 +125,35 @@ def test_a_rating_level_has_its_digit_as_its_key(fw: Framework) -> None:
     q = rating_question(fw, "governance", "")
     assert q.keys == ("0", "1", "2", "3", "4", "")  # "Not sure / skip" has none
     assert [c.value for c in q.choices[:5]] == [0, 1, 2, 3, 4]
+
+
+def test_a_reassessment_interrupted_after_a_change_resumes_with_it(
+    fw: Framework, store: Store
+) -> None:
+    first_assessment(fw, store)
+    quiet, _ = console()
+    ask = ScriptedAsk({"rating.governance": 3}, review=["rating.governance"], interrupt_at=3)
+    with pytest.raises(Interrupted) as stopped:  # Ctrl-C back at the list, after the change
+        run_assessment(fw, store, ask, quiet, clock=at(LATER))
+    assert stopped.value.draft == store.draft_path
+    seen: list[Question] = []
+    scripted = ScriptedAsk(review=["__save__"])
+
+    def resume(q: Question) -> Any:
+        seen.append(q)
+        return scripted(q)
+
+    shown, out = console()
+    saved = run_assessment(fw, store, resume, shown, resume=True, clock=at(LATER))
+    assert [q.key for q in seen] == [REVIEW_PART]  # straight back to the list, change kept
+    assert saved.profile.ratings["governance"].level == 3
+    assert "2 · Practises → 3 · Leads" in out.getvalue()
+
+
+def test_ctrl_c_at_the_opening_list_leaves_nothing_to_resume(fw: Framework, store: Store) -> None:
+    first_assessment(fw, store)
+    quiet, _ = console()
+    with pytest.raises(Interrupted) as stopped:
+        run_assessment(fw, store, ScriptedAsk(interrupt_at=0), quiet, clock=at(LATER))
+    assert "nothing was answered yet" in stopped.value.summary()
+    assert not store.draft_path.exists()

@@ -283,8 +283,8 @@ def answers_from_profile(profile: Profile) -> Answers:
             answers[Key(Part.cert_renewal, c.id)] = "unsure"
     for comp, rating in profile.ratings.items():
         answers[Key(Part.rating, comp)] = SKIP if rating.level is None else rating.level
-        if rating.level is not None and rating.evidence:
-            answers[Key(Part.evidence, comp)] = rating.evidence
+        if rating.level is not None:  # none given is an answer too: not asked again
+            answers[Key(Part.evidence, comp)] = rating.evidence or None
     return answers
 
 
