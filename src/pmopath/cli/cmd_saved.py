@@ -44,7 +44,7 @@ def history(ctx: typer.Context, fmt: FormatOption = Format.terminal) -> None:
             continue
         # each assessment's figures as on its own day (an old file without a time: today)
         day = local_day(profile.assessed_at) if profile.assessed_at else today()
-        summary = summarise(profile, fw, as_of=day)[1]
+        summary = summarise(profile, fw, as_of=day, more_hours=False)[1]
         saved.append(SavedAssessment(ident, profile, summary.readiness, None, summary, day))
     warn_skipped(store)
     show_view(fmt, history_view(fw, saved))
