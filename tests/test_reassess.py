@@ -157,3 +157,17 @@ def test_ctrl_c_at_the_opening_list_leaves_nothing_to_resume(fw: Framework, stor
         run_assessment(fw, store, ScriptedAsk(interrupt_at=0), quiet, clock=at(LATER))
     assert "nothing was answered yet" in stopped.value.summary()
     assert not store.draft_path.exists()
+
+
+def test_restart_discards_the_changes_and_opens_on_the_last_assessment(
+    fw: Framework, store: Store
+) -> None:
+    first_assessment(fw, store)
+    quiet, _ = console()
+    ask = ScriptedAsk({"rating.governance": 3}, review=["rating.governance"], interrupt_at=3)
+    with pytest.raises(Interrupted):
+        run_assessment(fw, store, ask, quiet, clock=at(LATER))
+    scripted = ScriptedAsk({"confirm.restart": True}, review=["__save__"])
+    saved = run_assessment(fw, store, scripted, quiet, restart=True, clock=at(LATER))
+    assert scripted.asked == ["confirm.restart", "review.part"]
+    assert saved.profile.ratings["governance"].level == 2  # the draft's change is gone
