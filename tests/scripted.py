@@ -45,6 +45,9 @@ class ScriptedAsk:
                 self.review[:1] = []
                 return SAVE
             target = Key.parse(wanted)
+            if any(c.value == target for c in q.choices):  # on the list itself: picked at once
+                self.review[:1] = []
+                return target
             return next(c.value for c in q.choices if target in getattr(c.value, "keys", ()))
         if q.key == Key(Part.review, "answer"):
             return Key.parse(self.review.pop(0))

@@ -153,11 +153,11 @@ def test_assess_in_a_pty_with_interrupt_and_resume(tmp_path: Path) -> None:
     child.expect("Competency 10 of 10")
     select(child, 5)  # Not sure / skip: no evidence question follows
     child.expect("Your answers")
-    child.expect("Save, or pick a part")
+    child.expect("Save, or pick what to change")
     select(child, 1)  # Background
     child.expect("Background: which answer?")
     select(child, 0)  # the default: back to the parts
-    child.expect("Save, or pick a part")
+    child.expect("Save, or pick what to change")
     child.send(ENTER)  # the default: save
     child.expect("Saved assessment")
     child.expect(pexpect.EOF)
@@ -293,3 +293,86 @@ def test_rating_descriptors_are_all_on_screen_at_80_columns(tmp_path: Path) -> N
     assert answers["training.general"] == 0
     assert answers["hours_per_week"] == 7
     assert answers["cert_year." + answers["certifications"][0]] == 2020
+
+
+class Keys:
+    """Sends key presses to the child and counts them (an escape sequence is one key)."""
+
+    def __init__(self, child: pexpect.spawn) -> None:
+        self.child, self.pressed = child, 0
+
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            self.child.send(key)
+            self.pressed += 1
+
+
+def line_key(child: pexpect.spawn, line: str) -> str:
+    """The key shown before a review line: "c) Governance: 3 · Leads" gives "c"."""
+    child.expect(r"(\w)\) " + re.escape(line))
+    return str(child.match.group(1))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_reassessment_changes_two_ratings_in_ten_key_presses(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from pmopath.load.framework import load_framework
+    from pmopath.load.profiles import load_profile, profile_yaml
+    from pmopath.load.store import Store
+
+    fw = load_framework()
+    example = Path(__file__).resolve().parents[1] / "examples" / "project-manager.yaml"
+    before = load_profile(example, fw, strict=True).profile
+    home = tmp_path / "home"
+    first = dt.datetime(2026, 5, 4, 8, 0, tzinfo=dt.timezone.utc)
+    Store(home).save_assessment(
+        profile_yaml(before.model_copy(update={"assessed_at": first})), first
+    )
+    governance, pmo = fw.competency_name("governance"), fw.competency_name("pmo-management")
+
+    child = spawn(home, rows=50, columns=80)
+    keys = Keys(child)
+    # it opens on the review: every rating with last time's level, each with its key
+    child.expect("Save, or pick what to change")
+    g = line_key(child, f"{governance}: 3 · Leads")
+    keys.press(g)  # picks the line at once
+    child.expect("Not sure / skip")
+    keys.press("4")  # a level's digit picks it
+    child.expect("What shows this")
+    keys.press(ENTER)  # keeps the evidence given last time
+    child.expect("Save, or pick what to change")
+    assert f"{governance}: 3 · Leads → 4 · Shapes practice" in screen_text(child.before)
+    p = line_key(child, pmo[:20])  # the long name wraps at 80 columns
+    keys.press(p)
+    child.expect("Not sure / skip")
+    keys.press("3")
+    child.expect("What shows this")
+    keys.press(ENTER)
+    # before saving, both changes old → new, and Save (the default) counts them
+    child.expect("Save, or pick what to change")
+    shown = screen_text(child.before)
+    assert f"{governance}: 3 · Leads → 4 · Shapes practice" in shown
+    assert f"{pmo}: 1 · Assists → 3 · Leads" in shown
+    child.expect(re.escape("Save (2 changes)"))
+    keys.press(ENTER)
+    child.expect("Saved assessment")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert keys.pressed <= 10, keys.pressed
+
+    assert not (home / "draft.yaml").exists()
+    newest = sorted((home / "assessments").glob("*.yaml"))[-1]
+    saved = load_profile(newest, fw, strict=True).profile
+    assert saved.ratings["governance"].level == 4
+    assert saved.ratings["governance"].evidence == before.ratings["governance"].evidence
+    assert saved.ratings["pmo-management"].level == 3
+    unchanged = {
+        c: r for c, r in saved.ratings.items() if c not in ("governance", "pmo-management")
+    }
+    assert unchanged == {c: r for c, r in before.ratings.items() if c in unchanged}
+    assert len(unchanged) == len(before.ratings) - 2
+    assert saved.model_copy(update={"ratings": {}, "assessed_at": None}) == before.model_copy(
+        update={"ratings": {}, "assessed_at": None}
+    )

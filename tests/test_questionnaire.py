@@ -375,14 +375,8 @@ def test_a_second_assessment_starts_from_the_first(fw: Framework, store: Store) 
         return keep_everything(q)
 
     second = run_assessment(fw, store, ask, quiet(), clock=at(later))
-    # the work history is kept, not asked again: the menu offers to edit it, Enter is done
-    (menu,) = [q for q in asked if q.key.part is Part.history]
-    assert [c.label.split(":")[0] for c in menu.choices[1:3]] == [
-        "Edit position 1",
-        "Edit position 2",
-    ]
-    assert menu.default == "done"
-    assert not any(q.key.part is Part.position for q in asked)
+    # every answer is kept: it opens on the review, and saving at once keeps them all
+    assert [q.key for q in asked] == [Key(Part.review, "part")]
     assert second.ident != first.ident
     assert second.profile.model_copy(update={"assessed_at": None}) == first.profile.model_copy(
         update={"assessed_at": None}

@@ -39,3 +39,8 @@ def month_start(as_of: dt.date, month: int) -> dt.date:
 def month_label(as_of: dt.date, month: int) -> str:
     """``YYYY-MM`` of plan month ``month``; month 1 is the month of ``as_of``."""
     return month_of(as_month(as_of) + month - 1)
+
+
+def months_apart(earlier: str, later: str) -> int:
+    """Months from one "YYYY-MM" to another: positive when ``later`` is after ``earlier``."""
+    return month_index(later) - month_index(earlier)

@@ -104,6 +104,7 @@ class ReviewRow:
     answer: str
     note: str = ""  # a rating's evidence, shown apart from it
     changed: bool = False  # differs from the last assessment's answer
+    was: str = ""  # when changed: the last assessment's answer, shown as ``answer`` is
 
 
 @dataclass(frozen=True)
@@ -147,26 +148,36 @@ def review_rows(
                 continue
             seen_positions.add(index)
             keys = [position_key(int(index), f) for f in POSITION_FIELDS]
+            changed = differs(*keys)
+            before = position_key(int(index), "title") in previous
             rows.append(
                 ReviewRow(
                     position_key(int(index), "title"),
                     q.section,
                     f"Position {index}",
                     position_text(answers, int(index)),
-                    changed=differs(*keys),
+                    changed=changed,
+                    was=(position_text(previous, int(index)) if before else "-") if changed else "",
                 )
             )
             continue
-        rows.append(row_for(fw, q, answers, differs))
+        rows.append(with_was(row_for(fw, q, answers, differs), q, previous))
     # Ratings kept from an earlier target (not asked now) are still shown: nothing is hidden.
     asked = {r.key for r in rows}
     for key in answers:
         if key.part is Part.rating and key not in asked:
             other = question_for(fw, answers, quick, key, today=today)
             if other is not None:
-                row = row_for(fw, other, answers, differs)
+                row = with_was(row_for(fw, other, answers, differs), other, previous)
                 rows.append(replace(row, section="Other ratings"))
     return rows
+
+
+def with_was(row: ReviewRow, q: Question, previous: Answers) -> ReviewRow:
+    """A changed row with the last assessment's answer beside it ("-": none was given)."""
+    if not row.changed:
+        return row
+    return replace(row, was=show_answer(q, previous) if q.key in previous else "-")
 
 
 def row_for(
@@ -268,10 +279,12 @@ def answers_from_profile(profile: Profile) -> Answers:
         elif c.renewed is not None:
             answers[Key(Part.cert_renewal, c.id)] = "renewed"
             answers[Key(Part.cert_renewed, c.id)] = c.renewed
+        else:  # neither recorded: "not sure" last time, if it was asked at all
+            answers[Key(Part.cert_renewal, c.id)] = "unsure"
     for comp, rating in profile.ratings.items():
         answers[Key(Part.rating, comp)] = SKIP if rating.level is None else rating.level
-        if rating.level is not None and rating.evidence:
-            answers[Key(Part.evidence, comp)] = rating.evidence
+        if rating.level is not None:  # none given is an answer too: not asked again
+            answers[Key(Part.evidence, comp)] = rating.evidence or None
     return answers
 
 

@@ -21,13 +21,12 @@ from pmopath.cli.answers import (
     answers_from_profile,
     answers_to_draft,
     build_profile,
-    carried_over,
     check_answers,
     review_rows,
 )
 from pmopath.cli.positions import EDIT
 from pmopath.cli.questionnaire import answer_all, change_answer, edit_position
-from pmopath.cli.questions import Answers, Ask, Choice, Key, Part, Question
+from pmopath.cli.questions import BACKGROUND, Answers, Ask, Choice, Key, Part, Question
 from pmopath.load.profiles import profile_yaml
 from pmopath.load.store import Draft, DraftLock, Store
 from pmopath.model.catalog import Framework
@@ -40,6 +39,7 @@ Clock = Callable[[], dt.datetime]
 
 SAVE = Key(Part.review, "save")
 REVIEW = Key(Part.review)
+REVIEW_PART = Key(Part.review, "part")
 
 
 @dataclass(frozen=True)
@@ -142,12 +142,12 @@ def _fresh(
         if profile is not None:
             previous = answers_to_draft(answers_from_profile(profile))
             based_on = ids[-1]
-            kept = carried_over(answers_from_profile(profile))
+            kept = answers_from_profile(profile)  # every answer: change only what differs
             if console is not None:
                 console.print(
                     Text(
-                        f"Starting from your last assessment ({based_on}): Enter keeps each "
-                        "answer; the review marks what changed.",
+                        f"Your last assessment ({based_on}) is below: pick only what has "
+                        "changed (a line's key picks it), then save.",
                         style="dim",
                     )
                 )
@@ -277,6 +277,11 @@ def started_text(started: str, now: dt.datetime, tz: dt.tzinfo | None = None) ->
 BACK = Key(Part.review, "back")
 
 
+#: The review's line keys, in order: digits, then letters (b is Background, s is Save;
+#: j and k move the cursor in a list).
+LINE_KEYS = "123456789acdefghilmnopqrtuvwxyz"
+
+
 def review(
     fw: Framework,
     answers: Answers,
@@ -287,54 +292,79 @@ def review(
     *,
     today: dt.date,
 ) -> Key:
-    """Pick a part, then an answer in it; return that answer's key, or :data:`SAVE`.
+    """One list: Save, the background (one line), then each rating with its value; return
+    the key of the answer picked to change, or :data:`SAVE`.
 
-    Each screen is short (one line per part, then one line per answer of that part), so
-    the review fits a 40-row terminal. With ``previous``, changed answers are marked.
+    Each line has a key that picks it at once. With ``previous`` (a re-assessment), every
+    change is listed above as old → new, and a changed line says what it was.
     """
     rows = review_rows(fw, answers, quick, previous, today=today)
-    parts: dict[str, list[ReviewRow]] = {}
-    for row in rows:
-        parts.setdefault(row.section, []).append(row)
+    background = [r for r in rows if r.section == BACKGROUND]
+    ratings = [r for r in rows if r.section != BACKGROUND]
+    changed = [r for r in rows if r.changed]
     while True:
-        choices = [Choice(SAVE, "Save these answers")]
-        for section, in_part in parts.items():
-            changed = sum(1 for r in in_part if r.changed)
-            what = count(len(in_part), "answer") + (f", {changed} changed" if changed else "")
-            part = ReviewPart(section, tuple(r.key for r in in_part))
-            choices.append(Choice(part, f"{section}  ({what})", section))
-        title = "Your answers" + (" (* = changed since your last assessment)" if previous else "")
-        console.print(Text(title, style="bold"))
+        console.print(Text("Your answers", style="bold"))
+        if previous:
+            console.print(changes_text(changed))
+        save = "Save these answers"
+        if previous:
+            save = f"Save ({count(len(changed), 'change')})" if changed else "Save (no changes)"
+        edited = sum(1 for r in background if r.changed)
+        what = count(len(background), "answer") + (f", {edited} changed" if edited else "")
+        part = ReviewPart(BACKGROUND, tuple(r.key for r in background))
+        choices = [Choice(SAVE, f"s) {save}"), Choice(part, f"b) {BACKGROUND}  ({what})")]
+        keys = ["s", "b"]
+        for i, row in enumerate(ratings):
+            key = LINE_KEYS[i] if i < len(LINE_KEYS) else ""
+            keys.append(key)
+            choices.append(Choice(row.key, f"{key or ' '}) {row.label}: {line_answer(row)}"))
         picked = ask(
             Question(
-                Key(Part.review, "part"),
+                REVIEW_PART,
                 "select",
-                "Save, or pick a part to look at and change?",
+                "Save, or pick what to change?",
                 choices=tuple(choices),
                 default=SAVE,
+                keys=tuple(keys),
             )
         )
-        if picked == SAVE or not isinstance(picked, ReviewPart):
+        if isinstance(picked, Key):
+            return picked
+        if picked != part:
             return SAVE
-        in_part = parts[picked.section]
-        console.print(review_table(in_part))
         answer = ask(
             Question(
                 Key(Part.review, "answer"),
                 "select",
-                f"{picked.section}: which answer?",
+                f"{BACKGROUND}: which answer?",
                 choices=(
-                    Choice(BACK, "Back to the parts"),
-                    *(
-                        Choice(r.key, f"{'* ' if r.changed else ''}{r.label}: {r.answer}")
-                        for r in in_part
-                    ),
+                    Choice(BACK, "Back to the list"),
+                    *(Choice(r.key, f"{r.label}: {line_answer(r)}") for r in background),
                 ),
                 default=BACK,
             )
         )
         if answer != BACK:
             return Key.parse(str(answer)) if not isinstance(answer, Key) else answer
+
+
+def line_answer(row: ReviewRow) -> str:
+    """A review line's answer, and what it was when it changed."""
+    if not row.changed:
+        return row.answer
+    return f"{row.answer}  (was {row.was})" if row.was != row.answer else f"{row.answer}  (edited)"
+
+
+def changes_text(changed: Sequence[ReviewRow]) -> Text:
+    """Every change since the last assessment, old → new (what saving would keep)."""
+    if not changed:
+        return Text("No changes since your last assessment yet.", style="dim")
+    text = Text("Changed since your last assessment:", style="dim")
+    for row in changed:
+        old_new = f"{row.was} → {row.answer}" if row.was != row.answer else f"{row.answer} (edited)"
+        text.append("\n  ")
+        text.append(lit(f"{row.label}: {old_new}"))
+    return text
 
 
 def run_assessment(
@@ -380,7 +410,9 @@ def _run(
     answers = answers_from_draft(draft.answers)
     today = local_day(clock())
     check_answers(fw, answers)
-    saved_count = len(answers)
+    # a re-assessment starts with the last one's answers, written to the draft at a change
+    on_disk = draft.path is not None and draft.path.exists()
+    saved_count = len(answers) if on_disk else 0
 
     def saved(current: Answers) -> None:
         nonlocal saved_count

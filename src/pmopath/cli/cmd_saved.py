@@ -25,7 +25,8 @@ from pmopath.render import Format
 def history(ctx: typer.Context, fmt: FormatOption = Format.terminal) -> None:
     """List your saved assessments: date, current and target role, readiness."""
     from pmopath.base.errors import DataError
-    from pmopath.engine.readiness import target_readiness
+    from pmopath.base.text import local_day
+    from pmopath.engine.summary import summarise
     from pmopath.load.store import Store
     from pmopath.views.history import SavedAssessment, history_view
 
@@ -38,7 +39,13 @@ def history(ctx: typer.Context, fmt: FormatOption = Format.terminal) -> None:
         except DataError as exc:
             saved.append(SavedAssessment(ident, None, None, exc.message))
             continue
-        saved.append(SavedAssessment(ident, profile, target_readiness(fw, profile)))
+        if profile.target_role is None:
+            saved.append(SavedAssessment(ident, profile, None))
+            continue
+        # each assessment's figures as on its own day (an old file without a time: today)
+        day = local_day(profile.assessed_at) if profile.assessed_at else today()
+        summary = summarise(profile, fw, as_of=day, more_hours=False)[1]
+        saved.append(SavedAssessment(ident, profile, summary.readiness, None, summary, day))
     warn_skipped(store)
     show_view(fmt, history_view(fw, saved))
 

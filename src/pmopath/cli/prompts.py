@@ -68,12 +68,16 @@ class QuestionaryAsk:
         default = next(
             (str(i) for i, c in enumerate(question.choices) if c.value == question.default), None
         )
-        picked = questionary.select(
+        how = "(arrow keys, enter" + (", or a choice's key)" if question.keys else ")")
+        prompt = questionary.select(
             message,
             choices=choices,
             default=default,
-            instruction=self._fit(message, "(arrow keys, enter)") or " ",  # " ": none of its own
-        ).unsafe_ask()
+            instruction=self._fit(message, how) or " ",  # " ": none of its own
+        )
+        if question.keys:
+            picking_keys(prompt.application, question.keys)
+        picked = prompt.unsafe_ask()
         return question.choices[int(picked)].value
 
     def _checkbox(self, question: Question, message: str) -> Any:
@@ -145,3 +149,18 @@ def kept_instruction(question: Question) -> str | None:
     shown = clean(" ".join(question.kept.split()))
     clears = f", {CLEAR} clears it" if question.clearable else ""
     return f"(default {shown}, Enter keeps it{clears})"
+
+
+def picking_keys(application: Any, keys: tuple[str, ...]) -> None:
+    """Each choice's key picks it at once (the answer is the choice's index, as a string)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+    for i, key in enumerate(keys):
+        if key:
+
+            def pick(event: Any, index: str = str(i)) -> None:
+                event.app.exit(result=index)
+
+            bindings.add(key, eager=True)(pick)
+    application.key_bindings = merge_key_bindings([application.key_bindings, bindings])

@@ -326,6 +326,7 @@ def rating_question(fw: Framework, comp_id: str, progress: str, section: str = "
         choices=tuple(choices),
         hint=comp.summary,
         details=tuple((names[level], comp.levels[level]) for level in levels),
+        keys=(*(str(level) for level in levels), ""),
     )
 
 

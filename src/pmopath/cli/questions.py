@@ -94,6 +94,9 @@ class Question:
     details: tuple[tuple[str, str], ...] = ()
     #: A checkbox that needs at least one tick (refused empty, as a bad text answer is).
     required: bool = False
+    #: A select's keys, one per choice ("" for none): pressing one picks that choice at once
+    #: (a level's digit, a review line's key), so a change takes one key press, not several.
+    keys: tuple[str, ...] = ()
 
     def refusal(self, ticked: Any) -> str | None:
         """Why a checkbox answer is refused (None: accepted)."""

@@ -86,11 +86,13 @@ def summarise(
     hours_per_week: float | None = None,
     as_of: dt.date,
     horizon: int | None = None,
+    more_hours: bool = True,
 ) -> tuple[Plan, Summary]:
     """Score and plan a profile against a target once, and sum it up.
 
     The explanation's line for the chosen path gives the plan's ready month (the path
-    search's own estimate is only for comparing paths).
+    search's own estimate is only for comparing paths). ``more_hours=False`` leaves out
+    the second plan at twice the hours (for a list that shows only the figures).
     """
     scored = score(profile, fw, target, hours_per_week=hours_per_week, as_of=as_of)
     result = plan(scored, profile, fw, as_of=as_of, horizon=horizon)
@@ -101,7 +103,7 @@ def summarise(
     result = result.model_copy(update={"score": planned})
     summary = summary_of(fw, result)
     ready = result.ready_in_months
-    if ready and any(b.mode != "milestone" for b in result.ready_set_by):
+    if more_hours and ready and any(b.mode != "milestone" for b in result.ready_set_by):
         # work sets the date: would more time a week move it? (twice the hours, at most 40)
         more = min(MORE_HOURS_CAP, scored.hours_per_week * 2)
         if more > scored.hours_per_week:

@@ -14,6 +14,7 @@ from pmopath.base.text import count, hours, one_line, percent, short_duration
 from pmopath.model.framework import STEPS, DevelopmentAction, Provenance
 from pmopath.render import words
 from pmopath.render.base import ViewRenderer
+from pmopath.render.efforts import effort_words
 from pmopath.render.mermaid import timeline
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from pmopath.views.history import HistoryView
     from pmopath.views.profile import ProfileView
     from pmopath.views.results import ComparisonView, GapView
-    from pmopath.views.roadmap import ItemRow, RoadmapView
+    from pmopath.views.roadmap import RoadmapView
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
@@ -367,7 +368,8 @@ class MarkdownRenderer(ViewRenderer):
         rows = []
         for e in view.assessments:
             if e.problem:
-                rows.append((str(e.number), f"`{e.id}`", "", f"**{md(e.problem)}**", "", "", ""))
+                problem = f"**{md(e.problem)}**"
+                rows.append((str(e.number), f"`{e.id}`", "", problem, "", "", "", "", ""))
                 continue
             ready = "-" if e.readiness is None else percent(e.readiness)
             target = md(e.target_role_name or "-")
@@ -380,10 +382,18 @@ class MarkdownRenderer(ViewRenderer):
                     target,
                     str(e.rated),
                     ready,
+                    words.history_ready(e.ready_month, e.ready_now),
+                    words.history_change(
+                        e.readiness_change,
+                        e.ready_change_months,
+                        e.target_changed,
+                        e.previous_id is None,
+                    ),
                 )
             )
-        header = ("#", "ID", words.HISTORY_DATE, "Current", "Target", "Rated", "Readiness")
-        return doc([*lines, *table(header, "rllllrr", rows)])
+        header: tuple[str, ...] = ("#", "ID", words.HISTORY_DATE, "Current", "Target", "Rated")
+        header += ("Readiness", words.HISTORY_READY, words.HISTORY_CHANGE)
+        return doc([*lines, *table(header, "rllllrrll", rows)])
 
     def profile(self, view: ProfileView) -> str:
         lines = [f"# {md(view.title)}", ""]
@@ -573,20 +583,3 @@ def _needs(action: DevelopmentAction) -> str:
         return ""
     doable = action.doable.title if action.doable else None
     return f" ({md(words.action_needs(action.context.label, doable))})"
-
-
-def effort_words(it: ItemRow) -> str:
-    """ "40 h of study", "3 months at work"."""
-    if it.mode == "on-the-job":
-        months = it.end_month - it.start_month + 1
-        return f"{count(months, 'month')} at work, about {hours(it.effort_hours)}"
-    if it.course is not None:
-        return words.course_block(it.course.days, it.course.residential, it.effort_hours)
-    if it.mode == "alongside":
-        months = it.end_month - it.start_month + 1
-        if it.hours_per_month:
-            return f"{words.per_month(it.hours_per_month, months)}, alongside the rest"
-        return f"{hours(it.effort_hours)} over {count(months, 'month')}, alongside the rest"
-    if it.kind in ("application", "network"):  # time, not study
-        return f"about {hours(it.effort_hours)}" if it.effort_hours else "no study"
-    return f"{hours(it.effort_hours)} of study" if it.effort_hours else "no study"

@@ -405,19 +405,25 @@ class TerminalRenderer(ViewRenderer):
             Column("Current → target", wraps=True),
             Column("Rated", justify="right"),
             Column("Readiness", justify="right"),
+            Column(words.HISTORY_READY),
+            Column(words.HISTORY_CHANGE, wraps=True),
         ]
         rows = []
         for e in view.assessments:
             if e.problem:
                 problem = Cell(clean(e.problem), style="red")
                 rows.append(
-                    [Cell(str(e.number)), Cell(clean(e.id)), Cell(""), problem, *2 * [Cell("")]]
+                    [Cell(str(e.number)), Cell(clean(e.id)), Cell(""), problem, *4 * [Cell("")]]
                 )
                 continue
             names = clean(f"{e.current_role_name} → {e.target_role_name or '-'}")
             ready = "-" if e.readiness is None else percent(e.readiness)
-            cells = (str(e.number), clean(e.id), e.assessed_at, names, str(e.rated), ready)
-            rows.append([Cell(c) for c in cells])
+            when = words.history_ready(e.ready_month, e.ready_now)
+            change = words.history_change(
+                e.readiness_change, e.ready_change_months, e.target_changed, e.previous_id is None
+            )
+            cells = (str(e.number), clean(e.id), e.assessed_at, names, str(e.rated), ready, when)
+            rows.append([*(Cell(c) for c in cells), Cell(change)])
         table = Rows("Your assessments (oldest first)", columns, rows)
         return Group(table, hint("`pmopath show ID` prints one; `pmopath show` the latest."))
 

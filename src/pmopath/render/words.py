@@ -163,3 +163,33 @@ CHART_NOTE = (
 READY_FOR = "Ready for "
 MISSING_LEAD = "Missing: "
 EVIDENCE = "Evidence"
+
+HISTORY_READY = "Ready"
+HISTORY_CHANGE = "Change"
+
+
+def history_ready(month: str | None, now: bool) -> str:
+    """A history row's ready month: "now", the month, or "-" when not estimated."""
+    return "now" if now else month or "-"
+
+
+def history_change(
+    readiness: float | None, months: int | None, target_changed: bool, first: bool
+) -> str:
+    """What moved since the previous assessment: "+8 pts, 3 months earlier"."""
+    from pmopath.base.text import count
+
+    if first:
+        return "first"
+    if target_changed:
+        return "new target"
+    parts = []
+    if readiness is not None:
+        points = round(readiness * 100)
+        parts.append(f"{points:+d} pts" if points else "readiness unchanged")
+    if months is not None:
+        moved = "later" if months > 0 else "earlier"
+        parts.append(
+            f"{count(abs(months), 'month')} {moved}" if months else "ready month unchanged"
+        )
+    return ", ".join(parts) or "-"
