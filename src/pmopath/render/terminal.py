@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from pmopath.base.text import clean, count, duration, hours, percent
+from pmopath.base.text import clean, count, duration, first_few, hours, percent
 from pmopath.model.framework import STEPS
 from pmopath.render import words
 from pmopath.render.base import ViewRenderer
@@ -39,6 +39,7 @@ from pmopath.render.rich_text import (
     source_facts,
 )
 from pmopath.render.rows import Cell, Column, Rows
+from pmopath.render.terminal_plan import screenful
 from pmopath.render.terminal_tables import (
     STACK_BELOW,
     Adaptive,
@@ -498,7 +499,7 @@ class TerminalRenderer(ViewRenderer):
             parts += [Padding(lit(line), (0, 0, 0, 2)) for line in view.explanation]
         return parts
 
-    def _gap_header(self, view: GapView) -> list[RenderableType]:
+    def _gap_header(self, view: GapView, brief: bool = False) -> list[RenderableType]:
         names = view.role_names
         head = lit(f"{names[view.current_role]} → {names[view.target_role]}", "bold")
         met = view.requirements_met["experience"]
@@ -519,7 +520,8 @@ class TerminalRenderer(ViewRenderer):
                 )
             )
         if view.strengths:
-            parts.append(lit(f"{words.STRENGTHS}: " + ", ".join(view.strengths), "green"))
+            shown = first_few(view.strengths) if brief else ", ".join(view.strengths)
+            parts.append(lit(f"{words.STRENGTHS}: {shown}", "green"))
         return parts
 
     def comparison(self, view: ComparisonView) -> RenderableType:
@@ -532,9 +534,11 @@ class TerminalRenderer(ViewRenderer):
     def roadmap(self, view: RoadmapView) -> RenderableType:
         # the summary, then the plan: the gap tables are `gap`'s (and --explain's here)
         explain = view.explanation is not None
-        parts = self._gap_parts(view) if explain else self._gap_header(view)
+        parts = self._gap_parts(view) if explain else self._gap_header(view, brief=True)
         if view.unassessed and not explain:
-            parts.append(lit(words.unassessed_note(view.unassessed), "yellow"))
+            n = count(len(view.unassessed), "competency")  # `gap` names them
+            note = f"{n} not assessed: left out of readiness until you rate them (`pmopath assess`)"
+            parts.append(lit(note, "yellow"))
         who = f" for {view.name}" if view.name else ""
         parts[2:2] = [
             lit(
@@ -543,6 +547,8 @@ class TerminalRenderer(ViewRenderer):
                 "dim",
             ),
         ]
+        if not (explain or view.show_all):
+            return screenful(view, parts)
         for phase in view.phases:
             if view.show_all or phase.start_month < view.summarised_from:
                 parts.append(Text(""))
