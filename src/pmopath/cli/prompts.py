@@ -14,8 +14,8 @@ question's default is shown, not pre-typed: typing replaces it, Enter keeps it.
 from __future__ import annotations
 
 import errno
-import textwrap
 import signal
+import textwrap
 from typing import Any
 
 import questionary
