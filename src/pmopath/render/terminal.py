@@ -161,12 +161,14 @@ class TerminalRenderer(ViewRenderer):
         parts: list[RenderableType] = []
         for dom in view.domains:
             table = Table(title=lit(f"{dom.name}  ({dom.id})", "bold"), title_justify="left")
-            table.add_column("ID", style="cyan")
-            table.add_column("Competency")
-            table.add_column("Summary", style="dim")
+            # the ID, which a person types, under the name: never cut; the name wraps at words
+            ids = max((len(c.id) for c in view.competencies), default=2)
+            table.add_column("Competency (ID)", min_width=ids, overflow="fold")
+            table.add_column("Summary", style="dim", overflow="fold")
             for comp in view.competencies:
                 if comp.domain == dom.id:
-                    table.add_row(lit(comp.id), lit(comp.name), lit(comp.summary))
+                    name = lit(comp.name).append("\n" + clean(comp.id), style="cyan")
+                    table.add_row(name, lit(comp.summary))
             parts.append(table)
         if view.notice:
             parts.append(lit(view.notice, "dim"))
@@ -230,9 +232,13 @@ class TerminalRenderer(ViewRenderer):
         title = lit(
             words.CERTIFICATIONS + (f" for {view.for_role_name}" if view.for_role_name else "")
         )
-        table = Table(title=title, title_justify="left")
-        for column in ("ID", "Certification", "Body", "Level", "Status"):
-            table.add_column(column, style="cyan" if column == "ID" else "")
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+        # the ID, which a person types, under the name: never cut, the name wraps at words
+        ids = max((len(c.id) for c in view.certifications), default=2)
+        table.add_column("Certification (ID)", min_width=ids, overflow="fold")
+        table.add_column("Body", max_width=20, overflow="fold")
+        table.add_column("Level", no_wrap=True)
+        table.add_column("Status", no_wrap=True)
         for cert in view.certifications:
             status = Text(
                 cert.status.value, style="" if cert.status.value == "active" else "yellow"
@@ -240,7 +246,8 @@ class TerminalRenderer(ViewRenderer):
             name = lit(cert.name)
             if cert.id in view.recommended:
                 name.append("  recommended", style="green")
-            table.add_row(lit(cert.id), name, lit(cert.body), cert.level.value, status)
+            name.append("\n" + clean(cert.id), style="cyan")
+            table.add_row(name, lit(cert.body), cert.level.value, status)
         return Group(table, hint("`pmopath certs ID` shows prerequisites, exam, fees and renewal."))
 
     def certification(self, view: CertView) -> RenderableType:
