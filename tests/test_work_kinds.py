@@ -186,9 +186,7 @@ def test_the_kinds_question_refuses_no_tick_and_ticks_what_the_role_earns(
     assert q.refusal(["other"]) is None
     assert q.default == ("project-support",)
     support = next(c for c in q.choices if c.value == "project-support")
-    assert support.label == (
-        "Supporting projects (coordination, PMO support; not leading)"
-    )
+    assert support.label == ("Supporting projects (coordination, PMO support; not leading)")
     pm = position_question(fw, started("Lead", "project-manager"), "kinds")
     assert pm.default == tuple(k.value for k in fw.role_by_id["project-manager"].accrues)
     none = position_question(fw, started("Odd job", ""), "kinds")  # "None of these"

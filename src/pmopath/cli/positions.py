@@ -32,9 +32,7 @@ from pmopath.model.titles import role_for_title
 ADD, DONE, QUICK, EDIT = "add", "done", "quick", "edit:"
 POSITION_FIELDS = ("title", "role", "start", "end", "kinds", "main")
 #: What a tick covers, where its label alone could be misread.
-TICK_DETAIL = {
-    ExperienceKind.project_support: " (coordination, PMO support; not leading)"
-}
+TICK_DETAIL = {ExperienceKind.project_support: " (coordination, PMO support; not leading)"}
 
 
 def history_answers(answers: Answers) -> list[Any]:
