@@ -302,3 +302,16 @@ def test_a_status_resting_on_what_pmopath_cannot_check_says_so() -> None:
     assert ipma_a["status_text"].startswith("eligible now, if your experience counts as: managing")
     capm = next(c for c in doc["certifications"] if c["id"] == "capm")
     assert capm["unchecked"] == [] and capm["status_text"] == "eligible now"
+
+
+@pytest.mark.parametrize("command", ["certs", "competencies"])
+def test_lists_never_cut_an_id_or_a_word_at_80_columns(runner: CliRunner, command: str) -> None:
+    # issue 22: "prince2-agile…" and "specialisatio…": an ID is what a person types next
+    doc = json.loads(runner.invoke(app, [command, "-f", "json"]).stdout)
+    entries = doc["certifications"] if command == "certs" else doc["competencies"]
+    out = runner.invoke(app, [command], env={"COLUMNS": "80"}).stdout
+    assert "…" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    words = set(out.replace("│", " ").split())
+    for entry in entries:
+        assert entry["id"] in words, entry["id"]

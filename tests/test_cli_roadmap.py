@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from pmopath.cli.app import app
@@ -149,16 +150,17 @@ def test_the_plan_stacks_in_a_narrow_terminal_and_summarises_later_work(
     args = ["roadmap", "-t", "director", "-p", PM, "--as-of", "2026-11-22"]
     narrow = runner.invoke(app, args, env={"COLUMNS": "80"}).stdout
     wide = runner.invoke(app, args, env={"COLUMNS": "120"}).stdout
-    # numbered items, stacked (numbers right-aligned: " 1." when the phase has ten or more)
-    assert re.search(r"\n ?1\. Find a mentor", narrow)
-    assert "Item" not in narrow.split("Next 90 days")[1][:200]
-    assert "Item" in wide.split("Next 90 days")[1][:400]
+    # numbered items, one entry each at any width (issue 22: a screenful); the table is --all's
+    assert re.search(r"\n +1\. Find a mentor", narrow)
     for out in (narrow, wide):
-        assert "Later (from " in out and "`--all` lists every item" in out
+        assert "Item" not in out.split("Next 90 days")[1][:400]
+        flat = " ".join(out.split())
+        assert "Then, per competency (from " in out and "`--all` lists every item" in flat
         assert "Milestones" in out and "Move into a PMO Manager role" in out
         assert max(len(line) for line in out.splitlines()) <= (80 if out is narrow else 120)
     everything = runner.invoke(app, [*args, "--all"], env={"COLUMNS": "120"}).stdout
-    assert "Later (from " not in everything and "Prepare STAR stories" in everything
+    assert "Item" in everything.split("Next 90 days")[1][:400]
+    assert "per competency" not in everything and "Prepare STAR stories" in everything
 
 
 def test_an_eligibility_milestone_follows_the_plans_steps_toward_it(runner: CliRunner) -> None:
@@ -207,7 +209,7 @@ def test_roadmap_leads_with_the_summary_not_the_gap_tables(runner: CliRunner) ->
     assert "current vs required" not in plain and "Certification " not in plain
     first = next(i for i, line in enumerate(lines) if line.startswith("Next 90 days"))
     assert first < 20
-    assert "`pmopath gap` shows" in plain
+    assert "`pmopath gap` shows" in " ".join(plain.split())
     explained = runner.invoke(app, [*args, "--explain"]).stdout
     assert "current vs required" in explained  # --explain keeps everything
 
@@ -220,3 +222,55 @@ def test_no_applications_when_the_target_is_the_role_held(runner: CliRunner) -> 
     assert "apply" not in steps
     mentor = next(it for ph in doc["phases"] for it in ph["items"] if it["step"] == "network")
     assert "Project Manager" in mentor["title"]  # named by the target role
+
+
+PROFILES = sorted(
+    [*(ROOT / "examples").glob("*.yaml"), *(ROOT / "tests" / "data" / "personas").glob("*.yaml")]
+)
+
+
+def _own_target(profile: Path) -> str:
+    import yaml
+
+    return str(yaml.safe_load(profile.read_text(encoding="utf-8"))["target_role"])
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_the_default_roadmap_fits_in_sixty_lines_at_80_columns(
+    runner: CliRunner, profile: Path
+) -> None:
+    # issue 22: 97 to 228 lines at 80 columns; a laptop screen holds about 60
+    for target in (_own_target(profile), "director"):
+        args = ["roadmap", "-p", str(profile), "-t", target, "--as-of", "2026-11-22"]
+        out = runner.invoke(app, args, env={"COLUMNS": "80"}).stdout
+        lines = out.splitlines()
+        assert len(lines) <= 60, (target, len(lines))
+        assert max(len(line) for line in lines) <= 80
+        # the summary first, then the next 90 days; no gap table
+        doc = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+        flat = " ".join(out.split())
+        assert " ".join(doc["headline"].split()) in " ".join(" ".join(lines[:4]).split())
+        assert "current vs required" not in out and "Certification " not in out
+        if doc["what_sets_the_date"]:
+            assert " ".join(doc["what_sets_the_date"].split()) in flat
+        first = next(i for i, line in enumerate(lines) if line.startswith("Next 90 days"))
+        assert first <= 15
+        if doc["next_step"]:
+            assert doc["next_step"]["name"] in " ".join(lines[:first])
+        # the first item of the next 90 days is there, with its months
+        item = doc["phases"][0]["items"][0]
+        assert " ".join(item["title"].split()[:4]) in flat
+
+
+def test_all_still_shows_every_item(runner: CliRunner) -> None:
+    args = ["roadmap", "-t", "director", "-p", PM, "--as-of", "2026-11-22"]
+    doc = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    everything = runner.invoke(app, [*args, "--all"], env={"COLUMNS": "80"}).stdout
+    flat = " ".join(everything.split())
+    for ph in doc["phases"]:
+        for it in ph["items"]:
+            if it["mode"] != "milestone":
+                assert " ".join(it["title"].split()[:5]) in flat, it["title"]
+    for m in doc["milestones"]:
+        assert m["text"] in flat
+    assert len(everything.splitlines()) > 60

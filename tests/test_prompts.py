@@ -134,7 +134,8 @@ def test_an_optional_answer_kept_by_enter_can_be_cleared(keys: PipeInput) -> Non
 def test_a_long_prompt_shows_its_default_on_a_line_of_its_own(
     fw: Framework, keys: PipeInput
 ) -> None:
-    out = console(width=60)
+    # at 60 columns the prompt wraps (issue 22) and its last line has room for the default
+    out = console(width=40)
     keys.send_text(ENTER)
     QuestionaryAsk(out)(years_question(fw))
     assert "(default 0, Enter keeps it)" in printed(out)
@@ -174,3 +175,54 @@ def test_details_never_interpret_markup_or_escapes() -> None:
     assert "[bold]1[/bold]" in shown
     assert "[red]x[/red]" in shown
     assert "\x1b" not in shown and "\\x1b[2J" in shown
+
+
+def test_a_long_prompt_or_choice_wraps_at_words_under_its_own_text() -> None:
+    from pmopath.cli.prompts import hang
+
+    text = "Edit position 1: Project manager at a very long company name for testing wrapping"
+    lines = hang(text, width=40, indent=3).split("\n")
+    assert lines == [
+        "Edit position 1: Project manager at",
+        "   a very long company name for testing",
+        "   wrapping",
+    ]
+    # the first line follows a 3-wide prefix; the last column stays free
+    assert len(lines[0]) <= 40 - 3 - 1 and all(len(line) <= 40 - 1 for line in lines)
+    assert hang("short", width=80, indent=3) == "short"
+    # a word longer than the line (a URL) is the only thing split, never "set-up" at its hyphen
+    assert hang("see https://example.org/" + "x" * 50, 30, 2).split("\n")[1].startswith("  ")
+    assert "set-\n" not in hang("design, set-up, operation " * 3, 24, 2)
+
+
+def test_pickers_hand_questionary_full_names_wrapped_to_the_width(keys: PipeInput) -> None:
+    import questionary
+
+    from pmopath.cli.questions import Choice
+
+    long = (
+        "PMI Project Management Office Certified Professional (PMI (formerly PMO Global Alliance))"
+    )
+    seen: dict[str, Any] = {}
+    real = questionary.select
+
+    def spy(message: str, choices: list[questionary.Choice], **kw: Any) -> Any:
+        seen["message"], seen["titles"] = message, [c.title for c in choices]
+        return real(message, choices=choices, **kw)
+
+    q = Question(
+        Key(Part.field, "x"),
+        "select",
+        "Which of these certifications, if any, would you like to add to your profile today?",
+        choices=(Choice("a", long), Choice("b", "Short")),
+    )
+    keys.send_text(ENTER)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(questionary, "select", spy)
+        assert QuestionaryAsk(console(width=80))(q) == "a"
+    # "? " before the prompt, " » " before a choice: every line within 80 columns, whole words
+    assert all(len(line) <= 80 - 2 - 1 for line in seen["message"].split("\n"))
+    assert words(seen["message"]) == words(q.prompt)
+    first = seen["titles"][0]
+    assert words(first) == long and "\n   " in first
+    assert all(len(line) <= 80 - 3 - 1 for line in first.split("\n"))

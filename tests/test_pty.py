@@ -6,7 +6,8 @@ nothing is ticked), competency ratings chosen by arrow keys, evidence notes, pro
 lines, Ctrl-C midway (exit 130 with nothing lost), `--resume`, "Not sure /
 skip", the review screen and saving. The saved file is checked for every answer
 given before and after the interruption. At 80 columns, every word of the first
-competency's level descriptors is on screen before a level is chosen.
+competency's level descriptors is on screen before a level is chosen, and every word of
+every picker choice (a long job title, every certification's name and body).
 """
 
 from __future__ import annotations
@@ -376,3 +377,53 @@ def test_reassessment_changes_two_ratings_in_ten_key_presses(tmp_path: Path) -> 
     assert saved.model_copy(update={"ratings": {}, "assessed_at": None}) == before.model_copy(
         update={"ratings": {}, "assessed_at": None}
     )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_pickers_show_every_name_whole_at_80_columns(tmp_path: Path) -> None:
+    """issue 22: choices were cut at the edge ("(PMI (formerly PMO Gl"); now each wraps at
+    words under its own text, so every word of every name reaches the screen."""
+    from pmopath.cli.questionnaire import certifications_question
+    from pmopath.load.framework import load_framework
+
+    fw = load_framework()
+    title = "Project manager at a very long company name for testing the wrapping of choices"
+    child = spawn(tmp_path / "home", "--quick", rows=100, columns=80)
+    child.logfile_read = log = io.StringIO()
+    child.expect("Your name")
+    typed(child, "Narrow Screen")
+    child.expect("Your current role")
+    select(child, 5)
+    child.expect("The role you are aiming for")
+    select(child, 0)
+    child.expect("Your work history")
+    select(child, 0)  # add a position
+    child.expect("Job title")
+    typed(child, title)
+    child.expect("closest role on the ladder")
+    select(child, 0)
+    child.expect("First month")
+    typed(child, "2018-01")
+    child.expect("Last month")
+    typed(child, "")
+    child.expect("What the work counted as")
+    child.send(ENTER)  # the ticks the role earns
+    child.expect("Done: that is my work history")  # drawn after the position's line
+    assert f"Edit position 1: {title}" in screen_text(log.getvalue())
+    child.send(ENTER)  # the cursor is on Done
+    child.expect("Highest education")
+    select(child, 0)
+    for _ in range(6):
+        child.expect("Hours of")
+        typed(child, "")
+    log.seek(0)
+    log.truncate()
+    child.expect("Certifications you hold")
+    labels = [c.label for c in certifications_question(fw, "").choices]
+    child.expect(re.escape(labels[-1].split()[-1]))  # the last choice's last word
+    shown = screen_text(log.getvalue())
+    cut = [label for label in labels if " ".join(label.split()) not in shown]
+    assert not cut, cut
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()

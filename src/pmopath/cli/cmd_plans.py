@@ -135,9 +135,9 @@ def roadmap(
 ) -> None:
     """A prioritised, dated development plan toward a target role, phase by phase.
 
-    The terminal shows the next 90 days and months 4-12 in full, later work summarised
-    per competency (--all for every item), and a timeline of milestones. Markdown and
-    JSON always hold every item.
+    The terminal shows one screen: the summary, the next 90 days, later work one line per
+    competency and the milestones (--all for every item in full). Markdown and JSON
+    always hold every item.
     """
     from pmopath.engine.summary import summarise
     from pmopath.render import renderer_for

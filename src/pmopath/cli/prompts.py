@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import signal
+import textwrap
 from typing import Any
 
 import questionary
@@ -52,7 +53,7 @@ class QuestionaryAsk:
             self.console.print(Text(clean(question.hint), style="dim"))
         if question.details:
             self.console.print(details(question.details, self.console.width))
-        message = clean(question.prompt)
+        message = hang(clean(question.prompt), self.console.width, PROMPT_INDENT)
         if question.kind == "select":
             return self._select(question, message)
         if question.kind == "checkbox":
@@ -62,8 +63,10 @@ class QuestionaryAsk:
         return self._text(question, message)
 
     def _select(self, question: Question, message: str) -> Any:
+        width = self.console.width
         choices = [
-            questionary.Choice(clean(c.label), value=str(i)) for i, c in enumerate(question.choices)
+            questionary.Choice(hang(clean(c.label), width, SELECT_INDENT), value=str(i))
+            for i, c in enumerate(question.choices)
         ]
         default = next(
             (str(i) for i, c in enumerate(question.choices) if c.value == question.default), None
@@ -82,8 +85,13 @@ class QuestionaryAsk:
 
     def _checkbox(self, question: Question, message: str) -> Any:
         ticked = set(question.default or ())
+        width = self.console.width
         choices = [
-            questionary.Choice(clean(c.label), value=str(i), checked=c.value in ticked)
+            questionary.Choice(
+                hang(clean(c.label), width, CHECKBOX_INDENT),
+                value=str(i),
+                checked=c.value in ticked,
+            )
             for i, c in enumerate(question.choices)
         ]
         how = "(space to tick, enter when done)"
@@ -114,10 +122,30 @@ class QuestionaryAsk:
 
     def _fit(self, message: str, instruction: str) -> str:
         """The instruction beside the prompt if the line fits, else printed above it ("")."""
-        if instruction and len(message) + len(instruction) + 5 > self.console.width:
+        last = message.rsplit("\n", 1)[-1]  # the line the instruction would follow
+        if instruction and len(last) + len(instruction) + 5 > self.console.width:
             self.console.print(Text(instruction, style="dim"))  # rather than cut in two
             return ""
         return instruction
+
+
+#: What questionary draws before a prompt ("? ") and before a choice (" » ", and "● "
+#: in a checkbox): a wrapped line continues under the text, not under these.
+PROMPT_INDENT = 2
+SELECT_INDENT = 3
+CHECKBOX_INDENT = 5
+
+
+def hang(text: str, width: int, indent: int) -> str:
+    """``text`` wrapped at words to follow an ``indent``-wide prefix on a ``width``-column
+    terminal, continuation lines indented under the text: never cut at the edge, and never
+    split inside a word but one too long for a line (a URL). The last column stays free, as
+    a terminal that writes into it moves the cursor to the next line."""
+    room = max(width - indent - 1, 10)
+    if len(text) <= room:
+        return text
+    lines = textwrap.wrap(text, room, break_on_hyphens=False) or [text]
+    return ("\n" + " " * indent).join(lines)
 
 
 #: Below this width the details are stacked (heading, then indented text), not in columns.

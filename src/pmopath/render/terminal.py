@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from pmopath.base.text import clean, count, duration, hours, percent
+from pmopath.base.text import clean, count, duration, first_few, hours, percent
 from pmopath.model.framework import STEPS
 from pmopath.render import words
 from pmopath.render.base import ViewRenderer
@@ -39,6 +39,7 @@ from pmopath.render.rich_text import (
     source_facts,
 )
 from pmopath.render.rows import Cell, Column, Rows
+from pmopath.render.terminal_plan import screenful
 from pmopath.render.terminal_tables import (
     STACK_BELOW,
     Adaptive,
@@ -160,12 +161,14 @@ class TerminalRenderer(ViewRenderer):
         parts: list[RenderableType] = []
         for dom in view.domains:
             table = Table(title=lit(f"{dom.name}  ({dom.id})", "bold"), title_justify="left")
-            table.add_column("ID", style="cyan")
-            table.add_column("Competency")
-            table.add_column("Summary", style="dim")
+            # the ID, which a person types, under the name: never cut; the name wraps at words
+            ids = max((len(c.id) for c in view.competencies), default=2)
+            table.add_column("Competency (ID)", min_width=ids, overflow="fold")
+            table.add_column("Summary", style="dim", overflow="fold")
             for comp in view.competencies:
                 if comp.domain == dom.id:
-                    table.add_row(lit(comp.id), lit(comp.name), lit(comp.summary))
+                    name = lit(comp.name).append("\n" + clean(comp.id), style="cyan")
+                    table.add_row(name, lit(comp.summary))
             parts.append(table)
         if view.notice:
             parts.append(lit(view.notice, "dim"))
@@ -229,9 +232,13 @@ class TerminalRenderer(ViewRenderer):
         title = lit(
             words.CERTIFICATIONS + (f" for {view.for_role_name}" if view.for_role_name else "")
         )
-        table = Table(title=title, title_justify="left")
-        for column in ("ID", "Certification", "Body", "Level", "Status"):
-            table.add_column(column, style="cyan" if column == "ID" else "")
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+        # the ID, which a person types, under the name: never cut, the name wraps at words
+        ids = max((len(c.id) for c in view.certifications), default=2)
+        table.add_column("Certification (ID)", min_width=ids, overflow="fold")
+        table.add_column("Body", max_width=20, overflow="fold")
+        table.add_column("Level", no_wrap=True)
+        table.add_column("Status", no_wrap=True)
         for cert in view.certifications:
             status = Text(
                 cert.status.value, style="" if cert.status.value == "active" else "yellow"
@@ -239,7 +246,8 @@ class TerminalRenderer(ViewRenderer):
             name = lit(cert.name)
             if cert.id in view.recommended:
                 name.append("  recommended", style="green")
-            table.add_row(lit(cert.id), name, lit(cert.body), cert.level.value, status)
+            name.append("\n" + clean(cert.id), style="cyan")
+            table.add_row(name, lit(cert.body), cert.level.value, status)
         return Group(table, hint("`pmopath certs ID` shows prerequisites, exam, fees and renewal."))
 
     def certification(self, view: CertView) -> RenderableType:
@@ -504,7 +512,7 @@ class TerminalRenderer(ViewRenderer):
             parts += [Padding(lit(line), (0, 0, 0, 2)) for line in view.explanation]
         return parts
 
-    def _gap_header(self, view: GapView) -> list[RenderableType]:
+    def _gap_header(self, view: GapView, brief: bool = False) -> list[RenderableType]:
         names = view.role_names
         head = lit(f"{names[view.current_role]} → {names[view.target_role]}", "bold")
         met = view.requirements_met["experience"]
@@ -525,7 +533,8 @@ class TerminalRenderer(ViewRenderer):
                 )
             )
         if view.strengths:
-            parts.append(lit(f"{words.STRENGTHS}: " + ", ".join(view.strengths), "green"))
+            shown = first_few(view.strengths) if brief else ", ".join(view.strengths)
+            parts.append(lit(f"{words.STRENGTHS}: {shown}", "green"))
         return parts
 
     def comparison(self, view: ComparisonView) -> RenderableType:
@@ -538,9 +547,11 @@ class TerminalRenderer(ViewRenderer):
     def roadmap(self, view: RoadmapView) -> RenderableType:
         # the summary, then the plan: the gap tables are `gap`'s (and --explain's here)
         explain = view.explanation is not None
-        parts = self._gap_parts(view) if explain else self._gap_header(view)
+        parts = self._gap_parts(view) if explain else self._gap_header(view, brief=True)
         if view.unassessed and not explain:
-            parts.append(lit(words.unassessed_note(view.unassessed), "yellow"))
+            n = count(len(view.unassessed), "competency")  # `gap` names them
+            note = f"{n} not assessed: left out of readiness until you rate them (`pmopath assess`)"
+            parts.append(lit(note, "yellow"))
         who = f" for {view.name}" if view.name else ""
         parts[2:2] = [
             lit(
@@ -549,6 +560,8 @@ class TerminalRenderer(ViewRenderer):
                 "dim",
             ),
         ]
+        if not (explain or view.show_all):
+            return screenful(view, parts)
         for phase in view.phases:
             if view.show_all or phase.start_month < view.summarised_from:
                 parts.append(Text(""))

@@ -79,7 +79,7 @@ def ready_text(months: int | None, as_of: dt.date) -> str:
     return f"{count(months, 'month')}{years_part}, by {month_label(as_of, months)}"
 
 
-SUMMARISED_FROM = 13  # "1-2 years" and later are summarised in the terminal
+SUMMARISED_FROM = 4  # after the next 90 days, the terminal summarises per competency
 
 
 def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milestone, ...]:
