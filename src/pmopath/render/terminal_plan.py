@@ -172,7 +172,8 @@ def screenful(view: RoadmapView, head: list[RenderableType]) -> Screenful:
     )
     miles = Listing(
         words.MILESTONES,
-        [Entry(f"  {m.label}  ", m.text, []) for m in view.milestones],
+        # the short names; an eligibility is implied by the exam after it (--all lists it)
+        [Entry(f"  {m.label}  ", m.short, []) for m in view.milestones if m.kind != "eligible"],
         3,
         "milestone",
     )

@@ -2,7 +2,7 @@
 
 import datetime as dt
 import re
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pmopath.base.months import month_label
 from pmopath.base.text import count, first_few, percent
@@ -32,6 +32,9 @@ class StarSeed(Model):
     evidence: str
 
 
+MilestoneKind = Literal["move", "experience", "eligible", "exam"]
+
+
 class Milestone(Model):
     """A dated point of the plan: a move, experience reached, a certification's eligibility."""
 
@@ -39,6 +42,7 @@ class Milestone(Model):
     label: str  # YYYY-MM
     text: str
     short: str  # the same in few words, for a chart ("Sit PMI-PMOCP")
+    kind: MilestoneKind
 
 
 class LaterRow(Model):
@@ -88,14 +92,15 @@ def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milest
     estimate and the plan's last step toward it (its training hours, say), so the date
     agrees with the plan."""
     as_of = plan.as_of
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, str, str, MilestoneKind]] = []
 
     def short(cert_id: str) -> str:
         return fw.certification_by_id[cert_id].short_name or fw.cert_name(cert_id)
 
     for it in items:
         if it.mode == "milestone":
-            found.append((it.end_month, it.title, re.sub(r"\s*\([^()]*\)$", "", it.title)))
+            kind: MilestoneKind = "move" if it.kind == "role" else "experience"
+            found.append((it.end_month, it.title, re.sub(r"\s*\([^()]*\)$", "", it.title), kind))
     status = {c.eligibility.id: c.eligibility for c in plan.score.certifications}
     certs = [it for it in items if it.kind == "certification" and it.ref]
     exams = [it for it in certs if it.step == "exam"]
@@ -117,12 +122,16 @@ def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milest
             if el is not None and el.eligible_in_months:
                 month = max(el.eligible_in_months, steps_done.get(it.ref, 0)) + 1
                 name = fw.cert_name(it.ref)
-                found.append((month, f"Eligible for {name}", f"Eligible for {short(it.ref)}"))
-            found.append((it.end_month, f"Sit {fw.cert_name(it.ref)}", f"Sit {short(it.ref)}"))
+                found.append(
+                    (month, f"Eligible for {name}", f"Eligible for {short(it.ref)}", "eligible")
+                )
+            found.append(
+                (it.end_month, f"Sit {fw.cert_name(it.ref)}", f"Sit {short(it.ref)}", "exam")
+            )
     found.sort(key=lambda m: m[0])
     return tuple(
-        Milestone.model_construct(month=m, label=month_label(as_of, m), text=t, short=s)
-        for m, t, s in found
+        Milestone.model_construct(month=m, label=month_label(as_of, m), text=t, short=s, kind=k)
+        for m, t, s, k in found
     )
 
 
