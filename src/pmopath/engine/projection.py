@@ -57,6 +57,30 @@ def after_move(
     return profile.model_copy(update={"positions": tuple(positions)})
 
 
+def soonest_after_moves(
+    fw: Framework,
+    profile: Profile,
+    score: Score,
+    moves: list[tuple[Role, int]],
+    as_of: dt.date,
+    cert_ids: list[str],
+) -> dict[str, tuple[int, Role, Eligibility]]:
+    """For each certification a planned move dates: the soonest month, counted from the
+    plan's start, the role moved into, and the eligibility as checked from that move."""
+    found: dict[str, tuple[int, Role, Eligibility]] = {}
+    for i, (role, move) in enumerate(moves if cert_ids else ()):
+        projected = after_move(profile, role, move, as_of, tuple(moves[:i]))
+        check = checker(fw, projected, score.hours_per_week, month_start(as_of, move + 1))
+        for cert_id in cert_ids:
+            el = check.check(fw.certification_by_id[cert_id])
+            if el.eligible_in_months is None or el.status == "blocked":
+                continue
+            months = move + el.eligible_in_months
+            if cert_id not in found or months < found[cert_id][0]:
+                found[cert_id] = (months, role, el)  # a move before gives it sooner
+    return found
+
+
 def dated_after_moves(
     fw: Framework,
     profile: Profile,
@@ -73,29 +97,23 @@ def dated_after_moves(
         if c.eligibility.status == "not-yet-eligible" and c.eligibility.eligible_in_months is None
     }
     found: dict[str, Eligibility] = {}
-    for i, (role, move) in enumerate(moves if today else ()):
-        projected = after_move(profile, role, move, as_of, tuple(moves[:i]))
-        check = checker(fw, projected, score.hours_per_week, month_start(as_of, move + 1))
-        for cert_id, now in today.items():
-            el = check.check(fw.certification_by_id[cert_id])
-            if el.eligible_in_months is None or el.status == "blocked":
-                continue
-            months = move + el.eligible_in_months
-            if cert_id in found and (found[cert_id].eligible_in_months or 0) <= months:
-                continue  # a move before gives it sooner
-            note = (
-                f"dated from the plan's move into {role.name} in month {move} "
-                f"({month_label(as_of, move)}): the months count from there"
-            )
-            found[cert_id] = el.model_copy(
-                update={
-                    "status": "not-yet-eligible",
-                    "eligible_in_months": months,
-                    "missing": now.missing,
-                    "assumptions": (*el.assumptions, note),
-                    "after_move": role.id,
-                }
-            )
+    for cert_id, (months, role, el) in soonest_after_moves(
+        fw, profile, score, moves, as_of, list(today)
+    ).items():
+        move = months - (el.eligible_in_months or 0)
+        note = (
+            f"dated from the plan's move into {role.name} in month {move} "
+            f"({month_label(as_of, move)}): the months count from there"
+        )
+        found[cert_id] = el.model_copy(
+            update={
+                "status": "not-yet-eligible",
+                "eligible_in_months": months,
+                "missing": today[cert_id].missing,
+                "assumptions": (*el.assumptions, note),
+                "after_move": role.id,
+            }
+        )
     found.update(stopped_by_the_first_move(fw, profile, score, moves, as_of))
     return found
 
@@ -113,7 +131,7 @@ def stopped_by_the_first_move(
     does not count once the plan makes them a PMO analyst)."""
     if not moves:
         return {}
-    first = moves[0][1]
+    first_role, first = moves[0]
     late = {
         c.eligibility.id: c.eligibility
         for c in score.certifications
@@ -121,31 +139,21 @@ def stopped_by_the_first_move(
         and (c.eligibility.eligible_in_months or 0) > first
         and c.eligibility.after_move is None
     }
+    soonest = soonest_after_moves(fw, profile, score, moves, as_of, list(late))
     found: dict[str, Eligibility] = {}
     for cert_id, now in late.items():
-        best: int | None = None
-        role_id: str | None = None
-        for i, (role, move) in enumerate(moves):
-            projected = after_move(profile, role, move, as_of, tuple(moves[:i]))
-            check = checker(fw, projected, score.hours_per_week, month_start(as_of, move + 1))
-            el = check.check(fw.certification_by_id[cert_id])
-            if el.eligible_in_months is None or el.status == "blocked":
-                continue
-            months = move + el.eligible_in_months
-            if best is None or months < best:
-                best, role_id = months, role.id
-        if best is not None and best <= (now.eligible_in_months or 0):
+        best = soonest.get(cert_id)
+        if best is not None and best[0] <= (now.eligible_in_months or 0):
             continue  # the moves keep (or bring forward) today's date
-        mover = moves[0][0]
         note = (
-            f"your current positions stop counting at the plan's move into {mover.name} in"
+            f"your current positions stop counting at the plan's move into {first_role.name} in"
             f" month {first} ({month_label(as_of, first)})"
         )
         found[cert_id] = now.model_copy(
             update={
-                "eligible_in_months": best,
+                "eligible_in_months": best[0] if best else None,
                 "assumptions": (*now.assumptions, note),
-                "after_move": role_id,
+                "after_move": best[1].id if best else None,
             }
         )
     return found
