@@ -602,6 +602,7 @@ OMITTED: dict[tuple[str, str], str] = {
     ("roadmap", "later"): "the terminal's summary of later work; markdown lists every item",
     ("roadmap", "show_all"): "how much the terminal shows (--all)",
     ("roadmap", "charts"): "whether the markdown draws its Mermaid timeline (--no-charts)",
+    ("roadmap", "cited"): "the terminal names the IDs (--explain); `pmopath sources ID` opens one",
     ("roadmap", "summarised_from"): "where the terminal's summary begins",
     ("gap", "ready_label"): "part of the headline",
     ("roadmap", "horizon"): "only named when items were cut (cut_items)",

@@ -42,7 +42,6 @@ from pmopath.model.framework import (
     Importance,
     Role,
     StandingAction,
-    source_label,
 )
 from pmopath.model.profile import Profile
 
@@ -96,6 +95,7 @@ def plan(
             form=it.form,
             hours_per_month=_per_month(it),
             course=it.course,
+            sources=it.sources,
         )
         for rank, it in enumerate(placed, 1)
     ]
@@ -156,11 +156,6 @@ def _plan_order(it: Item) -> tuple[bool, int, bool, int, int]:
 def fill(template: str, values: dict[str, str]) -> str:
     """Fill ``{name}`` placeholders from ``values``; anything else is left as written."""
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
-
-
-def _why(action: StandingAction) -> str:
-    cited = ", ".join(source_label(s) for s in action.sources)
-    return action.why + (f" ({cited})" if cited else "")
 
 
 def same_title(title: str) -> str:
@@ -267,7 +262,7 @@ class _Planner(ContextSteps, CertificationSteps):
 
     def standing(self, key: str, action: StandingAction, **extra: Any) -> Item:
         title = fill(action.title, self.values)
-        why = _why(action)
+        why = action.why
         if action.unless is not None:
             name = self.fw.competency_name(action.unless.competency).lower()
             why = f"your {name} is below level {action.unless.level}; {why}"
@@ -277,7 +272,16 @@ class _Planner(ContextSteps, CertificationSteps):
             extra.setdefault("mode", "alongside")
             extra.setdefault("months", action.months or 0)  # recurring over these months
         return Item(
-            key, kind, step, None, title, effort=action.hours, why=why, short=action.why, **extra
+            key,
+            kind,
+            step,
+            None,
+            title,
+            effort=action.hours,
+            why=why,
+            short=action.why,
+            sources=action.sources,
+            **extra,
         )
 
     def accruing_move(self, kind: ExperienceKind) -> Role | bool | None:

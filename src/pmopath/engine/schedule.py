@@ -94,6 +94,7 @@ class PlanItem(Model):
     form: DoableForm | None = None
     hours_per_month: float | None = None  # a recurring light load: these hours every month
     course: Course | None = None  # a course taken as one block (its days), the exam at its end
+    sources: tuple[str, ...] = ()  # the sources its why rests on (IDs: "S100", "estimate")
 
 
 class Binding(Model):
@@ -153,6 +154,7 @@ class Item:
     form: DoableForm | None  # set when the plan offers the doable form
     after: list[str]  # items it starts only once they have ended (the data's `after`)
     course: Course | None  # a certification's course taken as one block
+    sources: tuple[str, ...]  # the sources its why rests on (IDs)
     reaches: int  # competency actions: the level they complete
     alternatives: tuple[str, ...]
     counts_as: TrainingTopic | None  # a course: its hours count as education of this topic
@@ -192,6 +194,7 @@ ITEM_DEFAULTS: dict[str, Any] = {
     "form": None,
     "after": [],
     "course": None,
+    "sources": (),
     "reaches": 0,
     "alternatives": (),
     "counts_as": None,

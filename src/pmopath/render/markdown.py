@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from pmopath.views.history import HistoryView
     from pmopath.views.profile import ProfileView
     from pmopath.views.results import ComparisonView, GapView
-    from pmopath.views.roadmap import RoadmapView
+    from pmopath.views.roadmap import Cited, RoadmapView
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
@@ -60,6 +60,12 @@ def provenance(item: Provenance) -> str:
 
 
 _URL = re.compile(r"https?://[^\s<>`\\]+")
+
+
+def cite(c: Cited) -> str:
+    """A source ID linked to its page when it has a web address ("[S100](<https://…>)")."""
+    plain = one_line(c.url or "")
+    return f"[{md(c.label)}](<{plain}>)" if _URL.fullmatch(plain) else md(c.label)
 
 
 def link(url: str) -> str:
@@ -564,7 +570,8 @@ class MarkdownRenderer(ViewRenderer):
                 title = words.plan_title(it.title, it.form)
                 # a paragraph in the item: a line break every renderer reads the same
                 lines += [f"- **{md(title)}** ({effort_words(it)}, {span})", ""]
-                lines += [f"  *Why:* {md(it.why)}", ""]
+                refs = ", ".join(cite(c) for c in view.cited if c.id in it.sources)
+                lines += [f"  *Why:* {md(it.why)}" + (f" ({refs})" if refs else ""), ""]
         if view.cut_items:
             lines += [
                 f"*{view.cut_items} later items are beyond the {view.horizon}-month horizon.*",
@@ -574,6 +581,12 @@ class MarkdownRenderer(ViewRenderer):
         if view.star_seeds:
             lines += ["", f"## {words.STAR_SEEDS}", "", "From your own evidence notes:", ""]
             lines += [f"- **{md(s.competency)}:** {md(s.evidence)}" for s in view.star_seeds]
+        if view.cited:
+            lines += ["", f"## {words.SOURCES}", ""]
+            for c in view.cited:  # a list, not footnotes: every renderer shows it in place
+                by = f", {md(c.publisher)}" if c.publisher else ""
+                where = f": {link(c.url)}" if c.url else ""
+                lines.append(f"- **{md(c.label)}** {md(c.title)}{by}{where}")
         return doc(lines)
 
 

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pmopath.base.text import clean, hours, percent
+from pmopath.model.framework import source_label
 from pmopath.render import words
 from pmopath.render.rich_text import (
     STATUS_STYLE,
@@ -124,7 +125,8 @@ def month_span(it: ItemRow) -> str:
 def why_of(it: ItemRow, explain: bool) -> str:
     if not explain:
         return it.why_short
-    return it.why + ("" if it.priority is None else f" (priority {it.priority:g})")
+    cited = f" ({', '.join(source_label(sid) for sid in it.sources)})" if it.sources else ""
+    return it.why + cited + ("" if it.priority is None else f" (priority {it.priority:g})")
 
 
 def stacked(phase: PhaseRow, explain: bool) -> Group:

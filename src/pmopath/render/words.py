@@ -193,3 +193,6 @@ def history_change(
             f"{count(abs(months), 'month')} {moved}" if months else "ready month unchanged"
         )
     return ", ".join(parts) or "-"
+
+
+SOURCES = "Sources"

@@ -9,7 +9,7 @@ from pmopath.base.text import count, first_few, percent
 from pmopath.engine.schedule import Plan, PlanItem
 from pmopath.engine.summary import Summary
 from pmopath.model.catalog import Framework
-from pmopath.model.framework import Model
+from pmopath.model.framework import Model, source_label
 from pmopath.views.results import GapView, gap_fields
 
 
@@ -45,6 +45,16 @@ class Milestone(Model):
     kind: MilestoneKind
 
 
+class Cited(Model):
+    """A source a plan item's why rests on, as a reader opens it."""
+
+    id: str
+    label: str  # "S100", or "pmopath estimate"
+    title: str
+    publisher: str | None
+    url: str | None
+
+
 class LaterRow(Model):
     """Later work summarised per competency (or kind of item)."""
 
@@ -65,6 +75,7 @@ class RoadmapView(GapView):
     phases: tuple[PhaseRow, ...]
     star_seeds: tuple[StarSeed, ...]
     milestones: tuple[Milestone, ...]  # moves, experience reached, eligibility, in month order
+    cited: tuple[Cited, ...] = ()  # the sources the items' reasons rest on, in first-cited order
     summarised_from: int  # the first month the terminal shows summarised (unless --all)
     later: tuple[LaterRow, ...]  # the items from that month on, per competency
     show_all: bool  # --all: every item in full
@@ -132,6 +143,22 @@ def milestones(fw: Framework, plan: Plan, items: list[PlanItem]) -> tuple[Milest
     return tuple(
         Milestone.model_construct(month=m, label=month_label(as_of, m), text=t, short=s, kind=k)
         for m, t, s, k in found
+    )
+
+
+def cited(fw: Framework, items: list[PlanItem]) -> tuple[Cited, ...]:
+    """The sources the items cite, each once, in the order first cited."""
+    found = fw.sources
+    ids = dict.fromkeys(sid for it in items for sid in it.sources if sid in found)
+    return tuple(
+        Cited.model_construct(
+            id=sid,
+            label=source_label(sid),
+            title=found[sid].title,
+            publisher=found[sid].publisher,
+            url=found[sid].url,
+        )
+        for sid in ids
     )
 
 
@@ -204,6 +231,7 @@ def roadmap_view(
             StarSeed.model_construct(competency=c, evidence=e) for c, e in plan.star_seeds
         ),
         milestones=milestones(fw, plan, items),
+        cited=cited(fw, items),
         summarised_from=SUMMARISED_FROM,
         later=later_rows(fw, plan, items),
         show_all=show_all,
