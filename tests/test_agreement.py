@@ -28,7 +28,7 @@ CASES = [
 def run(runner: CliRunner, *args: str) -> str:
     result = runner.invoke(app, [*args, "--as-of", AS_OF])
     assert result.exit_code == 0, result.stderr
-    return result.stdout
+    return result.stdout.replace("\u2011", "-")  # markdown's non-breaking hyphens in months
 
 
 def figures(doc: dict[str, Any]) -> tuple[Any, ...]:

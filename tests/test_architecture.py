@@ -617,7 +617,7 @@ OMITTED: dict[tuple[str, str], str] = {
 
 def normalise(out: str, fmt: Format) -> str:
     if fmt is Format.markdown:
-        out = re.sub(r"\\(.)", r"\1", out)
+        out = re.sub(r"\\(.)", r"\1", out).replace("\u2011", "-")  # non-breaking hyphens
     return one_line(out)
 
 

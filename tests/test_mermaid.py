@@ -44,7 +44,7 @@ def timeline_nodes(markdown: str) -> list[tuple[str, str]]:
     charts = [b for b in blocks(markdown) if b.startswith("flowchart TD\n")]
     assert len(charts) == 1
     nodes: list[tuple[str, str]] = []
-    for line in charts[0].splitlines()[1:]:
+    for line in charts[0].replace("\u2011", "-").splitlines()[1:]:  # non-breaking hyphens
         m = NODE.match(line)
         assert m, line
         assert m["prev"] == (nodes[-1][0] if nodes else None), line  # one chain, in order

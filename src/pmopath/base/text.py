@@ -175,3 +175,12 @@ def window(value: int) -> str:
 def local_day(moment: dt.datetime) -> dt.date:
     """The calendar day at ``moment`` where the person is (the local time zone)."""
     return moment.astimezone().date()
+
+
+_MONTH = re.compile(r"\b(\d{4})-(\d{2})\b(?!-)")
+
+
+def whole_months(text: str) -> str:
+    """Month labels that never break at their hyphen in a browser ("2030-10" with a
+    non-breaking hyphen, U+2011): for documents laid out in narrow columns."""
+    return _MONTH.sub("\\1\u2011\\2", text)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from pmopath.base.text import count, hours, one_line, percent, short_duration
+from pmopath.base.text import count, hours, one_line, percent, short_duration, whole_months
 from pmopath.model.framework import STEPS, DevelopmentAction, Provenance
 from pmopath.render import words
 from pmopath.render.base import ViewRenderer
@@ -450,7 +450,7 @@ class MarkdownRenderer(ViewRenderer):
         # three columns, the deciding one first, so the table fits a phone's column
         rows = (
             (
-                words.ready_when(t.ready_label, t.ready_in_months),
+                whole_months(words.ready_when(t.ready_label, t.ready_in_months)),
                 md(t.name),
                 f"competencies {percent(t.readiness)} · experience {t.experience_met} of "
                 f"{t.experience_total}{words.months_short(t.months_short)} · certifications "
@@ -475,7 +475,7 @@ class MarkdownRenderer(ViewRenderer):
         readiness, the path starts at the current role, the title names the target)."""
         names = view.role_names
         lines = [
-            f"**{md(view.headline)}** (as of {view.as_of.isoformat()})",
+            f"**{whole_months(md(view.headline))}** (as of {view.as_of.isoformat()})",
             "",
             *([md(view.what_sets_the_date), ""] if view.what_sets_the_date else []),
             *lead,

@@ -75,14 +75,19 @@ def timeline(view: RoadmapView) -> list[str]:
         if view.ready_label
         else f"Ready for {target}: month not estimated"
     )
-    nodes = [f'    s(["{mermaid_text(start, 80)}"])']
+    nodes = [f'    s(["{_whole(mermaid_text(start, 80))}"])']
     previous = "s"
     for n, m in enumerate(view.milestones, 1):
         label = mermaid_text(f"{m.label} · {mermaid_text(_short(m.short), TIMELINE_LABEL)}", 80)
-        nodes.append(f'    {previous} --> m{n}["{label}"]')
+        nodes.append(f'    {previous} --> m{n}["{_whole(label)}"]')
         previous = f"m{n}"
-    nodes.append(f'    {previous} --> r(["{mermaid_text(ready, 80)}"])')
+    nodes.append(f'    {previous} --> r(["{_whole(mermaid_text(ready, 80))}"])')
     return ["```mermaid", "flowchart TD", *nodes, "```"]
+
+
+def _whole(label: str) -> str:
+    """A label that wraps at its spaces, never inside "PMI-PMOCP" or "2030-10"."""
+    return label.replace("-", "\u2011")
 
 
 #: Longest milestone text in the timeline, in characters (cut at a word with "…").
