@@ -1,6 +1,6 @@
 """The planner's part for what an action needs: its context, and the order between actions.
 
-An action that says ``context`` (pmo, programme, portfolio, people-leadership) is done as
+An action that says ``context`` (projects, pmo, programme, portfolio, people-leadership) is done as
 written when the person has that context: their current role accrues the matching kind,
 an open position is ticked with it, or the plan has moved them into a role that accrues it
 by then. Before that move (the move waits for the action, or no role on the path gives the
