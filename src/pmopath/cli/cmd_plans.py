@@ -81,6 +81,7 @@ def gap(
         "pmopath roadmap --format markdown -o plan.md",
         "pmopath roadmap --horizon 12 --hours-per-week 6",
         "pmopath roadmap --all --explain",
+        "pmopath roadmap --format markdown --no-charts -o plan.md   # for MkDocs, Word",
     ),
 )
 def roadmap(
