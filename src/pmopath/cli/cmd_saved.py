@@ -164,7 +164,7 @@ def diff(
     if len(ids) < 2:
         raise NotFoundError(
             f"diff needs two saved assessments; there {'is' if len(ids) == 1 else 'are'} {len(ids)}",
-            hint="run `pmopath assess` again later",
+            hint="each `pmopath assess` saves one",
         )
     a_id = store.find(first) if first is not None else ids[-2]
     b_id = store.find(second)

@@ -160,7 +160,8 @@ def cert_changes(fw: Framework, a: Profile, b: Profile) -> tuple[CertChange, ...
 def _key(item: PlanItem) -> tuple[str, str, str | None, str]:
     """An item's identity across two plans: a competency's action by its title (from the
     data); anything else by what it is about (its title carries counts that move)."""
-    return item.kind, item.step, item.ref, item.title if item.kind == "competency" else ""
+    by_title = item.kind == "competency" and item.step in ("learn", "practice")
+    return item.kind, item.step, item.ref, item.title if by_title else ""
 
 
 def _items(a: Assessed, b: Assessed, same_target: bool) -> tuple[list[ItemChange], int]:
@@ -174,7 +175,7 @@ def _items(a: Assessed, b: Assessed, same_target: bool) -> tuple[list[ItemChange
     for item in (i for p in a.plan.phases for i in p.items):
         planned = _key(item) in later
         ref = item.ref or ""
-        if item.kind == "competency":
+        if item.kind == "competency" and item.step != "assess":
             old, new = a.profile.ratings.get(ref), b.profile.ratings.get(ref)
             before = old.level if old and old.level is not None else 0
             done = not planned and new is not None and (new.level or 0) > before
