@@ -217,3 +217,18 @@ def test_help_has_an_example(runner: CliRunner) -> None:
     result = runner.invoke(app, ["diff", "--help"], env={"COLUMNS": "120"})
     assert result.exit_code == 0
     assert "pmopath diff 1 3" in result.stdout
+
+
+def test_ready_on_both_days_has_not_moved(runner: CliRunner, fw: Framework) -> None:
+    """The first named no target; the second a role both already meet: ready on both days,
+    so the ready month is the same (not the calendar month apart)."""
+    saved(fw, "then.yaml", THEN, target_role=None)
+    saved(fw, "now.yaml", NOW, current_role="pmo-manager", target_role="pmo-analyst")
+    doc = as_json(runner)
+    a, b = doc["a"], doc["b"]
+    assert isinstance(a, dict) and isinstance(b, dict)
+    assert a["ready_now"] is True and b["ready_now"] is True
+    assert doc["ready_change_months"] == 0
+    out = " ".join(runner.invoke(app, ["diff"], env={"COLUMNS": "160"}).stdout.split())
+    assert "now → now (ready month unchanged)" in out
+    assert "the first named no target; both are compared against PMO Analyst" in out

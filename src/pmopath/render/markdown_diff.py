@@ -24,7 +24,7 @@ class MarkdownDiff:
         lines = [f"# {words.DIFF_TITLE}", "", f"{side(a)} → {side(b)}", ""]
         lines += [f"{md(a.current_role_name)} → {md(b.current_role_name)}", ""]
         if view.target_changed and view.target_role_name:
-            before = md(a.target_role_name or "-")
+            before = None if a.target_role_name is None else md(a.target_role_name)
             lines += [words.targets_differ(before, md(view.target_role_name)), ""]
         if view.target_role_name:
             lines += [f"## {words.DIFF_READINESS}: {md(view.target_role_name)}", ""]

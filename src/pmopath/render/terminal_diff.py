@@ -30,9 +30,7 @@ class TerminalDiff:
         parts: list[RenderableType] = [heading(words.DIFF_TITLE, f"{_side(a)} → {_side(b)}")]
         parts.append(lit(f"{a.current_role_name} → {b.current_role_name}"))
         if view.target_changed and view.target_role_name:
-            parts.append(
-                lit(words.targets_differ(a.target_role_name or "-", view.target_role_name))
-            )
+            parts.append(lit(words.targets_differ(a.target_role_name, view.target_role_name)))
         if view.target_role_name:
             parts.append(section(f"{words.DIFF_READINESS}: {clean(view.target_role_name)}"))
             ready = words.diff_readiness(a.readiness, b.readiness, view.readiness_change)

@@ -244,9 +244,10 @@ def diff_ready(
     return text
 
 
-def targets_differ(before: str, after: str) -> str:
+def targets_differ(before: str | None, after: str) -> str:
     """The first assessment aimed elsewhere (both names already escaped for the format)."""
-    return f"The targets differ: the first aimed at {before}; both are compared against {after}."
+    aim = "named no target" if before is None else f"aimed at {before}"
+    return f"The targets differ: the first {aim}; both are compared against {after}."
 
 
 def still_planned(n: int) -> str:

@@ -210,7 +210,9 @@ def diff_view(fw: Framework, a: Assessed, b: Assessed, target: str | None) -> Di
     if left.readiness is not None and right.readiness is not None:
         readiness = round(right.readiness - left.readiness, 4)
     months = None
-    if left.ready_month is not None and right.ready_month is not None:
+    if left.ready_now and right.ready_now:
+        months = 0  # ready on both days: the ready month did not move
+    elif left.ready_month is not None and right.ready_month is not None:
         months = months_apart(left.ready_month, right.ready_month)
     items, still = _items(a, b, same_target)
     return DiffView.model_construct(
