@@ -20,6 +20,7 @@ from pmopath.engine.summary import summarise
 from pmopath.load.profiles import load_profile
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import Model
+from pmopath.model.profile import HeldCertification, Profile, Rating
 from pmopath.render import Format, renderer_for
 from pmopath.render.base import ViewRenderer
 from pmopath.render.console import as_text
@@ -36,6 +37,7 @@ from pmopath.views.browse import (
     sources_view,
     validation_view,
 )
+from pmopath.views.diff import Assessed, DiffView, diff_view
 from pmopath.views.eligible import eligible_view, your_eligibility
 from pmopath.views.history import HistoryEntry, HistoryView
 from pmopath.views.profile import profile_view
@@ -448,7 +450,26 @@ def fixtures() -> dict[str, View]:
         "gap": gap_view(FW, planned, summary, True),
         "roadmap": roadmap_view(FW, planned, summary, True),
         "comparison": comparison_view(FW, profile, compared, planned.hours_per_week, AS_OF),
+        "diff": diff_fixture(profile),
     }
+
+
+def diff_fixture(profile: Profile) -> DiffView:
+    """Half a year on: governance 3 → 4, PgMP gained, aiming at PMO manager instead."""
+    later = profile.model_copy(
+        update={
+            "assessed_at": dt.datetime(2027, 5, 24, 9, 30),
+            "target_role": "pmo-manager",
+            "ratings": {**profile.ratings, "governance": Rating(level=4)},
+            "certifications": (*profile.certifications, HeldCertification(id="pgmp", year=2027)),
+        }
+    )
+    day = dt.date(2027, 5, 24)
+    a = Assessed(
+        "20261122-093000", profile, AS_OF, *summarise(profile, FW, "pmo-manager", as_of=AS_OF)
+    )
+    b = Assessed("20270524-093000", later, day, *summarise(later, FW, "pmo-manager", as_of=day))
+    return diff_view(FW, a, b, "pmo-manager")
 
 
 #: The names of fixtures()'s views: parameters are known at collection, views built later.
@@ -470,6 +491,7 @@ CASES = (
     "gap",
     "roadmap",
     "comparison",
+    "diff",
 )
 TEXT_FORMATS = (Format.terminal, Format.markdown)
 
@@ -612,6 +634,7 @@ OMITTED: dict[tuple[str, str], str] = {
     ("comparison", "current_role"): "named by current_role_name",
     ("comparison", "name"): "the person's name titles the markdown document only",
     ("eligible", "hidden"): "said as a count only when some were left out (without --all)",
+    ("diff", "compared_role"): "named by target_role_name",
 }
 
 

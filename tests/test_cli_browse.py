@@ -228,6 +228,7 @@ COMMANDS = (
     "history",
     "show",
     "export-profile",
+    "diff",
 )
 
 

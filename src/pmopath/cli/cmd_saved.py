@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -115,3 +115,61 @@ def export_profile(
     note_input(ctx, store.path(found))
     text = dump_profile(store.load(found, fw).profile)
     write_output(ctx, text, output, force=force)
+
+
+def _assessed(fw: Any, ident: str, profile: Any, target: str | None) -> Any:
+    """One saved assessment, summarised against ``target`` on its own day."""
+    from pmopath.base.text import local_day
+    from pmopath.engine.summary import summarise
+    from pmopath.views.diff import Assessed
+
+    # as on its own day (an old file without a time: today), as `history` does
+    day = local_day(profile.assessed_at) if profile.assessed_at else today()
+    if target is None:
+        return Assessed(ident, profile, day, None, None)
+    planned, summary = summarise(profile, fw, target, as_of=day, more_hours=False)
+    return Assessed(ident, profile, day, planned, summary)
+
+
+_DIFF_REF = "An assessment ID, unique prefix, or number from `pmopath history`"
+
+
+@app.command(
+    epilog=examples("pmopath diff", "pmopath diff 1 3", "pmopath diff 20260504 --format json")
+)
+def diff(
+    ctx: typer.Context,
+    first: Annotated[
+        str | None,
+        typer.Argument(
+            help=_DIFF_REF + " (default: the one before the latest).", show_default=False
+        ),
+    ] = None,
+    second: Annotated[
+        str | None,
+        typer.Argument(help=_DIFF_REF + " (default: the latest).", show_default=False),
+    ] = None,
+    fmt: FormatOption = Format.terminal,
+) -> None:
+    """What changed between two saved assessments: ratings, experience, certifications,
+    readiness, the ready month, and which items of the first one's plan are done."""
+    from pmopath.base.errors import NotFoundError
+    from pmopath.load.store import Store
+    from pmopath.views.diff import diff_view
+
+    fw = framework_of(ctx)
+    store = Store()
+    ids = store.ids()
+    warn_skipped(store)
+    if len(ids) < 2:
+        raise NotFoundError(
+            f"diff needs two saved assessments; there {'is' if len(ids) == 1 else 'are'} {len(ids)}",
+            hint="each `pmopath assess` saves one",
+        )
+    a_id = store.find(first) if first is not None else ids[-2]
+    b_id = store.find(second)
+    a_profile, b_profile = store.load(a_id, fw).profile, store.load(b_id, fw).profile
+    target = b_profile.target_role or a_profile.target_role  # compared against B's target
+    a = _assessed(fw, a_id, a_profile, target)
+    b = _assessed(fw, b_id, b_profile, target)
+    show_view(fmt, diff_view(fw, a, b, target))

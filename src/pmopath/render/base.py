@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         SourceView,
         ValidationView,
     )
+    from pmopath.views.diff import DiffView
     from pmopath.views.eligible import EligibleView
     from pmopath.views.history import HistoryView
     from pmopath.views.profile import ProfileView
@@ -93,3 +94,6 @@ class ViewRenderer(Renderer, ABC):
 
     @abstractmethod
     def comparison(self, view: ComparisonView) -> Rendered: ...
+
+    @abstractmethod
+    def diff(self, view: DiffView) -> Rendered: ...

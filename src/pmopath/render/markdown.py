@@ -7,7 +7,6 @@ is shown as typed, never turned into a link, image or tag.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from pmopath.base.text import count, hours, one_line, percent, short_duration, whole_months
@@ -15,6 +14,8 @@ from pmopath.model.framework import STEPS, DevelopmentAction, Provenance
 from pmopath.render import words
 from pmopath.render.base import ViewRenderer
 from pmopath.render.efforts import effort_words
+from pmopath.render.markdown_diff import MarkdownDiff
+from pmopath.render.markdown_text import doc, md, table
 from pmopath.render.mermaid import timeline
 
 if TYPE_CHECKING:
@@ -35,14 +36,6 @@ if TYPE_CHECKING:
     from pmopath.views.profile import ProfileView
     from pmopath.views.results import ComparisonView, GapView
     from pmopath.views.roadmap import Cited, RoadmapView
-
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
-
-
-def md(text: str) -> str:
-    """Escape inline markdown and HTML, and fold the text onto one line."""
-    return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
 def level_bar(level: int) -> str:
@@ -91,20 +84,7 @@ def note(text: str | None, indent: str = "") -> list[str]:
     return [f"{indent}*{md(text)}*", ""] if text else []
 
 
-def table(header: Iterable[str], align: str, rows: Iterable[Iterable[str]]) -> list[str]:
-    """A pipe table; ``align`` has one of ``l`` / ``r`` per column."""
-    out = ["| " + " | ".join(header) + " |"]
-    out.append("|" + "|".join("---:" if a == "r" else "---" for a in align) + "|")
-    out += ["| " + " | ".join(row) + " |" for row in rows]
-    return out
-
-
-def doc(lines: list[str]) -> str:
-    text = "\n".join(lines).rstrip() + "\n"
-    return re.sub(r"\n{3,}", "\n\n", text)
-
-
-class MarkdownRenderer(ViewRenderer):
+class MarkdownRenderer(MarkdownDiff, ViewRenderer):
     # ------------------------------------------------------------- browse
 
     def roles(self, view: RolesView) -> str:

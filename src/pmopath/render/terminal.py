@@ -39,6 +39,7 @@ from pmopath.render.rich_text import (
     source_facts,
 )
 from pmopath.render.rows import Cell, Column, Rows
+from pmopath.render.terminal_diff import TerminalDiff
 from pmopath.render.terminal_plan import screenful
 from pmopath.render.terminal_tables import (
     STACK_BELOW,
@@ -72,7 +73,7 @@ if TYPE_CHECKING:
     from pmopath.views.roadmap import RoadmapView
 
 
-class TerminalRenderer(ViewRenderer):
+class TerminalRenderer(TerminalDiff, ViewRenderer):
     # ------------------------------------------------------------- browse
 
     def roles(self, view: RolesView) -> RenderableType:

@@ -196,3 +196,61 @@ def history_change(
 
 
 SOURCES = "Sources"
+
+
+# ------------------------------------------------------------------ diff
+
+DIFF_TITLE = "What changed"
+DIFF_READINESS = "Readiness"
+DIFF_READY_MONTH = "Ready month"
+DIFF_RATINGS = "Ratings changed"
+DIFF_ITEMS = "The first assessment's plan"
+DIFF_THEN, DIFF_NOW = "Then", "Now"
+DIFF_NO_CHANGE = "no change"
+DIFF_NOTHING_DONE = "none of its items done or dropped yet"
+CERT_CHANGE = {
+    "gained": "gained",
+    "lapsed": "lapsed",
+    "renewed": "renewed",
+    "removed": "no longer listed",
+}
+ITEM_STATUS = {"done": "done", "not-needed": "no longer needed"}
+
+
+def diff_level(level: int | None) -> str:
+    return "not assessed" if level is None else str(level)
+
+
+def diff_readiness(before: float | None, after: float | None, change: float | None) -> str:
+    """ "45% → 60% (+15 pts)"; "-" for a side with no target."""
+    from pmopath.base.text import percent
+
+    text = (
+        f"{'-' if before is None else percent(before)} → {'-' if after is None else percent(after)}"
+    )
+    if change is not None:
+        points = round(change * 100)
+        text += f" ({points:+d} pts)" if points else " (unchanged)"
+    return text
+
+
+def diff_ready(
+    before: str | None, before_now: bool, after: str | None, after_now: bool, months: int | None
+) -> str:
+    """ "2029-03 → 2028-11 (4 months earlier)"."""
+    text = f"{history_ready(before, before_now)} → {history_ready(after, after_now)}"
+    if months is not None:
+        text += f" ({history_change(None, months, False, False)})"
+    return text
+
+
+def targets_differ(before: str | None, after: str) -> str:
+    """The first assessment aimed elsewhere (both names already escaped for the format)."""
+    aim = "named no target" if before is None else f"aimed at {before}"
+    return f"The targets differ: the first {aim}; both are compared against {after}."
+
+
+def still_planned(n: int) -> str:
+    from pmopath.base.text import count
+
+    return f"{count(n, 'item')} of that plan still planned."

@@ -17,6 +17,7 @@ def all_views() -> list[type[View]]:
     """Every concrete view class (for the renderers' and parity tests)."""
     from pmopath.views import (  # noqa: F401  (registers them)
         browse,
+        diff,
         eligible,
         history,
         profile,
