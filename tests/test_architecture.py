@@ -41,6 +41,7 @@ from pmopath.views.diff import Assessed, DiffView, diff_view
 from pmopath.views.eligible import eligible_view, your_eligibility
 from pmopath.views.history import HistoryEntry, HistoryView
 from pmopath.views.profile import profile_view
+from pmopath.views.progress import Assessment, ProgressView, progress_view
 from pmopath.views.results import comparison_view, gap_view
 from pmopath.views.roadmap import roadmap_view
 
@@ -451,6 +452,7 @@ def fixtures() -> dict[str, View]:
         "roadmap": roadmap_view(FW, planned, summary, True),
         "comparison": comparison_view(FW, profile, compared, planned.hours_per_week, AS_OF),
         "diff": diff_fixture(profile),
+        "progress": progress_fixture(profile),
     }
 
 
@@ -470,6 +472,26 @@ def diff_fixture(profile: Profile) -> DiffView:
     )
     b = Assessed("20270524-093000", later, day, *summarise(later, FW, "pmo-manager", as_of=day))
     return diff_view(FW, a, b, "pmo-manager")
+
+
+def progress_fixture(profile: Profile) -> ProgressView:
+    """The example, then half a year on with governance 3 → 4, both against PMO manager."""
+    later = profile.model_copy(
+        update={
+            "assessed_at": dt.datetime(2027, 5, 24, 9, 30),
+            "ratings": {**profile.ratings, "governance": Rating(level=4)},
+        }
+    )
+    day = dt.date(2027, 5, 24)
+    saved = [
+        Assessment(
+            "20261122-093000", profile, AS_OF, summarise(profile, FW, "pmo-manager", as_of=AS_OF)[1]
+        ),
+        Assessment(
+            "20270524-093000", later, day, summarise(later, FW, "pmo-manager", as_of=day)[1]
+        ),
+    ]
+    return progress_view(FW, "pmo-manager", saved)
 
 
 #: The names of fixtures()'s views: parameters are known at collection, views built later.
@@ -492,6 +514,7 @@ CASES = (
     "roadmap",
     "comparison",
     "diff",
+    "progress",
 )
 TEXT_FORMATS = (Format.terminal, Format.markdown)
 
@@ -635,6 +658,7 @@ OMITTED: dict[tuple[str, str], str] = {
     ("comparison", "name"): "the person's name titles the markdown document only",
     ("eligible", "hidden"): "said as a count only when some were left out (without --all)",
     ("diff", "compared_role"): "named by target_role_name",
+    ("progress", "compared_role"): "named by target_role_name (the CSV's id column carries it)",
 }
 
 

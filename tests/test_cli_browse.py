@@ -229,6 +229,7 @@ COMMANDS = (
     "show",
     "export-profile",
     "diff",
+    "progress",
 )
 
 

@@ -11,6 +11,7 @@ from pmopath.cli.clock import today
 from pmopath.cli.common import (
     FormatOption,
     app,
+    complete_roles,
     examples,
     framework_of,
     note_input,
@@ -173,3 +174,61 @@ def diff(
     a = _assessed(fw, a_id, a_profile, target)
     b = _assessed(fw, b_id, b_profile, target)
     show_view(fmt, diff_view(fw, a, b, target))
+
+
+@app.command(
+    epilog=examples(
+        "pmopath progress",
+        "pmopath progress --target pmo-director",
+        "pmopath progress --format csv > progress.csv",
+    )
+)
+def progress(
+    ctx: typer.Context,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            "-t",
+            help="Target role (ID, alias or prefix); default: the latest assessment's target.",
+            autocompletion=complete_roles,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.terminal,
+) -> None:
+    """Your saved assessments against one target: readiness, requirements met and the
+    ready month at each, and each competency's level then and now."""
+    from pmopath.base.errors import DataError, NotFoundError
+    from pmopath.base.text import local_day
+    from pmopath.engine.summary import summarise
+    from pmopath.load.store import Store
+    from pmopath.render.console import message
+    from pmopath.views.progress import Assessment, progress_view
+
+    fw = framework_of(ctx)
+    store = Store()
+    profiles = []
+    for ident in store.ids():
+        try:
+            profiles.append((ident, store.load(ident, fw).profile))
+        except DataError as exc:  # one unreadable file does not hide the others
+            message(f"warning: skipped assessment {ident}: {exc.message}", "yellow")
+    warn_skipped(store)
+    if not profiles:
+        raise NotFoundError(
+            "progress needs a saved assessment; there are none it can read",
+            hint="each `pmopath assess` saves one",
+        )
+    role = fw.role(target).id if target is not None else profiles[-1][1].target_role
+    if role is None:
+        raise NotFoundError(
+            "the latest assessment names no target", hint="name one with --target ROLE"
+        )
+    saved = []
+    for ident, profile in profiles:
+        # each on its own day (an old file without a time: today), as `history` does
+        day = local_day(profile.assessed_at) if profile.assessed_at else today()
+        summary = summarise(profile, fw, role, as_of=day, more_hours=False)[1]
+        saved.append(Assessment(ident, profile, day, summary))
+    show_view(fmt, progress_view(fw, role, saved))

@@ -18,6 +18,7 @@ class Format(str, Enum):
     terminal = "terminal"
     markdown = "markdown"
     json = "json"
+    csv = "csv"  # `pmopath progress` only (the others refuse it: README, "CSV output")
 
 
 #: Format -> "module:Class" of its renderer.
@@ -25,6 +26,7 @@ RENDERERS: dict[Format, str] = {
     Format.terminal: "pmopath.render.terminal:TerminalRenderer",
     Format.markdown: "pmopath.render.markdown:MarkdownRenderer",
     Format.json: "pmopath.render.jsonout:JsonRenderer",
+    Format.csv: "pmopath.render.csvout:CsvRenderer",
 }
 
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from pmopath.views.eligible import EligibleView
     from pmopath.views.history import HistoryView
     from pmopath.views.profile import ProfileView
+    from pmopath.views.progress import ProgressView
     from pmopath.views.results import ComparisonView, GapView
     from pmopath.views.roadmap import RoadmapView
 
@@ -97,3 +98,6 @@ class ViewRenderer(Renderer, ABC):
 
     @abstractmethod
     def diff(self, view: DiffView) -> Rendered: ...
+
+    @abstractmethod
+    def progress(self, view: ProgressView) -> Rendered: ...

@@ -15,6 +15,7 @@ from pmopath.render import words
 from pmopath.render.base import ViewRenderer
 from pmopath.render.efforts import effort_words
 from pmopath.render.markdown_diff import MarkdownDiff
+from pmopath.render.markdown_progress import MarkdownProgress
 from pmopath.render.markdown_text import doc, md, table
 from pmopath.render.mermaid import timeline
 
@@ -84,7 +85,7 @@ def note(text: str | None, indent: str = "") -> list[str]:
     return [f"{indent}*{md(text)}*", ""] if text else []
 
 
-class MarkdownRenderer(MarkdownDiff, ViewRenderer):
+class MarkdownRenderer(MarkdownDiff, MarkdownProgress, ViewRenderer):
     # ------------------------------------------------------------- browse
 
     def roles(self, view: RolesView) -> str:

@@ -41,6 +41,7 @@ from pmopath.render.rich_text import (
 from pmopath.render.rows import Cell, Column, Rows
 from pmopath.render.terminal_diff import TerminalDiff
 from pmopath.render.terminal_plan import screenful
+from pmopath.render.terminal_progress import TerminalProgress
 from pmopath.render.terminal_tables import (
     STACK_BELOW,
     Adaptive,
@@ -73,7 +74,7 @@ if TYPE_CHECKING:
     from pmopath.views.roadmap import RoadmapView
 
 
-class TerminalRenderer(TerminalDiff, ViewRenderer):
+class TerminalRenderer(TerminalDiff, TerminalProgress, ViewRenderer):
     # ------------------------------------------------------------- browse
 
     def roles(self, view: RolesView) -> RenderableType:

@@ -254,3 +254,58 @@ def still_planned(n: int) -> str:
     from pmopath.base.text import count
 
     return f"{count(n, 'item')} of that plan still planned."
+
+
+# ------------------------------------------------------------------ progress
+
+PROGRESS_TITLE = "Progress"
+PROGRESS_ASSESSMENTS = "Assessments"
+PROGRESS_TREND = "Competencies"
+PROGRESS_MET = "Requirements met"
+PROGRESS_TARGET_NAMED = "Target named"
+PROGRESS_REQUIRED = "Required"
+PROGRESS_SPARK, PROGRESS_FIRST_LAST = "Trend", "First → latest"
+#: a level 0-4 as a bar; a competency not assessed that day as a dot
+SPARKS = "▁▂▄▆█"
+
+
+def sparkline(levels: tuple[int | None, ...]) -> str:
+    """ "▁▂▂▄": one bar per assessment, oldest first."""
+    return "".join("·" if level is None else SPARKS[level] for level in levels)
+
+
+def level_trend(levels: tuple[int | None, ...]) -> str:
+    """ "1 → 3": the first assessment's level and the latest's ("-": not assessed)."""
+
+    def one(level: int | None) -> str:
+        return "-" if level is None else str(level)
+
+    return f"{one(levels[0])} → {one(levels[-1])}"
+
+
+def requirements_met(
+    competencies: tuple[int, int], experience: tuple[int, int], certs: tuple[int, int]
+) -> str:
+    """ "competencies 3/7, experience 1/2, certifications 0/1"."""
+    (c, c_of), (e, e_of), (h, h_of) = competencies, experience, certs
+    return f"competencies {c}/{c_of}, experience {e}/{e_of}, certifications {h}/{h_of}"
+
+
+def progress_ready(month: str | None, now: bool, months: int | None, since: str | None) -> str:
+    """The latest ready month and its movement since the first assessment (``since``,
+    "YYYY-MM"; None with one assessment): "ready around 2031-06, 4 months sooner than in
+    2026-03"."""
+    from pmopath.base.text import count
+
+    if now:
+        text = "ready now"
+    elif month is None:
+        text = "no ready month can be estimated"
+    else:
+        text = f"ready around {month}"
+    if since is None or months is None:
+        return text
+    if months == 0:
+        return f"{text}, the same as in {since}"
+    way = "later" if months > 0 else "sooner"
+    return f"{text}, {count(abs(months), 'month')} {way} than in {since}"

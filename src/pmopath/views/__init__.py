@@ -21,6 +21,7 @@ def all_views() -> list[type[View]]:
         eligible,
         history,
         profile,
+        progress,
         results,
         roadmap,
     )
