@@ -128,6 +128,9 @@ def test_another_target_is_compared_all_the_same(runner: CliRunner, fw: Framewor
     required = {c["id"]: c["required"] for c in comps}
     assert len(comps) == 17  # the director's 16, and project management tools
     assert required["pm-tools"] is None and required["governance"] == 4
+    out = " ".join(runner.invoke(app, ["progress"], env={"COLUMNS": "200"}).stdout.split())
+    assert f"{IDS[0]} aimed at PMO Manager; it is compared against PMO Director" in out
+    assert f"{IDS[2]} aimed at" not in out
     by_option = as_json(runner, "--target", "pmo-manager")
     assert by_option["compared_role"] == "pmo-manager"
 
@@ -146,7 +149,7 @@ def test_terminal(runner: CliRunner, fw: Framework) -> None:
     assert f"{fw.competency_by_id['governance'].name} 3 ▄▆▆ 2 → 3" in out
     assert f"{fw.competency_by_id['risk-management'].name} 3 ·▄▆ - → 3" in out
     assert f"{fw.competency_by_id['pmo-management'].name} 3 ▂▂▄ 1 → 2" in out
-    assert "competencies 3/20, experience 1/1, certifications 1/5" in out
+    assert f"{IDS[2]} 2027-01-20 {round(last[0] * 100)}% 3/20 1/1 1/5" in out
     assert all(ident in out for ident in IDS)
 
 
@@ -157,7 +160,7 @@ def test_markdown(runner: CliRunner, fw: Framework) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "# Progress: PMO Manager"
     assert f"| {fw.competency_by_id['governance'].name} | 3 | ▄▆▆ | 2 → 3 |" in lines
-    assert any(line.startswith(f"| {IDS[2]} | 2027-01-20 12:00 | PMO Manager |") for line in lines)
+    assert any(line.startswith(f"| {IDS[2]} | 2027-01-20 | PMO Manager |") for line in lines)
 
 
 def test_csv_is_long_form(runner: CliRunner, fw: Framework) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from pmopath.render import words
 from pmopath.render.markdown_text import doc, md, table
-from pmopath.render.progress_text import HEADER, HEADER_END, movement, point_cells
+from pmopath.render.progress_text import HEADER, movement, point_cells
 
 if TYPE_CHECKING:
     from pmopath.views.progress import ProgressView
@@ -20,7 +20,7 @@ class MarkdownProgress:
         lines = [f"# {words.PROGRESS_TITLE}: {md(view.target_role_name)}", ""]
         lines += [movement(view), "", f"## {words.PROGRESS_ASSESSMENTS}", ""]
         rows = [tuple(md(c) for c in point_cells(p)) for p in view.points]
-        lines += table((*HEADER, *HEADER_END), "lllrll", rows)
+        lines += table(HEADER, "lllrrrrl", rows)
         lines += ["", f"## {words.PROGRESS_TREND}", ""]
         trends = [
             (

@@ -11,19 +11,17 @@ if TYPE_CHECKING:
     from pmopath.views.progress import ProgressPoint, ProgressView
 
 
-def point_cells(p: ProgressPoint) -> tuple[str, str, str, str, str, str]:
-    """One assessment's row: ID, when, the target it named, readiness, met, ready month."""
-    met = words.requirements_met(
-        (p.competencies_met, p.competencies_total),
-        (p.experience_met, p.experience_total),
-        (p.certifications_held, p.certifications_recommended),
-    )
+def point_cells(p: ProgressPoint) -> tuple[str, ...]:
+    """One assessment's row: ID (its time), its day, the target it named, readiness, each
+    kind of requirement met of those required, the ready month."""
     return (
         p.id,
-        p.assessed_at or p.day,
+        p.day,
         p.target_role_name or "-",
         percent(p.readiness),
-        met,
+        f"{p.competencies_met}/{p.competencies_total}",
+        f"{p.experience_met}/{p.experience_total}",
+        f"{p.certifications_held}/{p.certifications_recommended}",
         words.history_ready(p.ready_month, p.ready_now),
     )
 
@@ -39,5 +37,12 @@ def movement(view: ProgressView) -> str:
     return f"{text}; {words.DIFF_READINESS.lower()} {ready}"
 
 
-HEADER = ("Assessment", "Assessed", words.PROGRESS_TARGET_NAMED, words.DIFF_READINESS)
-HEADER_END = (words.PROGRESS_MET, words.DIFF_READY_MONTH)
+#: The columns of point_cells; the three counts are requirements met of those required.
+HEADER = (
+    "Assessment",
+    "Day",
+    words.PROGRESS_TARGET_NAMED,
+    words.DIFF_READINESS,
+    *words.PROGRESS_MET,
+    words.DIFF_READY_MONTH,
+)

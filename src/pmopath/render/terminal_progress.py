@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from pmopath.render import words
-from pmopath.render.progress_text import HEADER, HEADER_END, movement, point_cells
-from pmopath.render.rich_text import heading, lit, section
+from pmopath.render.progress_text import HEADER, movement, point_cells
+from pmopath.render.rich_text import heading, hint, lit, section
 
 if TYPE_CHECKING:
     from pmopath.views.progress import ProgressView
@@ -26,11 +26,19 @@ class TerminalProgress:
         parts.append(lit(movement(view)))
         parts.append(section(words.PROGRESS_ASSESSMENTS))
         table = Table(box=None, padding=(0, 1), pad_edge=False)
-        for name in (*HEADER, *HEADER_END):
-            table.add_column(name)
+        # the target each named: below, only where it is not the compared one (width)
+        header = (*HEADER[:2], *HEADER[3:4], *words.PROGRESS_MET_SHORT, HEADER[-1])
+        for n, name in enumerate(header):
+            table.add_column(name, no_wrap=True, justify="right" if 2 <= n <= 5 else "left")
         for p in view.points:
-            table.add_row(*(lit(c) for c in point_cells(p)))
+            cells = point_cells(p)
+            table.add_row(*(lit(c) for c in (*cells[:2], *cells[3:])))
         parts.append(Padding(table, (0, 0, 0, 2)))
+        parts.append(hint("  " + words.PROGRESS_MET_KEY))
+        for p in view.points:
+            if p.target_role_name != view.target_role_name:
+                aimed = words.progress_aimed(p.id, p.target_role_name, view.target_role_name)
+                parts.append(lit("  " + aimed))
         parts.append(section(words.PROGRESS_TREND))
         trends = Table(box=None, padding=(0, 1), pad_edge=False)
         trends.add_column("")

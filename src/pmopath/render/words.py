@@ -261,7 +261,8 @@ def still_planned(n: int) -> str:
 PROGRESS_TITLE = "Progress"
 PROGRESS_ASSESSMENTS = "Assessments"
 PROGRESS_TREND = "Competencies"
-PROGRESS_MET = "Requirements met"
+#: requirements met of those required, per kind
+PROGRESS_MET = ("Competencies met", "Experience met", "Certifications held")
 PROGRESS_TARGET_NAMED = "Target named"
 PROGRESS_REQUIRED = "Required"
 PROGRESS_SPARK, PROGRESS_FIRST_LAST = "Trend", "First → latest"
@@ -283,12 +284,14 @@ def level_trend(levels: tuple[int | None, ...]) -> str:
     return f"{one(levels[0])} → {one(levels[-1])}"
 
 
-def requirements_met(
-    competencies: tuple[int, int], experience: tuple[int, int], certs: tuple[int, int]
-) -> str:
-    """ "competencies 3/7, experience 1/2, certifications 0/1"."""
-    (c, c_of), (e, e_of), (h, h_of) = competencies, experience, certs
-    return f"competencies {c}/{c_of}, experience {e}/{e_of}, certifications {h}/{h_of}"
+PROGRESS_MET_SHORT = ("Comp.", "Exp.", "Certs")
+PROGRESS_MET_KEY = "Comp., Exp.: met; Certs: held; each of those required."
+
+
+def progress_aimed(ident: str, named: str | None, compared: str) -> str:
+    """An assessment that named another target (names already escaped for the format)."""
+    aim = "named no target" if named is None else f"aimed at {named}"
+    return f"{ident} {aim}; it is compared against {compared} all the same."
 
 
 def progress_ready(month: str | None, now: bool, months: int | None, since: str | None) -> str:
