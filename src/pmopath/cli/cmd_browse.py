@@ -11,6 +11,7 @@ from pmopath.base.errors import DataError, ExitStatus, PmopathError
 from pmopath.cli.clock import today
 from pmopath.cli.common import (
     FormatOption,
+    TextFormat,
     UsageError,
     app,
     complete_roles,
@@ -20,7 +21,6 @@ from pmopath.cli.common import (
     show_view,
     subject_and_basis,
 )
-from pmopath.render import Format
 from pmopath.render.console import emit
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def roles(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.terminal,
+    fmt: FormatOption = TextFormat.terminal,
 ) -> None:
     """Show the career ladder, or one role in depth."""
     from pmopath.views.browse import role_view, roles_view
@@ -70,7 +70,7 @@ def competencies(
         str | None,
         typer.Option("--domain", "-d", help="Only this domain (ID or prefix).", show_default=False),
     ] = None,
-    fmt: FormatOption = Format.terminal,
+    fmt: FormatOption = TextFormat.terminal,
 ) -> None:
     """List the competency framework, or show one competency's levels and development actions."""
     from pmopath.views.browse import competencies_view, competency_view
@@ -132,7 +132,7 @@ def certs(
             "--all", help="With --eligible: also certifications no longer offered (legacy)."
         ),
     ] = False,
-    fmt: FormatOption = Format.terminal,
+    fmt: FormatOption = TextFormat.terminal,
 ) -> None:
     """List certifications, or show one: eligibility routes, exam, fees, renewal and study effort.
 
@@ -224,7 +224,7 @@ def sources(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.terminal,
+    fmt: FormatOption = TextFormat.terminal,
 ) -> None:
     """List the sources the framework cites, or show one: title, publisher, URL, what it supports."""
     from pmopath.views.browse import source_view, sources_view
@@ -250,7 +250,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.terminal,
+    fmt: FormatOption = TextFormat.terminal,
 ) -> None:
     """Check a framework folder and report every problem found, not just the first.
 

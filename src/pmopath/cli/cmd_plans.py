@@ -14,6 +14,7 @@ from pmopath.cli.common import (
     HoursOption,
     ProfileOption,
     TargetOption,
+    TextFormat,
     app,
     complete_roles,
     examples,
@@ -22,7 +23,6 @@ from pmopath.cli.common import (
     show_view,
     write_output,
 )
-from pmopath.render import Format
 from pmopath.render.console import as_text, emit
 
 
@@ -50,7 +50,7 @@ def gap(
     profile: ProfileOption = None,
     hours_per_week: HoursOption = None,
     explain: ExplainOption = False,
-    fmt: FormatOption = Format.terminal,
+    fmt: FormatOption = TextFormat.terminal,
     as_of: AsOfOption = None,
 ) -> None:
     """Score your gaps against a target role: readiness, competencies, experience, certifications.
@@ -114,7 +114,7 @@ def roadmap(
             help="Markdown: leave out the Mermaid timeline (for viewers without Mermaid 10.3+).",
         ),
     ] = False,
-    fmt: FormatOption = Format.terminal,
+    fmt: FormatOption = TextFormat.terminal,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -141,7 +141,7 @@ def roadmap(
     always hold every item.
     """
     from pmopath.engine.summary import summarise
-    from pmopath.render import renderer_for
+    from pmopath.render import Format, renderer_for
     from pmopath.views.roadmap import roadmap_view
 
     start = parse_as_of(as_of)
@@ -150,7 +150,7 @@ def roadmap(
         subject, fw, target, hours_per_week=hours_per_week, as_of=start, horizon=horizon
     )
     view = roadmap_view(fw, result, summary, explain, show_all=show_all, charts=not no_charts)
-    rendered = renderer_for(fmt).render(view)
+    rendered = renderer_for(Format(fmt.value)).render(view)
     if output is None:
         emit(rendered)
         return

@@ -10,6 +10,8 @@ import typer
 from pmopath.cli.clock import today
 from pmopath.cli.common import (
     FormatOption,
+    ProgressFormatOption,
+    TextFormat,
     app,
     complete_roles,
     examples,
@@ -23,7 +25,7 @@ from pmopath.render import Format
 
 
 @app.command(epilog=examples("pmopath history", "pmopath history --format json"))
-def history(ctx: typer.Context, fmt: FormatOption = Format.terminal) -> None:
+def history(ctx: typer.Context, fmt: FormatOption = TextFormat.terminal) -> None:
     """List your saved assessments: date, current and target role, readiness."""
     from pmopath.base.errors import DataError
     from pmopath.base.text import local_day
@@ -63,7 +65,7 @@ def show(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.terminal,
+    fmt: FormatOption = TextFormat.terminal,
 ) -> None:
     """Print one saved assessment."""
     from pmopath.load.store import Store
@@ -150,7 +152,7 @@ def diff(
         str | None,
         typer.Argument(help=_DIFF_REF + " (default: the latest).", show_default=False),
     ] = None,
-    fmt: FormatOption = Format.terminal,
+    fmt: FormatOption = TextFormat.terminal,
 ) -> None:
     """What changed between two saved assessments: ratings, experience, certifications,
     readiness, the ready month, and which items of the first one's plan are done."""
@@ -195,7 +197,7 @@ def progress(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.terminal,
+    fmt: ProgressFormatOption = Format.terminal,
 ) -> None:
     """Your saved assessments against one target: readiness, requirements met and the
     ready month at each, and each competency's level then and now."""

@@ -6,6 +6,7 @@ Heavy modules (pydantic models, YAML, questionary) are imported inside functions
 """
 
 import os
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
@@ -162,16 +163,30 @@ def framework_of(ctx: typer.Context) -> "Framework":
     return fw
 
 
-def show_view(fmt: Format, view: "View") -> None:
+def show_view(fmt: "Format | TextFormat", view: "View") -> None:
     """Lay the view out in the chosen format, on stdout."""
     from pmopath.render import renderer_for
 
-    emit(renderer_for(fmt).render(view))
+    emit(renderer_for(Format(fmt.value)).render(view))
+
+
+class TextFormat(str, Enum):
+    """The formats every command offers (`progress` adds csv, see ProgressFormatOption)."""
+
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
 
 
 FormatOption = Annotated[
-    Format,
+    TextFormat,
     typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]
+ProgressFormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", help="Output format (csv: one row a value).", case_sensitive=False
+    ),
 ]
 
 

@@ -31,6 +31,6 @@ RENDERERS: dict[Format, str] = {
 
 
 def renderer_for(fmt: Format) -> Renderer:
-    module, _, name = RENDERERS[fmt].partition(":")
+    module, _, name = RENDERERS[Format(fmt.value)].partition(":")
     cls: type[Renderer] = getattr(import_module(module), name)
     return cls()
