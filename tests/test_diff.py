@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pmopath.base.months import month_label
 from pmopath.base.text import local_day
 from pmopath.cli.app import app
 from pmopath.engine.summary import summarise
@@ -23,6 +22,7 @@ from pmopath.load.profiles import load_profile, profile_yaml
 from pmopath.load.store import Store
 from pmopath.model.catalog import Framework
 from pmopath.model.profile import Profile
+from saved_figures import figures
 
 DATA = Path(__file__).resolve().parent / "data" / "diff"
 THEN = dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.timezone.utc)
@@ -59,15 +59,6 @@ def saved(fw: Framework, name: str, when: dt.datetime, **changes: object) -> Pro
 
 def both(fw: Framework) -> tuple[Profile, Profile]:
     return saved(fw, "then.yaml", THEN), saved(fw, "now.yaml", NOW)
-
-
-def figures(fw: Framework, profile: Profile, target: str) -> tuple[float, str | None]:
-    """Readiness and ready month as the summary engine gives them on the assessment's day."""
-    assert profile.assessed_at is not None
-    day = local_day(profile.assessed_at)
-    summary = summarise(profile, fw, target, as_of=day)[1]
-    ready = summary.ready_in_months
-    return summary.readiness, None if ready is None else month_label(day, max(ready, 1))
 
 
 def as_json(runner: CliRunner, *args: str) -> dict[str, object]:

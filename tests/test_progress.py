@@ -18,15 +18,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pmopath.base.months import month_label
-from pmopath.base.text import local_day
 from pmopath.cli.app import app
-from pmopath.engine.summary import summarise
 from pmopath.load.framework import load_framework
 from pmopath.load.profiles import load_profile, profile_yaml
 from pmopath.load.store import Store
 from pmopath.model.catalog import Framework
 from pmopath.model.profile import Profile, Rating
+from saved_figures import figures
 
 DATA = Path(__file__).resolve().parent / "data" / "diff"
 UTC = dt.timezone.utc
@@ -71,14 +69,6 @@ def three(fw: Framework, **last: object) -> list[Profile]:
     second = save(fw, "now.yaml", DAYS[1])
     ratings = {**second.ratings, **{k: Rating(level=v) for k, v in RAISED.items()}}
     return [first, second, save(fw, "now.yaml", DAYS[2], ratings=ratings, **last)]
-
-
-def figures(fw: Framework, profile: Profile, target: str) -> tuple[float, str | None]:
-    assert profile.assessed_at is not None
-    day = local_day(profile.assessed_at)
-    summary = summarise(profile, fw, target, as_of=day)[1]
-    ready = summary.ready_in_months
-    return summary.readiness, None if ready is None else month_label(day, max(ready, 1))
 
 
 def as_json(runner: CliRunner, *args: str) -> dict[str, object]:

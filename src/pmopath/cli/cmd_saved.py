@@ -28,8 +28,6 @@ from pmopath.render import Format
 def history(ctx: typer.Context, fmt: FormatOption = TextFormat.terminal) -> None:
     """List your saved assessments: date, current and target role, readiness."""
     from pmopath.base.errors import DataError
-    from pmopath.base.text import local_day
-    from pmopath.engine.summary import summarise
     from pmopath.load.store import Store
     from pmopath.views.history import SavedAssessment, history_view
 
@@ -45,9 +43,7 @@ def history(ctx: typer.Context, fmt: FormatOption = TextFormat.terminal) -> None
         if profile.target_role is None:
             saved.append(SavedAssessment(ident, profile, None))
             continue
-        # each assessment's figures as on its own day (an old file without a time: today)
-        day = local_day(profile.assessed_at) if profile.assessed_at else today()
-        summary = summarise(profile, fw, as_of=day, more_hours=False)[1]
+        day, _, summary = on_its_day(fw, profile, None)  # against its own target
         saved.append(SavedAssessment(ident, profile, summary.readiness, None, summary, day))
     warn_skipped(store)
     show_view(fmt, history_view(fw, saved))
@@ -120,17 +116,30 @@ def export_profile(
     write_output(ctx, text, output, force=force)
 
 
+def _day_of(profile: Any) -> Any:
+    """The day a saved assessment was made (an old file without a time: today)."""
+    from pmopath.base.text import local_day
+
+    return local_day(profile.assessed_at) if profile.assessed_at else today()
+
+
+def on_its_day(fw: Any, profile: Any, target: str | None) -> tuple[Any, Any, Any]:
+    """A saved assessment's day, and its plan and summary against ``target`` (None: its
+    own) as on that day: what history, diff and progress show."""
+    from pmopath.engine.summary import summarise
+
+    day = _day_of(profile)
+    planned, summary = summarise(profile, fw, target, as_of=day, more_hours=False)
+    return day, planned, summary
+
+
 def _assessed(fw: Any, ident: str, profile: Any, target: str | None) -> Any:
     """One saved assessment, summarised against ``target`` on its own day."""
-    from pmopath.base.text import local_day
-    from pmopath.engine.summary import summarise
     from pmopath.views.diff import Assessed
 
-    # as on its own day (an old file without a time: today), as `history` does
-    day = local_day(profile.assessed_at) if profile.assessed_at else today()
     if target is None:
-        return Assessed(ident, profile, day, None, None)
-    planned, summary = summarise(profile, fw, target, as_of=day, more_hours=False)
+        return Assessed(ident, profile, _day_of(profile), None, None)
+    day, planned, summary = on_its_day(fw, profile, target)
     return Assessed(ident, profile, day, planned, summary)
 
 
@@ -202,8 +211,6 @@ def progress(
     """Your saved assessments against one target: readiness, requirements met and the
     ready month at each, and each competency's level then and now."""
     from pmopath.base.errors import DataError, NotFoundError
-    from pmopath.base.text import local_day
-    from pmopath.engine.summary import summarise
     from pmopath.load.store import Store
     from pmopath.render.console import message
     from pmopath.views.progress import Assessment, progress_view
@@ -229,8 +236,6 @@ def progress(
         )
     saved = []
     for ident, profile in profiles:
-        # each on its own day (an old file without a time: today), as `history` does
-        day = local_day(profile.assessed_at) if profile.assessed_at else today()
-        summary = summarise(profile, fw, role, as_of=day, more_hours=False)[1]
+        day, _, summary = on_its_day(fw, profile, role)
         saved.append(Assessment(ident, profile, day, summary))
     show_view(fmt, progress_view(fw, role, saved))

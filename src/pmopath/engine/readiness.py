@@ -11,7 +11,6 @@ Used by scoring, by the path search (the gap of each stepping stone) and by the 
 of saved assessments.
 """
 
-from pmopath.model.catalog import Framework
 from pmopath.model.framework import Importance, Role
 from pmopath.model.profile import Profile
 
@@ -39,14 +38,3 @@ def readiness_for(profile: Profile, role: Role) -> tuple[float, int, int]:
         # nothing required (1.0), or nothing required assessed: no readiness is claimed
         return (0.0 if assessed(profile, role)[0] < len(role.competencies) else 1.0), 0, 0
     return 1 - gap_total / need_total, gap_total, need_total
-
-
-def target_readiness(fw: Framework, profile: Profile) -> float | None:
-    """Readiness for the profile's own target (None when it names none).
-
-    It depends on the ratings and the target's requirements alone, so a row of the
-    history needs no path, plan or date.
-    """
-    if profile.target_role is None:
-        return None
-    return readiness_for(profile, fw.role(profile.target_role))[0]
