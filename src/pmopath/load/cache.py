@@ -59,6 +59,10 @@ _RULES = ("base", "model", "load")
 #: Entries kept per kind; the least recently used (files since edited) are removed. A
 #: profile entry is a few KiB; 256 covers `history` on a large team's assessments.
 KEEP = {"framework": 8, "profile": 256}
+#: Pruning lists the folder, so a run that writes many entries (``team`` over a large
+#: folder) prunes on its first write of a kind and every this many after, not on each.
+PRUNE_EVERY = 64
+_writes: dict[str, int] = {}
 M = TypeVar("M", bound=Model)
 
 
@@ -244,10 +248,12 @@ def write(kind: str, key: str, value: Model) -> None:
         payload = to_json(dump(value))
         head = f"{FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}\n"
         # every entry is private (0600), in a private folder (0700), from the first byte
-        atomic_write_text(path, head + payload.decode(), folder_mode=PRIVATE_FOLDER)
+        atomic_write_text(path, head + payload.decode(), folder_mode=PRIVATE_FOLDER, durable=False)
     except Exception:  # a cache that cannot be written is only slower
         return
-    _prune(path.parent, kind)
+    count = _writes[kind] = _writes.get(kind, 0) + 1
+    if (count - 1) % PRUNE_EVERY == 0:
+        _prune(path.parent, kind)
 
 
 def load(key: str, paths: dict[str, Path]) -> "Framework | None":
