@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -78,13 +77,19 @@ def test_heat_map_cells(doc: dict) -> None:
     rows = {r["id"]: r["cells"] for r in doc["heat_map"]}
     for comp, cells in CELLS.items():
         by_name = dict(zip(order, rows[comp], strict=True))
-        got = [tuple(by_name[n][k] for k in ("level", "required", "gap")) for n in ("Ana Ruiz", "Ben Okoro")]
+        got = [
+            tuple(by_name[n][k] for k in ("level", "required", "gap"))
+            for n in ("Ana Ruiz", "Ben Okoro")
+        ]
         assert got == cells, comp
 
 
 def test_coverage_and_priorities(doc: dict) -> None:
     comps = {c["id"]: c for d in doc["coverage"] for c in d["competencies"]}
-    assert (comps["planning-scheduling"]["met"], comps["planning-scheduling"]["required_of"]) == (1, 2)
+    assert (comps["planning-scheduling"]["met"], comps["planning-scheduling"]["required_of"]) == (
+        1,
+        2,
+    )
     assert comps["pm-tools"]["met"] == 2
     assert comps["stakeholder-communication"]["met"] == 0
     assert comps["pm-methodologies"]["unrated"] == 2
@@ -105,7 +110,7 @@ def test_coverage_and_priorities(doc: dict) -> None:
 
 def test_calibration(doc: dict) -> None:
     flagged = {
-        (f["person"], f["competency"], f["self_level"], f["other_level"], f["difference"])
+        (f["person"], f["competency_id"], f["self_level"], f["other_level"], f["difference"])
         for f in doc["calibration_flags"]
     }
     assert flagged == FLAGGED  # a difference of exactly 1 (Ana's tools) is not flagged
@@ -162,15 +167,19 @@ def test_bench_strength_plans_a_shortlist(runner: CliRunner) -> None:
         assert 1 <= len(role["candidates"]) <= 3
         readiness = [c["readiness"] for c in role["candidates"]]
         assert readiness == sorted(readiness, reverse=True)
-        soon = {c["name"] for c in role["candidates"] if c["ready_in_months"] is not None and c["ready_in_months"] <= 12}
+        soon = {
+            c["name"]
+            for c in role["candidates"]
+            if c["ready_in_months"] is not None and c["ready_in_months"] <= 12
+        }
         assert set(role["within_year"]) == soon
 
 
 def test_csv_long_form_and_injection(runner: CliRunner, tmp_path: Path) -> None:
     text = (DATA / "ben.yaml").read_text(encoding="utf-8")
     (tmp_path / "evil.yaml").write_text(
-        text.replace("Ben Okoro", "=HYPERLINK(\"http://x\")").replace(
-            "current_role", "person_id: \"+1-2\"\ncurrent_role"
+        text.replace("Ben Okoro", '=HYPERLINK("http://x")').replace(
+            "current_role", 'person_id: "+1-2"\ncurrent_role'
         ),
         encoding="utf-8",
     )
@@ -179,23 +188,39 @@ def test_csv_long_form_and_injection(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == [
-        "person", "person_id", "current_role", "target_role", "rater", "rated_by",
-        "competency", "domain", "level", "required", "gap",
+        "person",
+        "person_id",
+        "current_role",
+        "target_role",
+        "rater",
+        "rated_by",
+        "competency",
+        "domain",
+        "level",
+        "required",
+        "gap",
     ]
     names = {r["person"] for r in rows}
-    assert names == {"'=HYPERLINK(\"http://x\")", "Zoë Åström"}
+    assert names == {'\'=HYPERLINK("http://x")', "Zoë Åström"}
     assert {r["person_id"] for r in rows} == {"'+1-2", ""}
     zoe = [r for r in rows if r["person"] == "Zoë Åström"]
     assert len(zoe) == 14  # one a competency project manager requires
     tools = next(r for r in zoe if r["competency"] == "pm-tools")
-    assert (tools["rater"], tools["level"], tools["required"], tools["gap"]) == ("self", "3", "2", "0")
+    assert (tools["rater"], tools["level"], tools["required"], tools["gap"]) == (
+        "self",
+        "3",
+        "2",
+        "0",
+    )
 
 
 def test_output_file_is_created_once(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "team.md"
     args = ["team", str(EXAMPLES), "--format", "markdown", "-o", str(out)]
     first = runner.invoke(app, args)
-    assert first.exit_code == ExitStatus.PARTIAL and out.read_text(encoding="utf-8").startswith("# ")
+    assert first.exit_code == ExitStatus.PARTIAL and out.read_text(encoding="utf-8").startswith(
+        "# "
+    )
     again = runner.invoke(app, args)
     assert again.exit_code == ExitStatus.USAGE and "exists" in again.stderr
     forced = runner.invoke(app, [*args, "--force"])
@@ -205,8 +230,13 @@ def test_output_file_is_created_once(runner: CliRunner, tmp_path: Path) -> None:
 def test_each_file_is_read_once(runner: CliRunner) -> None:
     one = team_json(runner, str(DATA), "--target", "project-manager")
     twice = team_json(
-        runner, str(DATA), str(DATA), str(DATA / "ben.yaml"), str(DATA / "ben.yaml"),
-        "--target", "project-manager",
+        runner,
+        str(DATA),
+        str(DATA),
+        str(DATA / "ben.yaml"),
+        str(DATA / "ben.yaml"),
+        "--target",
+        "project-manager",
     )
     assert twice["files_read"] == one["files_read"] == 7
     assert len(twice["skipped"]) == 2
@@ -216,18 +246,20 @@ def test_links_do_not_loop_or_leave_the_folder(runner: CliRunner, tmp_path: Path
     team = tmp_path / "team"
     team.mkdir()
     shutil.copy(DATA / "ben.yaml", team / "ben.yaml")
-    os.symlink(team, team / "loop")  # a folder that links to itself
-    os.symlink(team / "ben.yaml", team / "ben-again.yaml")  # the same file twice
+    (team / "loop").symlink_to(team)  # a folder that links to itself
+    (team / "ben-again.yaml").symlink_to(team / "ben.yaml")  # the same file twice
     outside = tmp_path / "outside.yaml"
     shutil.copy(DATA / "ana-2026-10.yaml", outside)
-    os.symlink(outside, team / "outside.yaml")
+    (team / "outside.yaml").symlink_to(outside)
     doc = team_json(runner, str(team), code=ExitStatus.PARTIAL)
     assert doc["files_read"] == 1
     assert [Path(s["path"]).name for s in doc["skipped"]] == ["outside.yaml"]
     assert "outside" in doc["skipped"][0]["reason"]
 
 
-def test_too_many_files_is_refused(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_many_files_is_refused(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import pmopath.load.team as team
 
     monkeypatch.setattr(team, "MAX_TEAM_FILES", 2)
@@ -248,10 +280,18 @@ def test_terminal_fits_80_columns_and_markdown_escapes(runner: CliRunner, tmp_pa
     result = runner.invoke(app, ["team", str(EXAMPLES)], env={"COLUMNS": "80"})
     assert result.exit_code == ExitStatus.PARTIAL
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
-    for section in ("Heat map", "Coverage", "Development priorities", "Bench strength", "Calibration"):
+    for section in (
+        "Heat map",
+        "Coverage",
+        "Development priorities",
+        "Bench strength",
+        "Calibration",
+    ):
         assert section in result.stdout
     text = (DATA / "ben.yaml").read_text(encoding="utf-8")
-    (tmp_path / "x.yaml").write_text(text.replace("Ben Okoro", "[b]Bold[/b] *x* | y"), encoding="utf-8")
+    (tmp_path / "x.yaml").write_text(
+        text.replace("Ben Okoro", '"[b]Bold[/b] *x* | y"'), encoding="utf-8"
+    )
     term = runner.invoke(app, ["team", str(tmp_path)])
     assert "[b]Bold[/b]" in term.stdout
     md = runner.invoke(app, ["team", str(tmp_path), "--format", "markdown"])
@@ -263,10 +303,10 @@ def test_team_loads_no_questionnaire() -> None:
     import sys
 
     code = (
-        "import sys; from pmopath.cli.app import main; sys.argv=['pmopath','team',%r];"
+        f"import sys; from pmopath.cli.app import main; sys.argv=['pmopath','team',{str(DATA)!r}];"
         "\ntry: main()\nexcept SystemExit: pass\n"
         "assert 'questionary' not in sys.modules and 'prompt_toolkit' not in sys.modules"
-    ) % str(DATA)
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
 

@@ -1,5 +1,9 @@
-"""CSV for spreadsheets, in long form: only `pmopath progress` has a CSV layout (README,
-"CSV output"); any other view is refused with one line."""
+"""CSV for spreadsheets and BI tools, in long form: only `pmopath progress` and `pmopath
+team` have a CSV layout (README, "CSV output"); any other view is refused with one line.
+
+Text from colleagues' files (names, IDs) is untrusted: a cell that a spreadsheet would read
+as a formula (starting with = + - @, a tab or a carriage return) is written with a leading
+apostrophe, which spreadsheets show as text (OWASP's advice on CSV injection)."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from pmopath.render.base import Renderer
 if TYPE_CHECKING:
     from pmopath.views.base import View
     from pmopath.views.progress import ProgressView
+    from pmopath.views.team import TeamView
 
 #: One row per assessment and measure: a competency's level against its required level,
 #: readiness, the ready month, and each kind of requirement met of those required.
@@ -21,12 +26,17 @@ HEADER = ("assessment_id", "date", "measure", "id", "value", "required")
 
 class CsvRenderer(Renderer):
     def render(self, view: View) -> str:
+        if view.kind == "team":
+            return self.team(cast("TeamView", view))
         if view.kind != "progress":
             raise RefusedError(
-                f"csv output is only for `pmopath progress`, not `{view.kind}`",
+                f"csv output is only for `pmopath progress` and `pmopath team`, not `{view.kind}`",
                 hint="use --format json",
             )
         return self.progress(cast("ProgressView", view))
+
+    def team(self, view: TeamView) -> str:
+        return team_csv(view)
 
     def progress(self, view: ProgressView) -> str:
         out = io.StringIO()
@@ -53,3 +63,71 @@ class CsvRenderer(Renderer):
                 value = "" if value is None else value
                 writer.writerow((p.id, p.day, measure, ident, value, required))
         return out.getvalue()
+
+
+#: `pmopath team`: one row per person, rater and competency of the heat map. ``required``
+#: and ``gap`` are against the compared target (empty: not required, or not scored).
+TEAM_HEADER = (
+    "person",
+    "person_id",
+    "current_role",
+    "target_role",
+    "rater",
+    "rated_by",
+    "competency",
+    "domain",
+    "level",
+    "required",
+    "gap",
+)
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(value: object) -> str:
+    """A cell as text a spreadsheet will not run: a would-be formula gets a leading '."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def _team_rows(view: TeamView) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for i, p in enumerate(view.people):
+        who = (p.name, p.person_id, p.current_role, p.target_role)
+        for row in view.heat_map:
+            c = row.cells[i]
+            gap = "" if c.required is None or c.level is None else c.gap
+            rows.append((*who, "self", "", row.id, row.domain, c.level, c.required, gap))
+            for o in p.other_ratings:
+                level = o.levels.get(row.id)
+                ogap = "" if c.required is None or level is None else max(0, c.required - level)
+                rows.append(
+                    (*who, o.rater, o.rated_by, row.id, row.domain, level, c.required, ogap)
+                )
+    domains = {r.id: r.domain for r in view.heat_map}
+    for r in view.rated_only:
+        for cid, level in r.levels.items():
+            rows.append(
+                (
+                    r.name,
+                    r.person_id,
+                    "",
+                    "",
+                    r.rater,
+                    r.rated_by,
+                    cid,
+                    domains.get(cid, ""),
+                    level,
+                    "",
+                    "",
+                )
+            )
+    return rows
+
+
+def team_csv(view: TeamView) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TEAM_HEADER)
+    for row in _team_rows(view):
+        writer.writerow(tuple(neutral(v) for v in row))
+    return out.getvalue()
