@@ -114,7 +114,7 @@ class TerminalTeam:
         if not view.bench:
             return [*parts, indented(lit(tt.NO_BENCH), "  ")]
         for b in view.bench:
-            parts.append(indented(lit(tt.bench_line(b), "  "), "bold"))
+            parts.append(indented(lit(tt.bench_line(b), "bold"), "  "))
             table = _table(*tt.BENCH_HEAD, right=(2,))
             for c in b.candidates:
                 table.add_row(*(lit(x) for x in tt.candidate_cells(c)))
