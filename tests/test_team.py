@@ -74,7 +74,13 @@ def test_the_latest_self_assessment_is_the_profile(doc: dict) -> None:
 
 def test_heat_map_cells(doc: dict) -> None:
     order = [p["name"] for p in doc["people"]]
-    rows = {r["id"]: r["cells"] for r in doc["heat_map"]}
+    rows = {
+        r["id"]: [
+            dict(zip(("level", "required", "gap"), c, strict=True))
+            for c in zip(r["levels"], r["required"], r["gaps"], strict=True)
+        ]
+        for r in doc["heat_map"]
+    }
     for comp, cells in CELLS.items():
         by_name = dict(zip(order, rows[comp], strict=True))
         got = [

@@ -25,13 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import defaultdict
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pmopath.engine.readiness import WEIGHTS, readiness_for
 from pmopath.engine.scoring import score
 from pmopath.engine.summary import Summary, figures_of, summarise
 from pmopath.model.catalog import Framework
-from pmopath.model.framework import Model
+from pmopath.model.framework import Model, Role
 from pmopath.model.profile import Profile, Rater
 
 #: How far apart two ratings of one competency are flagged (levels).
@@ -141,8 +141,23 @@ def _levels(profile: Profile) -> dict[str, int | None]:
     return {cid: r.level for cid, r in profile.ratings.items()}
 
 
+def _needs(role: Role, shared: dict[str, tuple[dict[str, int], dict[str, int]]]) -> Any:
+    """A role's levels and weights: one pair of dicts per role, shared by everyone compared
+    with it (a team of 10,000 holds a handful, not 20,000)."""
+    if role.id not in shared:
+        shared[role.id] = (
+            {cid: rc.level for cid, rc in role.competencies.items()},
+            {cid: WEIGHTS[rc.importance] for cid, rc in role.competencies.items()},
+        )
+    return shared[role.id]
+
+
 def _person(
-    fw: Framework, files: list[Member], target: str | None, as_of: dt.date
+    fw: Framework,
+    files: list[Member],
+    target: str | None,
+    as_of: dt.date,
+    shared: dict[str, tuple[dict[str, int], dict[str, int]]],
 ) -> tuple[Person, Profile]:
     selves = [m for m in files if m.profile.rater is Rater.self]
     latest = max(selves, key=_when)  # max keeps the first of equals: the first named
@@ -154,7 +169,7 @@ def _person(
                 others[k] = m
     profile = latest.profile
     scored = score(profile, fw, target, as_of=as_of)
-    role = fw.role_by_id[scored.target_role]
+    needs = _needs(fw.role_by_id[scored.target_role], shared)
     person = Person.model_construct(
         name=_label(latest),
         person_id=profile.person_id,
@@ -164,8 +179,8 @@ def _person(
         target_role=scored.target_role,
         figures=figures_of(fw, scored),
         levels=_levels(profile),
-        required={cid: rc.level for cid, rc in role.competencies.items()},
-        weights={cid: WEIGHTS[rc.importance] for cid, rc in role.competencies.items()},
+        required=needs[0],
+        weights=needs[1],
         others=tuple(
             OtherRating.model_construct(
                 rater=m.profile.rater,
@@ -288,9 +303,10 @@ def team_figures(
     people: list[Person] = []
     profiles: list[Profile] = []
     unscored: list[Unscored] = []
+    shared: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
     for files in groups.values():
         if any(m.profile.rater is Rater.self for m in files):
-            person, profile = _person(fw, files, target, as_of)
+            person, profile = _person(fw, files, target, as_of, shared)
             people.append(person)
             profiles.append(profile)
         else:

@@ -107,10 +107,14 @@ def read_team(paths: list[Path], fw: Framework) -> TeamFiles:
             "no profile files (*.yaml, *.yml) in " + ", ".join(str(p) for p in paths),
             hint="name folders or files of profiles",
         )
+    from pmopath.load.cache import KEEP
+
+    remember = len(files) <= KEEP["profile"]  # a larger team would only churn the cache
     read = []
     for path, real in files:
         try:
-            read.append((str(path), load_profile(real, fw, strict=False).profile))
+            loaded = load_profile(real, fw, strict=False, remember=remember)
+            read.append((str(path), loaded.profile))
         except PmopathError as exc:
             skipped.append(Skipped(str(path), _reason(exc)))
     return TeamFiles(read, skipped)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
 from pmopath.base.errors import RefusedError
@@ -89,39 +90,23 @@ def neutral(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA) else text
 
 
-def _team_rows(view: TeamView) -> list[tuple[object, ...]]:
-    rows: list[tuple[object, ...]] = []
+def _team_rows(view: TeamView) -> Iterator[tuple[object, ...]]:
+    """Row by row (a team of 10,000 is 200,000 rows or more: never all at once)."""
     for i, p in enumerate(view.people):
         who = (p.name, p.person_id, p.current_role, p.target_role)
         for row in view.heat_map:
-            c = row.cells[i]
-            gap = "" if c.required is None or c.level is None else c.gap
-            rows.append((*who, "self", "", row.id, row.domain, c.level, c.required, gap))
+            have, need, gap = row.at(i)
+            shown = "" if need is None or have is None else gap
+            yield (*who, "self", "", row.id, row.domain, have, need, shown)
             for o in p.other_ratings:
                 level = o.levels.get(row.id)
-                ogap = "" if c.required is None or level is None else max(0, c.required - level)
-                rows.append(
-                    (*who, o.rater, o.rated_by, row.id, row.domain, level, c.required, ogap)
-                )
+                ogap = "" if need is None or level is None else max(0, need - level)
+                yield (*who, o.rater, o.rated_by, row.id, row.domain, level, need, ogap)
     domains = {r.id: r.domain for r in view.heat_map}
     for r in view.rated_only:
         for cid, level in r.levels.items():
-            rows.append(
-                (
-                    r.name,
-                    r.person_id,
-                    "",
-                    "",
-                    r.rater,
-                    r.rated_by,
-                    cid,
-                    domains.get(cid, ""),
-                    level,
-                    "",
-                    "",
-                )
-            )
-    return rows
+            where = domains.get(cid, "")
+            yield (r.name, r.person_id, "", "", r.rater, r.rated_by, cid, where, level, "", "")
 
 
 def team_csv(view: TeamView) -> str:

@@ -56,7 +56,7 @@ class MarkdownTeam:
             rows = [r for r in view.heat_map if r.domain == d.id]
             header = ("Person", *(r.code for r in rows))
             body = [
-                (md(f"{p.number} {p.name}"), *(md(tt.cell(r.cells[i])) for r in rows))
+                (md(f"{p.number} {p.name}"), *(md(tt.cell(r.at(i))) for r in rows))
                 for i, p in enumerate(view.people)
             ]
             lines += [f"### {md(d.name)}", ""]

@@ -11,7 +11,6 @@ if TYPE_CHECKING:
         BenchCandidate,
         BenchRole,
         CalibrationFlag,
-        HeatCell,
         Priority,
         RatedOnly,
         TeamAction,
@@ -53,12 +52,13 @@ def files_line(view: TeamView) -> str:
     return f"{people} · {count(view.files_read, 'file')} read, {skipped} skipped · as of {view.day}"
 
 
-def cell(c: HeatCell) -> str:
+def cell(c: tuple[int | None, int | None, int]) -> str:
     """A heat map cell: "3/3", "2/3!" (short), "?/3" (not rated), "3/-", "-"."""
-    level = "?" if c.level is None else str(c.level)
-    if c.required is None:
-        return "-" if c.level is None else f"{level}/-"
-    return f"{level}/{c.required}" + ("!" if c.gap else "")
+    have, need, gap = c
+    level = "?" if have is None else str(have)
+    if need is None:
+        return "-" if have is None else f"{level}/-"
+    return f"{level}/{need}" + ("!" if gap else "")
 
 
 def met(counts: dict[str, tuple[int, int]]) -> str:

@@ -20,18 +20,17 @@ from pmopath.render import team_text as tt
 from pmopath.render.rich_text import bullets, heading, hint, indented, lit, section
 
 if TYPE_CHECKING:
-    from pmopath.views.team import HeatCell, TeamView
+    from pmopath.views.team import TeamView
 
 #: People per block of the heat map: 4 + 12 x 5 columns stay inside 80.
 BLOCK = 12
 
 
-def _style(c: HeatCell) -> str:
-    if c.required is None:
+def _style(c: tuple[int | None, int | None, int]) -> str:
+    have, need, gap = c
+    if need is None or have is None:
         return "dim"
-    if c.level is None:
-        return "dim"
-    return "green" if not c.gap else ("yellow" if c.gap == 1 else "red")
+    return "green" if not gap else ("yellow" if gap == 1 else "red")
 
 
 def _table(*columns: str, right: tuple[int, ...] = ()) -> Table:
@@ -76,7 +75,7 @@ class TerminalTeam:
             numbers = [str(p.number) for p in view.people[start : start + BLOCK]]
             table = _table("", *numbers, right=tuple(range(1, len(numbers) + 1)))
             for row in view.heat_map:
-                cells = row.cells[start : start + BLOCK]
+                cells = [row.at(i) for i in range(start, min(start + BLOCK, people))]
                 table.add_row(row.code, *(Text(tt.cell(c), _style(c)) for c in cells))
             parts.append(Padding(table, (0, 0, 1 if start + BLOCK < people else 0, 2)))
         parts.append(indented(hint(tt.CELL_KEY), "  "))

@@ -59,18 +59,21 @@ class RatedOnly(Model):
     levels: dict[str, int | None]
 
 
-class HeatCell(Model):
-    level: int | None  # None: not rated
-    required: int | None  # None: their target does not require it
-    gap: int
-
-
 class HeatRow(Model):
+    """One competency across the team: three columns of one value per person, in the order
+    of people (columns, not a model per cell: a team of 10,000 is 200,000 cells)."""
+
     id: str
     code: str  # short, for the terminal's rows and the markdown's columns
     name: str
     domain: str
-    cells: tuple[HeatCell, ...]  # one per person, in the order of people
+    levels: tuple[int | None, ...]  # None: not rated
+    required: tuple[int | None, ...]  # None: their target does not require it
+    gaps: tuple[int, ...]  # levels short (0: met, not required or not rated)
+
+    def at(self, i: int) -> tuple[int | None, int | None, int]:
+        """Person ``i``'s cell: level, required level, gap."""
+        return self.levels[i], self.required[i], self.gaps[i]
 
 
 class CompetencyCoverage(Model):
@@ -224,18 +227,24 @@ def _heat_map(fw: Framework, team: Team, code: dict[str, str]) -> tuple[HeatRow,
     rows = []
     for cid in team.competencies:
         comp = fw.competency_by_id[cid]
-        cells = tuple(
-            HeatCell.model_construct(
-                level=p.levels.get(cid), required=p.required.get(cid), gap=gap_of(p, cid)
-            )
-            for p in team.people
-        )
         rows.append(
             HeatRow.model_construct(
-                id=cid, code=code[cid], name=comp.name, domain=comp.domain, cells=cells
+                id=cid,
+                code=code[cid],
+                name=comp.name,
+                domain=comp.domain,
+                levels=tuple(p.levels.get(cid) for p in team.people),
+                required=tuple(p.required.get(cid) for p in team.people),
+                gaps=tuple(gap_of(p, cid) for p in team.people),
             )
         )
     return tuple(rows)
+
+
+def _met_cell(cell: tuple[int | None, int | None, int]) -> bool:
+    """Required, rated, and at or above the level."""
+    have, need, gap = cell
+    return need is not None and have is not None and not gap
 
 
 def _coverage(fw: Framework, rows: tuple[HeatRow, ...]) -> tuple[DomainCoverage, ...]:
@@ -249,24 +258,20 @@ def _coverage(fw: Framework, rows: tuple[HeatRow, ...]) -> tuple[DomainCoverage,
                 id=r.id,
                 code=r.code,
                 name=r.name,
-                met=sum(
+                met=sum(1 for i in range(len(r.gaps)) if _met_cell(r.at(i))),
+                required_of=sum(1 for need in r.required if need is not None),
+                unrated=sum(
                     1
-                    for c in r.cells
-                    if c.required is not None and c.level is not None and not c.gap
+                    for have, need in zip(r.levels, r.required, strict=True)
+                    if need is not None and have is None
                 ),
-                required_of=sum(1 for c in r.cells if c.required is not None),
-                unrated=sum(1 for c in r.cells if c.required is not None and c.level is None),
             )
             for r in mine
         )
-        people = len(mine[0].cells)
-        required = [any(r.cells[i].required is not None for r in mine) for i in range(people)]
+        people = len(mine[0].gaps)
+        required = [any(r.required[i] is not None for r in mine) for i in range(people)]
         meeting = [
-            required[i]
-            and all(
-                r.cells[i].required is None or (r.cells[i].level is not None and not r.cells[i].gap)
-                for r in mine
-            )
+            required[i] and all(r.required[i] is None or _met_cell(r.at(i)) for r in mine)
             for i in range(people)
         ]
         out.append(
