@@ -674,7 +674,7 @@ OMITTED: dict[tuple[str, str], str] = {
     ("diff", "compared_role"): "named by target_role_name",
     ("progress", "compared_role"): "named by target_role_name (the CSV's id column carries it)",
     ("team", "compared_role"): "named by target_role_name",
-    ("team", "heat_map_shown"): "whether the heat map is drawn or summed up in one line",
+    ("team", "each_person_shown"): "whether people and the heat map are listed or summed up",
 }
 
 

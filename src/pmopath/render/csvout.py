@@ -84,10 +84,12 @@ TEAM_HEADER = (
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutral(value: object) -> str:
-    """A cell as text a spreadsheet will not run: a would-be formula gets a leading '."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
+def neutral(value: object) -> object:
+    """A cell a spreadsheet will not run: text that would be a formula gets a leading '
+    (numbers and None, written as numbers and empty cells, cannot be one)."""
+    if type(value) is str and value.startswith(_FORMULA):
+        return "'" + value
+    return value
 
 
 def _team_rows(view: TeamView) -> Iterator[tuple[object, ...]]:
@@ -114,5 +116,5 @@ def team_csv(view: TeamView) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(TEAM_HEADER)
     for row in _team_rows(view):
-        writer.writerow(tuple(neutral(v) for v in row))
+        writer.writerow([neutral(v) for v in row])
     return out.getvalue()

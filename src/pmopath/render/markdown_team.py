@@ -23,10 +23,17 @@ class MarkdownTeam:
 
     def team(self, view: TeamView) -> str:
         lines = [f"# {tt.TITLE}: {md(tt.target_line(view))}", "", md(tt.files_line(view)), ""]
-        lines += [f"## {tt.PEOPLE}", ""]
-        rows = [tuple(md(c) for c in tt.person_cells(p)) for p in view.people]
-        lines += table(tt.PEOPLE_HEAD, "rlllrl", rows)
-        lines += ["", md(tt.MET_KEY), ""]
+        lines += [f"## {tt.PEOPLE}", "", md(tt.roles_line(view)), ""]
+        if view.each_person_shown:
+            shared = tt.shared_names(view)
+            rows = [tuple(md(c) for c in tt.person_cells(p, shared)) for p in view.people]
+            lines += table(tt.PEOPLE_HEAD, "rlllrl", rows)
+            lines += ["", md(tt.MET_KEY), ""]
+            also = [tt.also_line(p) for p in view.people if p.other_ratings]
+            if also:
+                lines += [md(tt.ALSO_RATED), "", *(f"- {md(a)}" for a in also), ""]
+        else:
+            lines += [md(tt.TOO_MANY), ""]
         lines += self._md_heat(view)
         lines += [f"## {tt.COVERAGE}", ""]
         for d in view.coverage:
@@ -44,12 +51,15 @@ class MarkdownTeam:
             lines += [f"- {md(tt.rated_only_line(r))}" for r in view.rated_only] + [""]
         if view.skipped:
             lines += [f"## {tt.SKIPPED}", ""]
-            lines += [f"- {md(s.path)}: {md(s.reason)}" for s in view.skipped] + [""]
+            shown = view.skipped[: tt.SKIPPED_SHOWN]
+            lines += [f"- {md(s.path)}: {md(s.reason)}" for s in shown]
+            more = tt.skipped_more(view)
+            lines += [f"- {more}" if more else "", ""]
         return doc(lines)
 
     def _md_heat(self, view: TeamView) -> list[str]:
         lines = [f"## {tt.HEAT_MAP}", ""]
-        if not view.heat_map_shown:
+        if not view.each_person_shown:
             return [*lines, md(tt.TOO_MANY), ""]
         lines += [md(tt.CELL_KEY), ""]
         for d in view.coverage:
@@ -82,6 +92,7 @@ class MarkdownTeam:
             rows = [tuple(md(x) for x in tt.candidate_cells(c)) for c in b.candidates]
             lines += table(tt.BENCH_HEAD, "llrll", rows)
             lines += ["", md(tt.within_line(b)), ""]
+            lines += [f"- {md(line)}" for line in tt.no_ready_lines(b)] + [""]
         return lines
 
     def _md_calibration(self, view: TeamView) -> list[str]:

@@ -48,8 +48,10 @@ def target_line(view: TeamView) -> str:
 def files_line(view: TeamView) -> str:
     """ "8 people · 11 files read, 1 skipped · as of 2026-12-04"."""
     skipped = len(view.skipped)
-    people = count(len(view.people), "person")
-    return f"{people} · {count(view.files_read, 'file')} read, {skipped} skipped · as of {view.day}"
+    n = len(view.people)
+    people = f"{n:,} {'person' if n == 1 else 'people'}"
+    read = f"{view.files_read:,} {'file' if view.files_read == 1 else 'files'}"
+    return f"{people} · {read} read, {skipped:,} skipped · as of {view.day}"
 
 
 def cell(c: tuple[int | None, int | None, int]) -> str:
@@ -78,8 +80,17 @@ def also_line(p: TeamMember) -> str:
     return f"{p.number} {p.name}: {also_rated(p)}"
 
 
-def person_cells(p: TeamMember) -> tuple[str, ...]:
-    name = p.name + (f" ({p.person_id})" if p.person_id else "")
+def shared_names(view: TeamView) -> set[str]:
+    """Names more than one person has: those rows carry the person's ID too."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for p in view.people:
+        (twice if p.name in seen else seen).add(p.name)
+    return twice
+
+
+def person_cells(p: TeamMember, shared: set[str]) -> tuple[str, ...]:
+    name = p.name + (f" ({p.person_id})" if p.person_id and p.name in shared else "")
     return (
         str(p.number),
         name,
@@ -126,6 +137,15 @@ def within_line(b: BenchRole) -> str:
     return "None of them is planned to be ready within 12 months."
 
 
+def no_ready_lines(b: BenchRole) -> list[str]:
+    """Why a candidate has no ready month, as `gap` says it."""
+    return [
+        f"{c.name}: no ready month: no role on the way earns {', '.join(c.unearned)}."
+        for c in b.candidates
+        if c.ready_in_months is None and c.unearned
+    ]
+
+
 def candidate_cells(c: BenchCandidate) -> tuple[str, ...]:
     ready = c.ready_month or "not estimated"
     return (c.name, c.current_role_name, percent(c.readiness), met(c.requirements_met), ready)
@@ -155,9 +175,23 @@ AVERAGES = "Average self minus manager, per competency (positive: people rate th
 NO_BENCH = "No role above the team's current roles."
 NO_GAPS = "No one is short of a requirement that was rated."
 TOO_MANY = (
-    "Too many people for a heat map here; coverage sums it up, and --format csv or json"
-    " holds every cell."
+    "Too many people to list here: the count by role and coverage sum them up, and"
+    " --format csv or json holds every person and cell."
 )
+#: The most skipped files a report names (stderr names every one).
+SKIPPED_SHOWN = 20
+
+
+def roles_line(view: TeamView) -> str:
+    """ "By current role: PMO Manager 1, Project Manager 2"."""
+    return "By current role: " + ", ".join(f"{r.name} {r.people:,}" for r in view.by_role)
+
+
+def skipped_more(view: TeamView) -> str | None:
+    more = len(view.skipped) - SKIPPED_SHOWN
+    return f"and {more:,} more (stderr names each)" if more > 0 else None
+
+
 MET_KEY = "Met C/E/Cert: competencies, experience and certifications met of those required."
 
 

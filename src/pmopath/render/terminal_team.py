@@ -56,10 +56,14 @@ class TerminalTeam:
         return Group(*parts)
 
     def _people(self, view: TeamView) -> list[RenderableType]:
+        head: list[RenderableType] = [section(tt.PEOPLE), indented(lit(tt.roles_line(view)), "  ")]
+        if not view.each_person_shown:
+            return [*head, indented(lit(tt.TOO_MANY), "  ")]
         table = _table(*tt.PEOPLE_HEAD, right=(0, 4))
+        shared = tt.shared_names(view)
         for p in view.people:
-            table.add_row(*(lit(c) for c in tt.person_cells(p)))
-        parts: list[RenderableType] = [section(tt.PEOPLE), Padding(table, (0, 0, 0, 2))]
+            table.add_row(*(lit(c) for c in tt.person_cells(p, shared)))
+        parts = [*head, Padding(table, (0, 0, 0, 2))]
         parts.append(indented(hint(tt.MET_KEY), "  "))
         also = [tt.also_line(p) for p in view.people if p.other_ratings]
         if also:
@@ -68,7 +72,7 @@ class TerminalTeam:
 
     def _heat(self, view: TeamView) -> list[RenderableType]:
         parts: list[RenderableType] = [section(tt.HEAT_MAP)]
-        if not view.heat_map_shown:
+        if not view.each_person_shown:
             return [*parts, indented(lit(tt.TOO_MANY), "  ")]
         people = len(view.people)
         for start in range(0, people, BLOCK):
@@ -118,6 +122,7 @@ class TerminalTeam:
             for c in b.candidates:
                 table.add_row(*(lit(x) for x in tt.candidate_cells(c)))
             parts += [Padding(table, (0, 0, 0, 4)), indented(lit(tt.within_line(b)), "    ")]
+            parts += [indented(lit(line), "    ") for line in tt.no_ready_lines(b)]
         return parts
 
     def _calibration(self, view: TeamView) -> list[RenderableType]:
@@ -148,6 +153,9 @@ class TerminalTeam:
                 parts.append(indented(lit(tt.rated_only_line(r)), "  "))
         if view.skipped:
             parts.append(section(tt.SKIPPED))
-            for s in view.skipped:
+            for s in view.skipped[: tt.SKIPPED_SHOWN]:
                 parts.append(indented(lit(f"{s.path}: {s.reason}"), "  "))
+            more = tt.skipped_more(view)
+            if more:
+                parts.append(indented(lit(more), "  "))
         return parts

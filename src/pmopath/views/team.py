@@ -16,8 +16,8 @@ from pmopath.model.catalog import Framework
 from pmopath.model.framework import Model
 from pmopath.views.base import View
 
-#: The most people the terminal and markdown draw a heat map for; beyond it, coverage
-#: sums the cells up and the CSV and JSON hold every one.
+#: The most people the terminal and markdown list and draw a heat map for; beyond it,
+#: the count by role and coverage sum them up, and the CSV and JSON hold every one.
 HEAT_MAP_PEOPLE = 60
 
 
@@ -31,6 +31,11 @@ class OtherRatingRef(Model):
     rated_by: str | None
     source: str
     levels: dict[str, int | None]
+
+
+class RoleCount(Model):
+    name: str  # the role's
+    people: int
 
 
 class TeamMember(Model):
@@ -119,6 +124,7 @@ class BenchCandidate(Model):
     requirements_met: dict[str, tuple[int, int]]
     ready_in_months: int | None
     ready_month: str | None  # "YYYY-MM"; "now" when ready
+    unearned: tuple[str, ...]  # experience no role on the way earns: why no ready month
 
 
 class BenchRole(Model):
@@ -157,7 +163,8 @@ class TeamView(View):
     people: tuple[TeamMember, ...]
     rated_only: tuple[RatedOnly, ...]
     heat_map: tuple[HeatRow, ...]
-    heat_map_shown: bool  # False beyond HEAT_MAP_PEOPLE (CSV and JSON hold it)
+    each_person_shown: bool  # people table and heat map; False beyond HEAT_MAP_PEOPLE
+    by_role: tuple[RoleCount, ...]  # people by current role, the most senior first
     coverage: tuple[DomainCoverage, ...]
     priorities: tuple[Priority, ...]
     bench: tuple[BenchRole, ...]
@@ -220,6 +227,15 @@ def _member(fw: Framework, n: int, p: Person) -> TeamMember:
             )
             for o in p.others
         ),
+    )
+
+
+def _by_role(fw: Framework, team: Team) -> tuple[RoleCount, ...]:
+    counts: dict[str, int] = {}
+    for p in team.people:  # already the most senior first
+        counts[p.current_role] = counts.get(p.current_role, 0) + 1
+    return tuple(
+        RoleCount.model_construct(name=fw.role_name(r), people=n) for r, n in counts.items()
     )
 
 
@@ -342,6 +358,7 @@ def _bench(fw: Framework, team: Team, as_of: dt.date) -> tuple[BenchRole, ...]:
                     requirements_met=s.requirements_met,
                     ready_in_months=ready,
                     ready_month=month,
+                    unearned=s.unearned,
                 )
             )
         soon = tuple(
@@ -384,7 +401,8 @@ def team_view(fw: Framework, team: Team, inputs: Inputs, as_of: dt.date) -> Team
             for u in team.unscored
         ),
         heat_map=rows,
-        heat_map_shown=len(people) <= HEAT_MAP_PEOPLE,
+        each_person_shown=len(people) <= HEAT_MAP_PEOPLE,
+        by_role=_by_role(fw, team),
         coverage=_coverage(fw, rows),
         priorities=tuple(_priority(fw, team, cid, code[cid]) for cid in team.priorities),
         bench=_bench(fw, team, as_of),
