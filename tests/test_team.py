@@ -328,3 +328,16 @@ def test_profile_fields_round_trip_and_are_not_asked() -> None:
     self_rated, _ = read_profile(DATA / "ben.yaml")
     assert "rater" not in profile_yaml(self_rated)  # the default is not written
     assert not {"person_id", "rater", "rated_by"} & set(plain_fields())
+
+
+def test_a_large_team_is_summed_up(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond the limit the terminal counts people by role instead of listing them."""
+    import pmopath.views.team as team
+
+    monkeypatch.setattr(team, "HEAT_MAP_PEOPLE", 3)
+    result = runner.invoke(app, ["team", str(EXAMPLES)], env={"COLUMNS": "200"})
+    out = " ".join(result.stdout.split())
+    assert "By current role: PMO Manager 1, Programme Manager 1" in out
+    assert "Too many people to list here" in out and "1 Grace Mwangi" not in out
+    doc = team_json(runner, str(EXAMPLES))
+    assert len(doc["people"]) == 9 and len(doc["heat_map"][0]["levels"]) == 9
