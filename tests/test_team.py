@@ -341,3 +341,19 @@ def test_a_large_team_is_summed_up(runner: CliRunner, monkeypatch: pytest.Monkey
     assert "Too many people to list here" in out and "1 Grace Mwangi" not in out
     doc = team_json(runner, str(EXAMPLES))
     assert len(doc["people"]) == 9 and len(doc["heat_map"][0]["levels"]) == 9
+
+
+def test_show_names_another_rater_only_when_set(runner: CliRunner) -> None:
+    import datetime as dt
+
+    from pmopath.load.framework import load_framework
+    from pmopath.load.profiles import load_profile
+    from pmopath.views.profile import background
+
+    fw = load_framework()
+    day = dt.date(2026, 12, 4)
+    rated = load_profile(DATA / "ana-by-manager.yaml", fw, strict=False).profile
+    rows = {r.label: r.value for r in background(rated, day)}
+    assert rows["Rated by"] == "manager (Priya Shah)" and rows["Person ID"] == "E100"
+    own = load_profile(DATA / "ben.yaml", fw, strict=False).profile
+    assert not {"Rated by", "Person ID"} & {r.label for r in background(own, day)}
