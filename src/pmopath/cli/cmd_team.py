@@ -10,7 +10,6 @@ import typer
 from pmopath.base.errors import ExitStatus
 from pmopath.cli.clock import today
 from pmopath.cli.common import (
-    ProgressFormatOption,
     app,
     complete_roles,
     examples,
@@ -35,6 +34,7 @@ def team(
         list[Path],
         typer.Argument(
             help="Profile files, or folders searched for *.yaml and *.yml files.",
+            metavar="PATH",
             show_default=False,
         ),
     ],
@@ -48,7 +48,15 @@ def team(
             show_default=False,
         ),
     ] = None,
-    fmt: ProgressFormatOption = Format.terminal,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (csv: one row per person, rater and competency).",
+            case_sensitive=False,
+        ),
+    ] = Format.terminal,
     output: Annotated[
         Path | None,
         typer.Option(
