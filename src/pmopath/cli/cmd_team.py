@@ -19,6 +19,16 @@ from pmopath.cli.common import (
 )
 from pmopath.render import Format
 
+TeamFormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (csv: one row per person, rater and competency).",
+        case_sensitive=False,
+    ),
+]
+
 
 @app.command(
     epilog=examples(
@@ -48,15 +58,7 @@ def team(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        Format,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (csv: one row per person, rater and competency).",
-            case_sensitive=False,
-        ),
-    ] = Format.terminal,
+    fmt: TeamFormatOption = Format.terminal,
     output: Annotated[
         Path | None,
         typer.Option(
