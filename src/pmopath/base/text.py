@@ -108,8 +108,10 @@ def plural(word: str, n: float) -> str:
 
 
 def count(n: float, word: str) -> str:
-    """``count(1, "month")`` -> ``1 month``; ``count(2.5, "year")`` -> ``2.5 years``."""
-    return f"{n:g} {plural(word, n)}"
+    """``count(1, "month")`` -> ``1 month``; ``count(2.5, "year")`` -> ``2.5 years``;
+    ``count(10000, "person")`` -> ``10,000 people``."""
+    shown = f"{int(n):,}" if n == int(n) else f"{n:g}"
+    return f"{shown} {plural(word, n)}"
 
 
 def first_few(names: list[str] | tuple[str, ...], shown: int = 3) -> str:

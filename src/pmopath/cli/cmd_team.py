@@ -85,8 +85,9 @@ def team(
     """
     import gc
 
-    from pmopath.engine.team import Member, team_figures
-    from pmopath.load.team import read_team
+    from pmopath.cli.team_read import team_facts, with_bench
+    from pmopath.engine.team import team_of
+    from pmopath.load.team import team_files
     from pmopath.render import renderer_for
     from pmopath.render.console import as_text, emit, message
     from pmopath.views.team import Inputs, team_view
@@ -97,19 +98,21 @@ def team(
     gc.set_threshold(50_000, 20, 20)
     fw = framework_of(ctx)
     role = None if target is None else fw.role(target).id
-    files = read_team(paths, fw)
-    for path, _ in files.read:
-        note_input(ctx, Path(path))
-    for skipped in files.skipped:
-        message(f"warning: skipped {skipped.path}: {skipped.reason}", "yellow")
+    files, skipped = team_files(paths)
+    for path, _ in files:
+        note_input(ctx, path)
     day = today()
-    members = [Member(path, profile) for path, profile in files.read]
-    figures = team_figures(fw, members, role, as_of=day)
-    view = team_view(fw, figures, Inputs(len(files.read), files.skipped), day)
+    facts, unread = team_facts(files, fw, role, day)
+    skipped += unread
+    for skip in skipped:
+        message(f"warning: skipped {skip.path}: {skip.reason}", "yellow")
+    real_of = {str(path): real for path, real in files}
+    figures, _ = with_bench(team_of(fw, facts, role), fw, real_of, day)
+    view = team_view(fw, figures, Inputs(len(facts), skipped), day)
     rendered = renderer_for(Format(fmt.value)).render(view)
     if output is None:
         emit(rendered)
     else:
         write_output(ctx, as_text(rendered), output, force=force)
-    if files.skipped:
+    if skipped:
         raise typer.Exit(ExitStatus.PARTIAL)

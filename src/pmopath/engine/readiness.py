@@ -11,6 +11,8 @@ Used by scoring, by the path search (the gap of each stepping stone) and by the 
 of saved assessments.
 """
 
+from collections.abc import Callable
+
 from pmopath.model.framework import Importance, Role
 from pmopath.model.profile import Profile
 
@@ -26,9 +28,15 @@ def assessed(profile: Profile, role: Role) -> tuple[int, int]:
 def readiness_for(profile: Profile, role: Role) -> tuple[float, int, int]:
     """(readiness, weighted gap, weighted requirement) against one role, over the
     competencies assessed."""
+    return readiness_of(profile.level, role)
+
+
+def readiness_of(level_of: Callable[[str], int | None], role: Role) -> tuple[float, int, int]:
+    """:func:`readiness_for` from a lookup of levels by competency (``pmopath team`` keeps
+    only the levels of most people, not their profiles)."""
     gap_total = need_total = 0
     for comp_id, req in role.competencies.items():
-        level = profile.level(comp_id)
+        level = level_of(comp_id)
         if level is None:
             continue  # unknown: neither a gap nor met
         weight = WEIGHTS[req.importance]
@@ -36,5 +44,6 @@ def readiness_for(profile: Profile, role: Role) -> tuple[float, int, int]:
         need_total += weight * req.level
     if need_total == 0:
         # nothing required (1.0), or nothing required assessed: no readiness is claimed
-        return (0.0 if assessed(profile, role)[0] < len(role.competencies) else 1.0), 0, 0
+        rated = sum(1 for c in role.competencies if level_of(c) is not None)
+        return (0.0 if rated < len(role.competencies) else 1.0), 0, 0
     return 1 - gap_total / need_total, gap_total, need_total

@@ -25,9 +25,10 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from pmopath.engine.readiness import WEIGHTS, readiness_for
+from pmopath.engine.readiness import WEIGHTS, readiness_of
 from pmopath.engine.scoring import score
 from pmopath.engine.summary import Summary, figures_of, summarise
 from pmopath.model.catalog import Framework
@@ -49,6 +50,45 @@ class Member(NamedTuple):
 
     source: str
     profile: Profile
+
+
+class FileFacts(Model):
+    """What the team's figures need of one file, without its profile: who, which rater,
+    when, the levels, and (a self-assessment) its figures against the compared target on
+    the day. Small, so a large team's are kept together in one cache entry."""
+
+    source: str
+    name: str | None
+    person_id: str | None
+    rater: Rater
+    rated_by: str | None
+    assessed_at: dt.datetime | None
+    levels: dict[str, int | None]
+    current_role: str | None  # as scored: a self-assessment only
+    target_role: str | None
+    figures: dict[str, float | int] | None  # engine.summary.figures_of
+
+
+def facts_of(
+    fw: Framework, source: str, profile: Profile, target: str | None, *, as_of: dt.date
+) -> FileFacts:
+    """One file's facts; a self-assessment is scored once against ``target`` (None: its own)."""
+    current = aim = figures = None
+    if profile.rater is Rater.self:
+        scored = score(profile, fw, target, as_of=as_of)
+        current, aim, figures = scored.current_role, scored.target_role, figures_of(fw, scored)
+    return FileFacts.model_construct(
+        source=source,
+        name=profile.name,
+        person_id=profile.person_id,
+        rater=profile.rater,
+        rated_by=profile.rated_by,
+        assessed_at=profile.assessed_at,
+        levels=_levels(profile),
+        current_role=current,
+        target_role=aim,
+        figures=figures,
+    )
 
 
 class OtherRating(Model):
@@ -114,27 +154,25 @@ class Team(Model):
     averages: dict[str, tuple[int, float]]  # competency: (pairs, mean self - manager)
 
 
-def _key(member: Member) -> str:
-    p = member.profile
+def _key(p: FileFacts) -> str:
     if p.person_id:
         return "id:" + p.person_id
     if p.name and p.name.strip():
         return "name:" + " ".join(p.name.split()).casefold()
-    return "file:" + member.source
+    return "file:" + p.source
 
 
-def _when(member: Member) -> tuple[bool, dt.datetime]:
-    at = member.profile.assessed_at
+def _when(p: FileFacts) -> tuple[bool, dt.datetime]:
+    at = p.assessed_at
     if at is None:
         return (False, dt.datetime.min)
     return (True, at if at.tzinfo is None else at.astimezone(dt.timezone.utc).replace(tzinfo=None))
 
 
-def _label(member: Member) -> str:
-    name = member.profile.name
-    if name and name.strip():
-        return " ".join(name.split())
-    return member.profile.person_id or member.source.rsplit("/", 1)[-1]
+def _label(p: FileFacts) -> str:
+    if p.name and p.name.strip():
+        return " ".join(p.name.split())
+    return p.person_id or p.source.rsplit("/", 1)[-1]
 
 
 def _levels(profile: Profile) -> dict[str, int | None]:
@@ -154,55 +192,49 @@ def _needs(role: Role, shared: dict[str, tuple[dict[str, int], dict[str, int]]])
 
 def _person(
     fw: Framework,
-    files: list[Member],
-    target: str | None,
-    as_of: dt.date,
+    files: list[FileFacts],
     shared: dict[str, tuple[dict[str, int], dict[str, int]]],
-) -> tuple[Person, Profile]:
-    selves = [m for m in files if m.profile.rater is Rater.self]
+) -> Person:
+    selves = [f for f in files if f.rater is Rater.self]
     latest = max(selves, key=_when)  # max keeps the first of equals: the first named
-    others: dict[tuple[Rater, str], Member] = {}
-    for m in files:
-        if m.profile.rater is not Rater.self:
-            k = (m.profile.rater, (m.profile.rated_by or "").casefold())
-            if k not in others or _when(m) >= _when(others[k]):
-                others[k] = m
-    profile = latest.profile
-    scored = score(profile, fw, target, as_of=as_of)
-    needs = _needs(fw.role_by_id[scored.target_role], shared)
-    person = Person.model_construct(
+    others: dict[tuple[Rater, str], FileFacts] = {}
+    for f in files:
+        if f.rater is not Rater.self:
+            k = (f.rater, (f.rated_by or "").casefold())
+            if k not in others or _when(f) >= _when(others[k]):
+                others[k] = f
+    assert latest.target_role is not None and latest.current_role is not None
+    assert latest.figures is not None
+    needs = _needs(fw.role_by_id[latest.target_role], shared)
+    return Person.model_construct(
         name=_label(latest),
-        person_id=profile.person_id,
+        person_id=latest.person_id,
         source=latest.source,
         assessments=len(selves),
-        current_role=scored.current_role,
-        target_role=scored.target_role,
-        figures=figures_of(fw, scored),
-        levels=_levels(profile),
+        current_role=latest.current_role,
+        target_role=latest.target_role,
+        figures=latest.figures,
+        levels=latest.levels,
         required=needs[0],
         weights=needs[1],
         others=tuple(
             OtherRating.model_construct(
-                rater=m.profile.rater,
-                rated_by=m.profile.rated_by,
-                source=m.source,
-                levels=_levels(m.profile),
+                rater=f.rater, rated_by=f.rated_by, source=f.source, levels=f.levels
             )
-            for _, m in sorted(others.items(), key=lambda kv: (kv[0][0].value, kv[0][1]))
+            for _, f in sorted(others.items(), key=lambda kv: (kv[0][0].value, kv[0][1]))
         ),
     )
-    return person, profile
 
 
-def _unscored(files: list[Member]) -> Unscored:
-    m = max(files, key=_when)
+def _unscored(files: list[FileFacts]) -> Unscored:
+    f = max(files, key=_when)
     return Unscored.model_construct(
-        name=_label(m),
-        person_id=m.profile.person_id,
-        rater=m.profile.rater,
-        rated_by=m.profile.rated_by,
-        source=m.source,
-        levels=_levels(m.profile),
+        name=_label(f),
+        person_id=f.person_id,
+        rater=f.rater,
+        rated_by=f.rated_by,
+        source=f.source,
+        levels=f.levels,
     )
 
 
@@ -227,9 +259,17 @@ def _priorities(fw: Framework, people: list[Person], rows: tuple[str, ...]) -> t
     return tuple(ranked[:PRIORITIES])
 
 
-def _bench(
-    fw: Framework, people: list[Person], profiles: list[Profile], as_of: dt.date
-) -> tuple[Bench, ...]:
+class Pick(NamedTuple):
+    """A role of bench strength: how many were considered and the closest, by index."""
+
+    role: str
+    considered: int
+    closest: list[int]
+
+
+def shortlist(fw: Framework, people: tuple[Person, ...]) -> list[Pick]:
+    """For each role one of the team's current roles leads to (at a higher rank), the
+    :data:`SHORTLIST` people below it closest to it by readiness (competencies only)."""
     ranks = [fw.role_by_id[p.current_role].rank for p in people]
     roles: dict[str, None] = {}
     for p in people:
@@ -244,18 +284,34 @@ def _bench(
         closest = heapq.nsmallest(
             SHORTLIST,
             below,
-            key=lambda i: (-readiness_for(profiles[i], role)[0], people[i].name.casefold(), i),
+            key=lambda i: (
+                -readiness_of(people[i].levels.get, role)[0],
+                people[i].name.casefold(),
+                i,
+            ),
         )
+        out.append(Pick(role_id, len(below), closest))
+    return out
+
+
+def bench(
+    fw: Framework, picks: list[Pick], profiles: Mapping[int, Profile], *, as_of: dt.date
+) -> tuple[Bench, ...]:
+    """Each shortlisted person planned for the role (``profiles``: theirs, by index)."""
+    out = []
+    for pick in picks:
         planned = [
             Candidate.model_construct(
                 person=i,
-                summary=summarise(profiles[i], fw, role_id, as_of=as_of, more_hours=False)[1],
+                summary=summarise(profiles[i], fw, pick.role, as_of=as_of, more_hours=False)[1],
             )
-            for i in closest
+            for i in pick.closest
         ]
         planned.sort(key=lambda c: -c.summary.readiness)  # stable: ties keep the name order
         out.append(
-            Bench.model_construct(role=role_id, considered=len(below), candidates=tuple(planned))
+            Bench.model_construct(
+                role=pick.role, considered=pick.considered, candidates=tuple(planned)
+            )
         )
     return tuple(out)
 
@@ -293,31 +349,22 @@ def _calibration(
     return tuple(flags), averages
 
 
-def team_figures(
-    fw: Framework, members: list[Member], target: str | None, *, as_of: dt.date
-) -> Team:
-    """The team's figures (see the module's docstring); ``members`` in the order read."""
-    groups: dict[str, list[Member]] = defaultdict(list)
-    for m in members:
-        groups[_key(m)].append(m)
+def team_of(fw: Framework, facts: list[FileFacts], target: str | None) -> Team:
+    """The team's figures from its files' facts (see the module's docstring), bench strength
+    left empty: :func:`shortlist` names whose profiles :func:`bench` needs."""
+    groups: dict[str, list[FileFacts]] = defaultdict(list)
+    for f in facts:
+        groups[_key(f)].append(f)
     people: list[Person] = []
-    profiles: list[Profile] = []
     unscored: list[Unscored] = []
     shared: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
     for files in groups.values():
-        if any(m.profile.rater is Rater.self for m in files):
-            person, profile = _person(fw, files, target, as_of, shared)
-            people.append(person)
-            profiles.append(profile)
+        if any(f.rater is Rater.self for f in files):
+            people.append(_person(fw, files, shared))
         else:
             unscored.append(_unscored(files))
     # the most senior first, then by name
-    order = sorted(
-        range(len(people)),
-        key=lambda i: (-fw.role_by_id[people[i].current_role].rank, people[i].name.casefold(), i),
-    )
-    people = [people[i] for i in order]
-    profiles = [profiles[i] for i in order]
+    people.sort(key=lambda p: (-fw.role_by_id[p.current_role].rank, p.name.casefold()))
     needed = {cid for p in people for cid in p.required}
     rows = tuple(c.id for _, c in fw.in_order() if c.id in needed)
     flags, averages = _calibration(people, rows)
@@ -327,7 +374,20 @@ def team_figures(
         unscored=tuple(sorted(unscored, key=lambda u: u.name.casefold())),
         competencies=rows,
         priorities=_priorities(fw, people, rows),
-        bench=_bench(fw, people, profiles, as_of),
+        bench=(),
         flags=flags,
         averages=averages,
     )
+
+
+def team_figures(
+    fw: Framework, members: list[Member], target: str | None, *, as_of: dt.date
+) -> Team:
+    """The team's figures, bench strength included, from profiles in hand (``members`` in
+    the order read); ``pmopath team`` does the same steps with its cache between them."""
+    facts = [facts_of(fw, m.source, m.profile, target, as_of=as_of) for m in members]
+    team = team_of(fw, facts, target)
+    picks = shortlist(fw, team.people)
+    by_source = {m.source: m.profile for m in members}
+    profiles = {i: by_source[team.people[i].source] for p in picks for i in p.closest}
+    return team.model_copy(update={"bench": bench(fw, picks, profiles, as_of=as_of)})

@@ -52,13 +52,15 @@ ENV_CACHE = "PMOPATH_CACHE"
 ENV_NO_CACHE = "PMOPATH_NO_CACHE"
 FORMAT = "pmopath-cache 2"
 MAX_FILE_BYTES = 16 * 1024 * 1024  # the loader's own limit refuses anything larger
+#: A team's facts are about 1 KiB a file, for up to load.team.MAX_TEAM_FILES files.
+MAX_BYTES = {"team": 64 * 1024 * 1024}
 #: Folders whose source decides what a valid framework or profile is (the models, the
 #: loading rules, the wording of cached warnings): a change to any file in them is a new
 #: key even when pmopath's version stays the same (an editable install).
 _RULES = ("base", "model", "load")
 #: Entries kept per kind; the least recently used (files since edited) are removed. A
 #: profile entry is a few KiB; 256 covers `history` on a large team's assessments.
-KEEP = {"framework": 8, "profile": 256, "summary": 1024}
+KEEP = {"framework": 8, "profile": 256, "summary": 1024, "team": 4}
 #: Pruning lists the folder, so a run that writes many entries (``team`` over a large
 #: folder) prunes on its first write of a kind and every this many after, not on each.
 PRUNE_EVERY = 64
@@ -117,9 +119,9 @@ def usable() -> Path | None:
     return folder if _trusted(folder) else None
 
 
-def _read_regular(path: Path) -> bytes | None:
-    """A cache entry's bytes: a regular file of at most :data:`MAX_FILE_BYTES`, opened
-    without following a link or waiting on a FIFO; anything else is a miss."""
+def _read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """A cache entry's bytes: a regular file of at most ``limit`` bytes, opened without
+    following a link or waiting on a FIFO; anything else (or anything larger) is a miss."""
     import stat
 
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -129,10 +131,11 @@ def _read_regular(path: Path) -> bytes | None:
         return None
     try:
         st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
             return None
         with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(limit + 1)
+        return None if len(raw) > limit else raw
     except OSError:
         return None
     finally:
@@ -221,14 +224,24 @@ def figures_key(fw_key: str | None, profile: Model, *facts: str) -> str | None:
     """The key of figures the engine computed for a profile (as resolved against the
     framework of ``fw_key``) and ``facts`` (the target, the day...): a new key when any of
     them, pmopath's rules or the engine's source changes. None: no caching."""
+    try:
+        shape = to_json(_canon(dump(profile)))
+    except (TypeError, ValueError):  # not cached
+        return None
+    return engine_key(fw_key, shape, *(f.encode() for f in facts))
+
+
+def engine_key(fw_key: str | None, *parts: bytes) -> str | None:
+    """The key of what the engine computed from ``parts`` against the framework of
+    ``fw_key``; it changes with pmopath's rules and the engine's source. None: no caching."""
     if fw_key is None or cache_off():
         return None
     try:
         digest = hashlib.sha256(_engine_digest())
-        for part in (fw_key.encode(), to_json(_canon(dump(profile))), *(f.encode() for f in facts)):
+        for part in (fw_key.encode(), *parts):
             digest.update(b"\0%d\0" % len(part))
             digest.update(part)
-    except (OSError, TypeError, ValueError, UnicodeEncodeError):  # not cached
+    except (OSError, UnicodeEncodeError):  # not cached
         return None
     return digest.hexdigest()
 
@@ -255,8 +268,8 @@ def read(kind: str, key: str, model: type[M]) -> M | None:
     if folder is None:
         return None
     path = folder / cache_path(key, kind).name
-    raw = _read_regular(path)
-    if raw is None or len(raw) > MAX_FILE_BYTES:
+    raw = _read_regular(path, MAX_BYTES.get(kind, MAX_FILE_BYTES))
+    if raw is None:
         return None
     head, _, payload = raw.partition(b"\n")
     expected = f"{FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}".encode()
@@ -360,6 +373,8 @@ def _make(kind: Any) -> Convert:
     origin, args = get_origin(kind), get_args(kind)
     if origin is Annotated:
         return converter(args[0])
+    if origin in (Union, types.UnionType) and (plain := _plain_union(args)) is not None:
+        return lambda v: v if type(v) in plain else _bad(v)  # e.g. float | int: as it is
     if origin in (Union, types.UnionType):
         (inner,) = [a for a in args if a is not type(None)]
         each = converter(inner)
@@ -395,6 +410,14 @@ def _make(kind: Any) -> Convert:
     if kind in simple:
         return simple[kind]
     raise TypeError(f"no rule for {kind!r}")
+
+
+def _plain_union(args: tuple[Any, ...]) -> frozenset[type] | None:
+    """The JSON types of a union of several plain types (``float | int``), else None."""
+    kinds = [a for a in args if a is not type(None)]
+    if len(kinds) < 2 or any(k not in (str, int, float, bool) for k in kinds):
+        return None
+    return frozenset(args) if type(None) in args else frozenset(kinds)
 
 
 def _plain(kind: Any) -> frozenset[type] | None:

@@ -91,7 +91,8 @@ def expand(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[Skipped]]:
     return out, skipped
 
 
-def _reason(exc: PmopathError) -> str:
+def reason_of(exc: PmopathError) -> str:
+    """Why a file is skipped, in one line: where in it, and what."""
     if isinstance(exc, DataError):
         where = [f"line {exc.line}"] if exc.line is not None else []
         where += [exc.field] if exc.field else []
@@ -99,14 +100,20 @@ def _reason(exc: PmopathError) -> str:
     return str(exc)
 
 
-def read_team(paths: list[Path], fw: Framework) -> TeamFiles:
-    """Read every profile file under ``paths``; an unreadable one is skipped with its reason."""
+def team_files(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[Skipped]]:
+    """:func:`expand`, refusing paths that hold no profile file at all."""
     files, skipped = expand(paths)
     if not files and not skipped:
         raise NotFoundError(
             "no profile files (*.yaml, *.yml) in " + ", ".join(str(p) for p in paths),
             hint="name folders or files of profiles",
         )
+    return files, skipped
+
+
+def read_team(paths: list[Path], fw: Framework) -> TeamFiles:
+    """Read every profile file under ``paths``; an unreadable one is skipped with its reason."""
+    files, skipped = team_files(paths)
     from pmopath.load.cache import KEEP
 
     remember = len(files) <= KEEP["profile"]  # a larger team would only churn the cache
@@ -116,5 +123,5 @@ def read_team(paths: list[Path], fw: Framework) -> TeamFiles:
             loaded = load_profile(real, fw, strict=False, remember=remember)
             read.append((str(path), loaded.profile))
         except PmopathError as exc:
-            skipped.append(Skipped(str(path), _reason(exc)))
+            skipped.append(Skipped(str(path), reason_of(exc)))
     return TeamFiles(read, skipped)

@@ -98,8 +98,11 @@ class MarkdownTeam:
     def _md_calibration(self, view: TeamView) -> list[str]:
         lines = [f"## {tt.CALIBRATION}", "", tt.CALIBRATION_RULE, ""]
         if view.calibration_flags:
-            rows = [tuple(md(x) for x in tt.flag_cells(f)) for f in view.calibration_flags]
+            shown = view.calibration_flags[: tt.FLAGS_SHOWN]
+            rows = [tuple(md(x) for x in tt.flag_cells(f)) for f in shown]
             lines += [*table(tt.FLAG_HEAD, "llrlr", rows), ""]
+            if more := tt.flags_more(view):
+                lines += [md(more), ""]
         else:
             lines += [tt.NO_FLAGS, ""]
         if not view.calibration_averages:

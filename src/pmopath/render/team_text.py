@@ -102,12 +102,12 @@ def person_cells(p: TeamMember, shared: set[str]) -> tuple[str, ...]:
 
 
 def coverage_line(met_n: int, of: int, unrated: int) -> str:
-    text = f"{met_n} of {of} met"
-    return text + (f" ({unrated} not rated)" if unrated else "")
+    text = f"{met_n:,} of {of:,} met"
+    return text + (f" ({unrated:,} not rated)" if unrated else "")
 
 
 def domain_line(name: str, meeting: int, of: int) -> str:
-    return f"{name}: {meeting} of {count(of, 'person')} meet every requirement"
+    return f"{name}: {meeting:,} of {count(of, 'person')} meet every requirement"
 
 
 def priority_line(n: int, p: Priority) -> str:
@@ -180,6 +180,16 @@ TOO_MANY = (
 )
 #: The most skipped files a report names (stderr names every one).
 SKIPPED_SHOWN = 20
+#: The most calibration differences the terminal and markdown list, the largest first
+#: (a large team's CSV and JSON hold every one).
+FLAGS_SHOWN = 25
+
+
+def flags_more(view: TeamView) -> str | None:
+    more = len(view.calibration_flags) - FLAGS_SHOWN
+    if more <= 0:
+        return None
+    return f"and {more:,} more: --format json lists every one (the CSV, every rating)."
 
 
 def roles_line(view: TeamView) -> str:

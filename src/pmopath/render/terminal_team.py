@@ -132,9 +132,11 @@ class TerminalTeam:
         ]
         if view.calibration_flags:
             table = _table(*tt.FLAG_HEAD, right=(2, 4))
-            for f in view.calibration_flags:
+            for f in view.calibration_flags[: tt.FLAGS_SHOWN]:
                 table.add_row(*(lit(x) for x in tt.flag_cells(f)))
             parts.append(Padding(table, (0, 0, 0, 4)))
+            if more := tt.flags_more(view):
+                parts.append(indented(lit(more), "    "))
         else:
             parts.append(indented(lit(tt.NO_FLAGS), "    "))
         if not view.calibration_averages:
