@@ -3,8 +3,8 @@
 Each chart is a :class:`Chart` of :class:`Shape` s (a tag, its attributes, its text) drawn
 from a view's fields; the template writes them out with every attribute and text escaped,
 so nothing here builds markup. Sizes are in the viewBox's units: the chart scales to its
-column (``width: 100%``), and its labels are sized for a 400 px phone (about 9 px there)
-and a laptop's capped column (about 15 px). Labels are placed from estimated text widths
+column (``width: 100%``, at most 520 px; 100 mm on paper), and its labels are sized for
+a 400 px phone (about 11 px there), a laptop (16 px) and print (9 pt). Labels are placed from estimated text widths
 (Arial-like metrics, a little generous), so none is cut at the chart's edge.
 """
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from pmopath.views.results import GapRow
     from pmopath.views.roadmap import RoadmapView
 
-WIDTH = 480  # the viewBox's width; every chart is drawn to it
+WIDTH = 400  # the viewBox's width; every chart is drawn to it (shown at most 520 px wide)
 PAD = 8
 FONT = 12.5  # label size in viewBox units (the stylesheet sets the same)
 CHAR = 0.6 * FONT
