@@ -119,18 +119,23 @@ def _rect(x: float, y: float, width: float, height: float, cls: str, rx: float =
 
 
 def _years(view: RoadmapView, x_of: Callable[[float], float], span: int, box: Box) -> list[Shape]:
-    """The time axis: the plan's first month, then a gridline and the year at each January."""
+    """The time axis: a gridline and the year at each January, and the plan's first month
+    at the start when the first year's label leaves room for it."""
     left, top, right, bottom = box
     shapes = [_hline(left, right, top + 6, "axis")]
-    shapes.append(label(left, top, month_label(view.as_of, 1), "tick", "start"))
+    first_x = None
     for month in range(2, span + 1):
         day = month_start(view.as_of, month)
         if day.month != 1:
             continue
         x = x_of(month - 1)
+        first_x = x if first_x is None else first_x
         shapes.append(_vline(x, top + 2, bottom, "grid"))
-        if x - left > 64 and right - x > 14:  # clear of the start month's label
+        if right - x > 14:
             shapes.append(label(x, top, str(day.year), "tick", "middle"))
+    start = month_label(view.as_of, 1)
+    if first_x is None or first_x - left > text_width(start, 11.5) + 20:
+        shapes.append(label(left, top, start, "tick", "start"))
     return shapes
 
 
