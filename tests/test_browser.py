@@ -247,8 +247,8 @@ def html_rendered(
 def test_the_html_report_reads_in_a_browser(
     html_rendered: dict[tuple[str, int | str], dict[str, Any]], report: str, width: int
 ) -> None:
-    """No sideways scrolling, no text out of its box, no chart label cut or overlapping,
-    and not one request (each is intercepted and failed)."""
+    """No sideways scrolling, no text out of its box, no chart label cut or overlapping, text
+    contrast at WCAG AA, and not one request (each is intercepted and failed)."""
     result = html_rendered[(report, width)]
     assert result["problems"] == [] and result["requests"] == []
 
@@ -281,12 +281,14 @@ def test_hostile_text_adds_nothing_to_the_page(
 def test_the_report_checker_sees_what_a_reader_would(
     checker: tuple[Path, str], tmp_path: Path
 ) -> None:
-    """A request, a line that will not wrap and a chart label outside its chart are reported."""
+    """A request, a line that will not wrap, a chart label outside its chart and pale text
+    are reported."""
     bad = tmp_path / "bad.html"
     bad.write_text(
         '<!DOCTYPE html><html><body><main style="max-width:300px">'
         '<p style="white-space:nowrap">' + "unbreakable " * 40 + "</p>"
         '<img src="https://example.invalid/x.png" alt="">'
+        '<p style="color:#aaa">pale grey text</p>'
         '<svg viewBox="0 0 100 20" width="100"><title>t</title>'
         '<text x="60" y="15">a label far too long</text></svg></main></body></html>',
         encoding="utf-8",
@@ -296,3 +298,4 @@ def test_the_report_checker_sees_what_a_reader_would(
     assert "a request was made: https://example.invalid/x.png" in problems
     assert "scrolls sideways" in problems or "sticks out" in problems
     assert "cut at the chart's edge" in problems
+    assert 'contrast below WCAG AA: p ("pale grey text") 2.32:1' in problems

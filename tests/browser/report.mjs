@@ -7,7 +7,7 @@
 // and per file and paper ({file, paper, pages, problems}); saves DIR/<name>-<width>.png and
 // DIR/<name>-<paper>.pdf. A problem: the page scrolls sideways; text sticks out of its box
 // (any element but a table's own scrolling box); a chart label is cut at the chart's edge,
-// overlaps another or is under 8 px; any request at all beyond the file itself (each is
+// overlaps another or is under 8 px; text contrast below WCAG AA (4.5:1, large text 3:1); any request at all beyond the file itself (each is
 // intercepted and failed). `dom` counts what an injection would add (script, img, iframe,
 // object, embed, link, elements with an on* attribute) and holds the page's text, so the
 // caller can check that hostile names were shown literally. Exits 1 on any problem.
@@ -80,6 +80,32 @@ function measure() {
     const small = rects.filter(({ r }) => r.height < 8).map(({ text }) => text);
     if (small.length) problems.push(`${chart}: ${small.length} labels under 8 px, e.g. "${small[0]}"`);
   }
+  // WCAG AA: text against what is behind it, 4.5:1 (3:1 for large text: 24 px, or 18.66 px bold)
+  const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const behind = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const low = new Set();
+  for (const el of document.body.querySelectorAll("*")) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.closest(".visually-hidden")) continue;
+    const style = getComputedStyle(el);
+    const ink = rgb(el.closest("svg") ? style.fill : style.color).slice(0, 3);
+    const [a, b] = [lum(ink), lum(behind(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) low.add(`${describe(el)} ${ratio.toFixed(2)}:1`);
+  }
+  for (const item of low) problems.push(`contrast below WCAG AA: ${item}`);
   const onAttributes = [...document.querySelectorAll("*")].filter((el) =>
     [...el.attributes].some((a) => a.name.toLowerCase().startsWith("on")),
   ).length;
