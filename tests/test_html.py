@@ -20,7 +20,7 @@ from pmopath.render import Format, renderer_for
 from pmopath.render.html import css_string
 from pmopath.views.browse import roles_view
 
-SNAPSHOT = Path(__file__).parent / "snapshots" / "roadmap-project-manager.html"
+SNAPSHOTS = Path(__file__).parent / "snapshots"
 #: every element a report may hold: layout, tables, links and the charts' SVG
 ELEMENTS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "section", "h1", "h2",
@@ -53,13 +53,15 @@ def test_the_renderer_refuses_a_view_without_a_layout(session_fw: Framework) -> 
         renderer_for(Format.html).render(roles_view(session_fw))
 
 
-def test_the_roadmap_matches_its_snapshot() -> None:
-    """The example's roadmap, byte for byte (UPDATE_SNAPSHOTS=1 rewrites it; look at the
-    diff, and at the page in a browser, before committing)."""
-    out = html_of(["roadmap", "-p", PM, "-t", "director", *AS_OF])
+@pytest.mark.parametrize("name", ["roadmap-project-manager", "gap-comparison"])
+def test_the_report_matches_its_snapshot(name: str) -> None:
+    """The example's roadmap and comparison, byte for byte (UPDATE_SNAPSHOTS=1 rewrites
+    them; look at the diff, and at the page in a browser, before committing)."""
+    snapshot = SNAPSHOTS / f"{name}.html"
+    out = html_of(REPORTS[name])
     if os.environ.get("UPDATE_SNAPSHOTS"):
-        SNAPSHOT.write_text(out, encoding="utf-8")
-    assert out == SNAPSHOT.read_text(encoding="utf-8")
+        snapshot.write_text(out, encoding="utf-8")
+    assert out == snapshot.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", sorted(REPORTS))
@@ -133,6 +135,16 @@ def test_output_file_follows_the_output_rules(runner: CliRunner, tmp_path: Path)
     assert runner.invoke(app, [*args, "--force"]).exit_code == 0
     over_input = runner.invoke(app, ["gap", "-p", PM, "-f", "html", "-o", PM, "--force"])
     assert over_input.exit_code == 3 and "reads" in over_input.stderr
+
+
+def test_progress_writes_its_page(runner: CliRunner, session_fw: Framework, tmp_path: Path) -> None:
+    save_assessments(session_fw)
+    target = tmp_path / "progress.html"
+    result = runner.invoke(app, ["progress", "-t", "director", "-f", "html", "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and "Wrote" in result.stderr
+    page = Page(target.read_text(encoding="utf-8"))
+    assert "2026-05-20" in page.text and "2026-11-22" in page.text  # both assessments
 
 
 def test_without_charts_the_tables_stay() -> None:
