@@ -150,3 +150,13 @@ def test_progress_writes_its_page(runner: CliRunner, session_fw: Framework, tmp_
 def test_without_charts_the_tables_stay() -> None:
     out = html_of(["roadmap", "-p", PM, "-t", "director", *AS_OF, "--no-charts"])
     assert "<svg" not in out and 'id="milestones-table"' in out and 'id="gaps-table"' in out
+
+
+def test_a_plan_ready_now_says_so() -> None:
+    """Ready now: no empty timeline chart, and the milestones table says "now" (it said
+    "month not estimated", as the markdown list and its Mermaid chart did)."""
+    out = html_of(["roadmap", "-p", PM, "-t", "project-manager", *AS_OF])
+    page = Page(out)
+    assert 'id="timeline-title"' not in out
+    assert "now Ready for Project Manager" in page.text
+    assert "not estimated" not in page.text

@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from pmopath.base.errors import RefusedError
-from pmopath.base.text import count, percent, short_duration, whole_months
+from pmopath.base.text import capital, count, percent, short_duration, whole_months
 from pmopath.render import svg, words
 from pmopath.render.base import Renderer
 from pmopath.render.efforts import effort_words
@@ -88,6 +88,7 @@ def environment() -> Environment:
     env.globals.update(
         w=words,
         percent=percent,
+        capital=capital,
         count=count,
         whole_months=whole_months,
         short_duration=short_duration,

@@ -149,6 +149,8 @@ def timeline(view: RoadmapView, ident: str = "timeline") -> Chart:
     if view.ready_in_months and view.ready_label:
         ready = f"{view.ready_label} · {words.READY_FOR}{target}"
         rows.append((view.ready_in_months, "ready", ready))
+    if not rows:  # ready now, nothing dated ahead: no chart (the table says so)
+        return Chart(ident, words.timeline_title(target), "", WIDTH, 0, ())
     span = max([m for m, _, _ in rows] + [12]) + 1  # months 0 (the start) .. the last, and room
     left, right, top, row_h = PAD + 10, WIDTH - PAD - 10, 34.0, 36.0
     bottom = top + row_h * len(rows)
