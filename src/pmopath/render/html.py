@@ -152,6 +152,7 @@ class HtmlRenderer(Renderer):
                 whole_months(words.ready_when(t.ready_label, t.ready_in_months))
                 for t in view.targets
             ],
+            chart=svg.ready_months(view) if view.targets else None,
         )
 
     def profile(self, view: ProfileView) -> str:

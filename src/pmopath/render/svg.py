@@ -20,7 +20,7 @@ from pmopath.render import words
 
 if TYPE_CHECKING:
     from pmopath.views.progress import ProgressView
-    from pmopath.views.results import GapRow
+    from pmopath.views.results import ComparisonView, GapRow
     from pmopath.views.roadmap import RoadmapView
 
 WIDTH = 400  # the viewBox's width; every chart is drawn to it (shown at most 520 px wide)
@@ -251,3 +251,30 @@ def trend(view: ProgressView, ident: str = "trend") -> Chart:
     desc = "; ".join(f"{p.day}: {percent(p.readiness)}" for p in points)
     title = words.trend_title(view.target_role_name)
     return Chart(ident, title, desc, WIDTH, int(bottom + 28), tuple(shapes))
+
+
+def ready_months(view: ComparisonView, ident: str = "ready") -> Chart:
+    """Each compared target: the months until you would be ready, as a bar from now, the
+    soonest first (as the table), with the month and the count beside it."""
+    left, top, row_h = float(PAD), 8.0, 38.0
+    texts = [words.ready_bar(t.ready_label, t.ready_in_months) for t in view.targets]
+    room = WIDTH - 2 * PAD - 8 - max(text_width(x) for x in texts)  # the longest bar, its label
+    longest = max([t.ready_in_months or 0 for t in view.targets] + [12])
+    shapes: list[Shape] = []
+    for i, t in enumerate(view.targets):
+        y = top + row_h * i
+        shapes.append(label(left, y + 12, fit(t.name, WIDTH - 2 * PAD), "label"))
+        months = t.ready_in_months
+        text = texts[i]
+        width = room * (months or 0) / longest
+        if months is None:
+            shapes.append(_rect(left, y + 18, room, 10, "unknown"))
+            width = room
+        elif months:
+            shapes.append(_rect(left, y + 18, width, 10, "ready-bar"))
+        shapes.append(label(left + width + 8, y + 27, text, "value"))
+    desc = "; ".join(
+        f"{t.name}: {words.ready_bar(t.ready_label, t.ready_in_months)}" for t in view.targets
+    )
+    height = top + row_h * len(view.targets) + 4
+    return Chart(ident, words.READY_CHART, desc, WIDTH, int(height), tuple(shapes))

@@ -406,3 +406,15 @@ PROGRESS_LEVELS = "Levels, oldest first"
 def levels_list(levels: tuple[int | None, ...]) -> str:
     """Each assessment's level, oldest first: "1, 2, ?, 3" (? not assessed)."""
     return ", ".join("?" if level is None else str(level) for level in levels)
+
+
+READY_CHART = "Months until you would be ready, per target"
+
+
+def ready_bar(label: str | None, months: int | None) -> str:
+    """Beside a target's bar: "2030-10 (48 months)", "now", "not estimated"."""
+    from pmopath.base.text import count
+
+    if not label:
+        return ready_when(label, months)
+    return f"{label} ({count(months or 0, 'month')})"
