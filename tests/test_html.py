@@ -160,3 +160,17 @@ def test_a_plan_ready_now_says_so() -> None:
     assert 'id="timeline-title"' not in out
     assert "now Ready for Project Manager" in page.text
     assert "not estimated" not in page.text
+
+
+def test_show_never_writes_over_the_assessment_it_shows(
+    runner: CliRunner, session_fw: Framework
+) -> None:
+    from pmopath.load.store import Store
+
+    save_assessments(session_fw)
+    store = Store()
+    latest = store.path(store.find(None))
+    before = latest.read_bytes()
+    result = runner.invoke(app, ["show", "-f", "html", "-o", str(latest), "--force"])
+    assert result.exit_code == 3 and "reads" in result.stderr
+    assert latest.read_bytes() == before
