@@ -4,7 +4,8 @@
 //   node report.mjs --chromium /usr/bin/chromium --out DIR --widths 1280,400 --papers A4,Letter [--clip PX] a.html ...
 //
 // Prints one JSON line per file and width ({file, width, height, problems, requests, dom})
-// and per file and paper ({file, paper, pages, problems}); saves DIR/<name>-<width>.png and
+// and per file and paper ({file, paper, pages, problems}: the same checks on the print
+// layout at the paper's text width, and the PDF's page count); saves DIR/<name>-<width>.png and
 // DIR/<name>-<paper>.pdf. A problem: the page scrolls sideways; text sticks out of its box
 // (any element but a table's own scrolling box); a chart label is cut at the chart's edge,
 // overlaps another or is under 8 px; text contrast below WCAG AA (4.5:1, large text 3:1); any request at all beyond the file itself (each is
@@ -134,6 +135,7 @@ async function open(browser, file, requests) {
   return page;
 }
 
+const PAPER_MM = { A4: 210, Letter: 215.9 }; // paper widths
 const countPages = (pdf) => (pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-z])/g) || []).length;
 
 const browser = await puppeteer.launch({
@@ -160,9 +162,14 @@ try {
     for (const paper of papers) {
       const requests = [];
       const page = await open(browser, file, requests);
+      // the print layout at the paper's text width (report.css: 15 mm margins each side)
+      await page.emulateMediaType("print");
+      await page.setViewport({ width: Math.floor(((PAPER_MM[paper] - 30) * 96) / 25.4), height: 1000 });
+      const printed = (await page.evaluate(measure)).problems.map((p) => `in print: ${p}`);
+      await page.emulateMediaType(null);
       const pdf = Buffer.from(await page.pdf({ format: paper, printBackground: true }));
       writeFileSync(join(out, `${name}-${paper}.pdf`), pdf);
-      const problems = requests.map((r) => `a request was made: ${r}`);
+      const problems = [...printed, ...requests.map((r) => `a request was made: ${r}`)];
       console.log(JSON.stringify({ file, paper, pages: countPages(pdf), problems }));
       failed += problems.length ? 1 : 0;
       await page.close();

@@ -179,7 +179,7 @@ class HtmlRenderer(Renderer):
             title=title,
             head=Head(title, view.points[-1].day),
             movement=movement(view),
-            header=PROGRESS_HEADER,
+            header=(*PROGRESS_HEADER[:4], *words.PROGRESS_MET_SHORT, PROGRESS_HEADER[-1]),
             rows=[point_cells(p) for p in view.points],
             trend=svg.trend(view),
         )
