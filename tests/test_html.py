@@ -174,3 +174,18 @@ def test_show_never_writes_over_the_assessment_it_shows(
     result = runner.invoke(app, ["show", "-f", "html", "-o", str(latest), "--force"])
     assert result.exit_code == 3 and "reads" in result.stderr
     assert latest.read_bytes() == before
+
+
+def test_control_and_bidi_characters_are_shown_as_escapes(tmp_path: Path) -> None:
+    """As in the terminal and markdown: an override that would reorder the page's text, an
+    escape sequence or a zero-width space is shown as its escape, in the page and in the
+    printed header."""
+    profile = tmp_path / "p.yaml"
+    text = Path(PM).read_text(encoding="utf-8")
+    profile.write_text(
+        text.replace("name: Alex Example", 'name: "Alex \\u202Eelpmaxe\\e[2J\\u200b"'),
+        encoding="utf-8",
+    )
+    out = html_of(["roadmap", "-p", str(profile), "-t", "director", *AS_OF])
+    assert "\u202e" not in out and "\x1b" not in out and "\u200b" not in out
+    assert "Alex \\u202eelpmaxe\\x1b[2J\\u200b" in Page(out).text

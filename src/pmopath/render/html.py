@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from pmopath.base.errors import RefusedError
-from pmopath.base.text import capital, count, percent, short_duration, whole_months
+from pmopath.base.text import capital, clean, count, percent, short_duration, whole_months
 from pmopath.render import svg, words
 from pmopath.render.base import Renderer
 from pmopath.render.efforts import effort_words
@@ -62,7 +62,8 @@ def css_string(text: str) -> Any:
     from markupsafe import Markup
 
     out = "".join(
-        ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):x} " for ch in text
+        ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):x} "
+        for ch in clean(text)
     )
     return Markup(f'"{out}"')
 
@@ -70,6 +71,15 @@ def css_string(text: str) -> Any:
 def web_url(url: str | None) -> str | None:
     """A source's address when it is a web page (a link), else None (shown as text)."""
     return url if url and _URL.fullmatch(url) else None
+
+
+def shown(value: Any) -> Any:
+    """Every value a template writes, before it is escaped: data text with its control,
+    bidirectional and invisible characters as visible escapes (``clean``), as the
+    terminal and markdown show them; markup the templates made themselves is left alone."""
+    from markupsafe import Markup
+
+    return clean(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 @cache
@@ -83,6 +93,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=shown,
     )
     env.filters["css_string"] = css_string
     env.globals.update(
