@@ -17,6 +17,7 @@ from pmopath.base.errors import DataError
 from pmopath.base.text import one_line, percent
 from pmopath.engine.eligibility import statuses
 from pmopath.engine.summary import summarise
+from pmopath.engine.team import Member, team_figures
 from pmopath.load.profiles import load_profile
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import Model
@@ -44,6 +45,7 @@ from pmopath.views.profile import profile_view
 from pmopath.views.progress import Assessment, ProgressView, progress_view
 from pmopath.views.results import comparison_view, gap_view
 from pmopath.views.roadmap import roadmap_view
+from pmopath.views.team import Inputs, TeamView, team_view
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "pmopath"
 ROOT = SRC.parents[1]
@@ -453,7 +455,18 @@ def fixtures() -> dict[str, View]:
         "comparison": comparison_view(FW, profile, compared, planned.hours_per_week, AS_OF),
         "diff": diff_fixture(profile),
         "progress": progress_fixture(profile),
+        "team": team_fixture(),
     }
+
+
+def team_fixture() -> TeamView:
+    """The example team (examples/team), each against their own target."""
+    from pmopath.load.team import read_team
+
+    files = read_team([ROOT / "examples" / "team"], FW)
+    members = [Member(path, profile) for path, profile in files.read]
+    figures = team_figures(FW, members, None, as_of=AS_OF)
+    return team_view(FW, figures, Inputs(len(files.read), files.skipped), AS_OF)
 
 
 def diff_fixture(profile: Profile) -> DiffView:
@@ -515,6 +528,7 @@ CASES = (
     "comparison",
     "diff",
     "progress",
+    "team",
 )
 TEXT_FORMATS = (Format.terminal, Format.markdown)
 
@@ -659,6 +673,8 @@ OMITTED: dict[tuple[str, str], str] = {
     ("eligible", "hidden"): "said as a count only when some were left out (without --all)",
     ("diff", "compared_role"): "named by target_role_name",
     ("progress", "compared_role"): "named by target_role_name (the CSV's id column carries it)",
+    ("team", "compared_role"): "named by target_role_name",
+    ("team", "each_person_shown"): "whether people and the heat map are listed or summed up",
 }
 
 

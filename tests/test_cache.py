@@ -14,6 +14,7 @@ from pmopath.load.framework import load_framework, resolve_paths
 def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "cache"
     monkeypatch.setenv("PMOPATH_CACHE", str(home))
+    monkeypatch.setattr(cache, "_writes", {})  # as in a new process
     return home
 
 
@@ -156,7 +157,10 @@ def test_places_match_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg: str | N
     assert str(places.user_cache_dir()) == platformdirs.user_cache_dir("pmopath", appauthor=False)
 
 
-def test_old_entries_are_pruned(cache_home: Path, data_copy: Path) -> None:
+def test_old_entries_are_pruned(
+    cache_home: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "PRUNE_EVERY", 1)
     roles = data_copy / "roles.yaml"
     text = roles.read_text(encoding="utf-8")
     for i in range(cache.KEEP["framework"] + 3):
@@ -342,8 +346,12 @@ def test_no_cache_reads_every_profile(
     assert len(profile_parses) == 2 and not profile_entries(cache_home)
 
 
-def test_old_profile_entries_are_pruned(cache_home: Path, tmp_path: Path) -> None:
+def test_old_profile_entries_are_pruned(
+    cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from pmopath.load.profiles import load_profile
+
+    monkeypatch.setattr(cache, "PRUNE_EVERY", 1)
 
     fw = load_framework()
     text = EXAMPLES[0].read_text(encoding="utf-8")
@@ -353,6 +361,30 @@ def test_old_profile_entries_are_pruned(cache_home: Path, tmp_path: Path) -> Non
         load_profile(path, fw)
     assert len(profile_entries(cache_home)) == cache.KEEP["profile"]
     assert len(entries(cache_home)) == 1  # the framework's entry is not pruned with them
+
+
+def test_many_writes_prune_now_and_then(cache_home: Path, tmp_path: Path) -> None:
+    """A run that writes many entries lists the folder on its first write and every
+    PRUNE_EVERY after: never more than PRUNE_EVERY - 1 entries beyond KEEP, and the
+    next run's first write brings the count back to KEEP."""
+    from pmopath.load.profiles import load_profile
+
+    fw = load_framework()
+    text = EXAMPLES[0].read_text(encoding="utf-8")
+    keep, every = cache.KEEP["profile"], cache.PRUNE_EVERY
+    counts = []
+    for i in range(keep + 2 * every):
+        path = tmp_path / f"p{i}.yaml"
+        path.write_text(text + f"# edit {i}\n", encoding="utf-8")
+        load_profile(path, fw)
+        counts.append(len(profile_entries(cache_home)))
+    assert max(counts) <= keep + every - 1
+    assert max(counts) > keep  # it did not prune on every write
+    cache._writes.clear()  # a new run
+    path = tmp_path / "next.yaml"
+    path.write_text(text + "# next\n", encoding="utf-8")
+    load_profile(path, fw)
+    assert len(profile_entries(cache_home)) == keep
 
 
 def test_a_cached_profile_is_private(cache_home: Path) -> None:

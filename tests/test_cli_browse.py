@@ -230,6 +230,7 @@ COMMANDS = (
     "export-profile",
     "diff",
     "progress",
+    "team",
 )
 
 

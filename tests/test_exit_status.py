@@ -31,6 +31,7 @@ def test_documented_codes() -> None:
         "DATA": 2,
         "USAGE": 3,
         "ENVIRONMENT": 4,
+        "PARTIAL": 5,
         "HANGUP": 129,
         "INTERRUPTED": 130,
         "BROKEN_PIPE": 141,

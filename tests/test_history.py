@@ -130,3 +130,38 @@ def test_a_new_target_is_not_compared(runner: CliRunner, fw: Framework) -> None:
     assert last["readiness_change"] is None and last["ready_change_months"] is None
     out = " ".join(runner.invoke(app, ["history"], env={"COLUMNS": "160"}).stdout.split())
     assert "new target" in out
+
+
+def test_a_second_run_reads_its_figures_from_the_cache(
+    runner: CliRunner, fw: Framework, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """history and progress plan each assessment once; the next run reads the same figures
+    back, and an edited assessment is planned again."""
+    import pmopath.engine.summary as summary_module
+
+    monkeypatch.setenv("PMOPATH_CACHE", str(tmp_path / "cache"))
+    two_assessments(fw)
+    calls: list[str] = []
+    real = summary_module.summarise
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append("plan")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(summary_module, "summarise", counting)
+    first = runner.invoke(app, ["history", "--format", "json"])
+    assert first.exit_code == 0, first.stderr
+    assert len(calls) == 2
+    again = runner.invoke(app, ["history", "--format", "json"])
+    assert again.stdout == first.stdout and len(calls) == 2  # nothing planned again
+    progress = runner.invoke(app, ["progress", "--format", "json"])
+    assert progress.exit_code == 0 and len(calls) == 2  # the same target and days
+    second = load_profile(PM, fw, strict=True).profile
+    ratings = dict(second.ratings)
+    ratings["networking"] = Rating(level=4)
+    third = second.model_copy(update={"assessed_at": SECOND, "ratings": ratings})
+    Store().save_assessment(profile_yaml(third), SECOND + dt.timedelta(hours=1))
+    more = runner.invoke(app, ["history", "--format", "json"])
+    assert more.exit_code == 0, more.stderr
+    assert len(calls) == 3  # the new one only
+    assert more.stdout.startswith(first.stdout[: first.stdout.index('"assessments"')])

@@ -22,6 +22,7 @@ class ExitStatus(IntEnum):
     DATA = 2  # bad input data: a framework, profile or answers file
     USAGE = 3  # the command as typed cannot be carried out: usage, names, refusals
     ENVIRONMENT = 4  # the system refused: disk full, permission denied, not a folder
+    PARTIAL = 5  # `pmopath team`: done in full for the files read, but some were skipped
     HANGUP = 129  # SIGHUP: the terminal closed
     INTERRUPTED = 130  # Ctrl-C
     BROKEN_PIPE = 141  # the reader of stdout went away (SIGPIPE)

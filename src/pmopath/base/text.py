@@ -86,7 +86,12 @@ def encodable(text: str, encoding: str | None) -> str:
 # ------------------------------------------------------------------ counts
 
 
-_IRREGULAR = {"competency": "competencies", "problem": "problems", "stone": "stones"}
+_IRREGULAR = {
+    "competency": "competencies",
+    "problem": "problems",
+    "stone": "stones",
+    "person": "people",
+}
 
 
 def plural(word: str, n: float) -> str:

@@ -5,11 +5,11 @@ A command lives in one module of this folder and registers itself on
 modules, in the order ``pmopath --help`` shows their commands.
 """
 
-from pmopath.cli import cmd_assess, cmd_browse, cmd_plans, cmd_saved
+from pmopath.cli import cmd_assess, cmd_browse, cmd_plans, cmd_saved, cmd_team
 from pmopath.cli.common import app
 
 #: Every module that registers commands, imported for that effect.
-COMMAND_MODULES = (cmd_browse, cmd_assess, cmd_plans, cmd_saved)
+COMMAND_MODULES = (cmd_browse, cmd_assess, cmd_plans, cmd_saved, cmd_team)
 
 __all__ = ["COMMAND_MODULES", "app", "main"]
 

@@ -48,7 +48,7 @@ def history(ctx: typer.Context, fmt: FormatOption = TextFormat.terminal) -> None
         if profile.target_role is None:
             saved.append(SavedAssessment(ident, profile, None))
             continue
-        day, _, summary = on_its_day(fw, profile, None)  # against its own target
+        day, summary = summary_on_its_day(fw, profile, None)  # against its own target
         saved.append(SavedAssessment(ident, profile, summary.readiness, None, summary, day))
     warn_skipped(store)
     show_view(fmt, history_view(fw, saved))
@@ -145,6 +145,24 @@ def on_its_day(fw: Any, profile: Any, target: str | None) -> tuple[Any, Any, Any
     day = _day_of(profile)
     planned, summary = summarise(profile, fw, target, as_of=day, more_hours=False)
     return day, planned, summary
+
+
+def summary_on_its_day(fw: Any, profile: Any, target: str | None) -> tuple[Any, Any]:
+    """A saved assessment's day and its summary against ``target`` (None: its own), as
+    :func:`on_its_day` gives it, from the cache when the same profile, framework, target,
+    day and engine gave it before (``history`` and ``progress`` show only the summary)."""
+    from pmopath.engine.summary import Summary
+    from pmopath.load import cache
+
+    day = _day_of(profile)
+    aim = target or profile.target_role or ""  # None: its own target, the same figures
+    key = cache.figures_key(fw.key, profile, aim, day.isoformat())
+    if key is not None and (hit := cache.read("summary", key, Summary)) is not None:
+        return day, hit
+    _, _, summary = on_its_day(fw, profile, target)
+    if key is not None:
+        cache.write("summary", key, summary)
+    return day, summary
 
 
 def _assessed(fw: Any, ident: str, profile: Any, target: str | None) -> Any:
@@ -253,7 +271,7 @@ def progress(
         )
     saved = []
     for ident, profile in profiles:
-        day, _, summary = on_its_day(fw, profile, role)
+        day, summary = summary_on_its_day(fw, profile, role)
         saved.append(Assessment(ident, profile, day, summary))
         note_input(ctx, store.path(ident))
     deliver(ctx, fmt, progress_view(fw, role, saved), output, force=force)

@@ -64,7 +64,7 @@ from pmopath.model.profile import (
 
 DEFAULT_EDUCATION = Education.bachelor
 #: Profile fields the background part does not ask (ratings are part 2).
-NOT_ASKED = ("schema_version", "ratings", "assessed_at")
+NOT_ASKED = ("schema_version", "ratings", "assessed_at", "person_id", "rater", "rated_by")
 #: Profile fields asked by questions of their own shape; every other field is a plain one.
 STRUCTURED = ("positions", "experience", "training", "certifications")
 

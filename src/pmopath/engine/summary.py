@@ -18,10 +18,11 @@ figures, so they cannot disagree. Requirements met are counted one way:
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pmopath.engine.planning import plan
 from pmopath.engine.schedule import Binding, Plan
-from pmopath.engine.scoring import paths_explained, score
+from pmopath.engine.scoring import Score, paths_explained, score
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import Model
 from pmopath.model.profile import Profile
@@ -55,23 +56,31 @@ class Summary(Model):
         }
 
 
+def figures_of(fw: Framework, s: Score) -> dict[str, Any]:
+    """A score's figures, counted by the rules above: readiness and each kind of requirement
+    met (``pmopath team`` shows them for everyone without planning, as ``gap`` counts them)."""
+    target = fw.role_by_id[s.target_role]
+    held = {c.eligibility.id for c in s.certifications if c.eligibility.status == "held"}
+    return {
+        "readiness": round(s.readiness, 4),
+        "competencies_met": sum(1 for g in s.competencies if g.current is not None and not g.gap),
+        "competencies_assessed": sum(1 for g in s.competencies if g.current is not None),
+        "competencies_total": len(s.competencies),
+        "experience_met": sum(1 for e in s.experience if not e.gap_months),
+        "experience_total": len(s.experience),
+        "months_short": max((e.gap_months for e in s.experience), default=0),
+        "certifications_held": sum(1 for c in target.certifications if c in held),
+        "certifications_recommended": len(target.certifications),
+    }
+
+
 def summary_of(fw: Framework, result: Plan) -> Summary:
     """The figures of a plan, counted by the rules above."""
     s = result.score
-    target = fw.role_by_id[s.target_role]
-    held = {c.eligibility.id for c in s.certifications if c.eligibility.status == "held"}
     return Summary.model_construct(
         target_role=s.target_role,
         path=s.path,
-        readiness=round(s.readiness, 4),
-        competencies_met=sum(1 for g in s.competencies if g.current is not None and not g.gap),
-        competencies_assessed=sum(1 for g in s.competencies if g.current is not None),
-        competencies_total=len(s.competencies),
-        experience_met=sum(1 for e in s.experience if not e.gap_months),
-        experience_total=len(s.experience),
-        months_short=max((e.gap_months for e in s.experience), default=0),
-        certifications_held=sum(1 for c in target.certifications if c in held),
-        certifications_recommended=len(target.certifications),
+        **figures_of(fw, s),
         ready_in_months=result.ready_in_months,
         ready_set_by=result.ready_set_by,
         unearned=result.unearned,

@@ -58,7 +58,11 @@ MAX_FILE_BYTES = 16 * 1024 * 1024  # the loader's own limit refuses anything lar
 _RULES = ("base", "model", "load")
 #: Entries kept per kind; the least recently used (files since edited) are removed. A
 #: profile entry is a few KiB; 256 covers `history` on a large team's assessments.
-KEEP = {"framework": 8, "profile": 256}
+KEEP = {"framework": 8, "profile": 256, "summary": 1024}
+#: Pruning lists the folder, so a run that writes many entries (``team`` over a large
+#: folder) prunes on its first write of a kind and every this many after, not on each.
+PRUNE_EVERY = 64
+_writes: dict[str, int] = {}
 M = TypeVar("M", bound=Model)
 
 
@@ -204,6 +208,43 @@ def profile_key(fw_key: str | None, text: str, *, strict: bool) -> str | None:
         return None
 
 
+@cache
+def _engine_digest() -> bytes:
+    """The engine's source: figures computed by it are keyed by it too."""
+    digest = hashlib.sha256(_rules_digest())
+    for rule in sorted((Path(__file__).parents[1] / "engine").glob("*.py")):
+        digest.update(rule.name.encode() + b"\0" + rule.read_bytes())
+    return digest.digest()
+
+
+def figures_key(fw_key: str | None, profile: Model, *facts: str) -> str | None:
+    """The key of figures the engine computed for a profile (as resolved against the
+    framework of ``fw_key``) and ``facts`` (the target, the day...): a new key when any of
+    them, pmopath's rules or the engine's source changes. None: no caching."""
+    if fw_key is None or cache_off():
+        return None
+    try:
+        digest = hashlib.sha256(_engine_digest())
+        for part in (fw_key.encode(), to_json(_canon(dump(profile))), *(f.encode() for f in facts)):
+            digest.update(b"\0%d\0" % len(part))
+            digest.update(part)
+    except (OSError, TypeError, ValueError, UnicodeEncodeError):  # not cached
+        return None
+    return digest.hexdigest()
+
+
+def _canon(value: Any) -> Any:
+    """Plain data with every number a float: a profile read from YAML holds ``0`` where the
+    same profile rebuilt from the cache holds ``0.0``; both must give one key."""
+    if type(value) is int:
+        return float(value)
+    if isinstance(value, dict):
+        return {k: _canon(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_canon(v) for v in value]
+    return value
+
+
 def cache_path(key: str, kind: str = "framework") -> Path:
     return cache_dir() / f"{kind}-{key[:32]}.json"
 
@@ -244,10 +285,12 @@ def write(kind: str, key: str, value: Model) -> None:
         payload = to_json(dump(value))
         head = f"{FORMAT} {kind} {key} {hashlib.sha256(payload).hexdigest()}\n"
         # every entry is private (0600), in a private folder (0700), from the first byte
-        atomic_write_text(path, head + payload.decode(), folder_mode=PRIVATE_FOLDER)
+        atomic_write_text(path, head + payload.decode(), folder_mode=PRIVATE_FOLDER, durable=False)
     except Exception:  # a cache that cannot be written is only slower
         return
-    _prune(path.parent, kind)
+    count = _writes[kind] = _writes.get(kind, 0) + 1
+    if (count - 1) % PRUNE_EVERY == 0:
+        _prune(path.parent, kind)
 
 
 def load(key: str, paths: dict[str, Path]) -> "Framework | None":
@@ -321,8 +364,12 @@ def _make(kind: Any) -> Convert:
         (inner,) = [a for a in args if a is not type(None)]
         each = converter(inner)
         return lambda v: None if v is None else each(v)
+    if origin is tuple and (len(args) != 2 or args[1] is not Ellipsis):  # fixed length
+        items = [converter(a) for a in args]
+        return lambda v: tuple(
+            [item(x) for item, x in zip(items, _as(list, v), strict=True)]
+        )  # ValueError when the length differs
     if origin is tuple:
-        assert args[1] is Ellipsis, kind
         kinds = _plain(args[0])
         if kinds is not None:  # e.g. the sources of a fact: checked, not converted
             return lambda v: tuple(v) if all(type(x) in kinds for x in _as(list, v)) else _bad(v)

@@ -50,7 +50,12 @@ class CachedProfile(Model):
 
 
 def load_profile(
-    path: Path, fw: "Framework", *, strict: bool = True, text: str | None = None
+    path: Path,
+    fw: "Framework",
+    *,
+    strict: bool = True,
+    text: str | None = None,
+    remember: bool = True,
 ) -> Loaded:
     """Read, validate and resolve a profile file (``text``: its content, already read).
 
@@ -60,7 +65,8 @@ def load_profile(
 
     The same text resolved against the same framework before comes from the cache,
     without parsing YAML again; a file with problems is never cached, so its errors
-    are reported every time.
+    are reported every time. ``remember=False`` reads the cache but adds nothing to it (a
+    team larger than the cache would only push everything else out of it).
     """
     from pmopath.load import cache
 
@@ -71,7 +77,7 @@ def load_profile(
         return Loaded(hit.profile, list(hit.warnings))
     profile, doc = read_profile(path, text)
     loaded = resolve_profile(profile, fw, doc=doc, strict=strict)
-    if key is not None:
+    if key is not None and remember:
         entry = CachedProfile.model_construct(
             profile=loaded.profile, warnings=tuple(loaded.warnings)
         )

@@ -115,9 +115,17 @@ def make_folders(folder: Path, mode: int = 0o777) -> None:
 
 
 def atomic_write_text(
-    path: Path, text: str, *, mode: int = PRIVATE_FILE, folder_mode: int = 0o777
+    path: Path,
+    text: str,
+    *,
+    mode: int = PRIVATE_FILE,
+    folder_mode: int = 0o777,
+    durable: bool = True,
 ) -> None:
     """Write ``text`` to ``path`` atomically: temp file, flush, fsync, rename.
+
+    ``durable=False`` leaves out both fsyncs (the file's and its folder's), for what can
+    be rebuilt: a cache entry a crash tore is caught by its checksum and rebuilt.
 
     The temporary file has an unpredictable name in the target's folder and is created
     exclusively, never through a link, readable by you alone from its first byte
@@ -144,7 +152,8 @@ def atomic_write_text(
                     tmp.chmod(mode)
             handle.write(text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -261,6 +261,14 @@ class Rating(Model):
         return self.level if self.evidence is None else handler(self)
 
 
+class Rater(str, Enum):
+    """Who rated the competencies in a file: the person, their manager, or a peer."""
+
+    self = "self"
+    manager = "manager"
+    peer = "peer"
+
+
 def _schema_default(schema: dict[str, Any], model: type[Model]) -> None:
     """A factory default, shown in the JSON schema as an instance default would be."""
     schema["default"] = model().model_dump(mode="json")
@@ -272,6 +280,17 @@ class Profile(Model):
     schema_version: Literal[2] = 2
     name: Annotated[str, StringConstraints(max_length=120)] | None = Field(
         None, description="Your name (optional; it titles your plan)"
+    )
+    #: Team files (`pmopath team`): who the file is about and who rated it. Not asked by
+    #: `pmopath assess` (cli/questionnaire.NOT_ASKED); written only when set.
+    person_id: Identifier | None = Field(
+        None, description="An ID that tells people with the same name apart (e.g. staff number)"
+    )
+    rater: Rater = Field(
+        Rater.self, description="Who rated the competencies: self (default), manager or peer"
+    )
+    rated_by: Annotated[str, StringConstraints(max_length=120)] | None = Field(
+        None, description="The name of the manager or peer who rated (a self-rating: none)"
     )
     current_role: Identifier = Field(description="Your current role (the closest match)")
     target_role: Identifier | None = Field(None, description="The role you are aiming for")
@@ -392,6 +411,8 @@ def bounds(model: type[Model], name: str) -> Bounds:
 def profile_to_data(profile: Profile) -> dict[str, Any]:
     """The profile as plain data in the documented (compact) file format."""
     data: dict[str, Any] = profile.model_dump(mode="json", exclude_none=True)
+    if profile.rater is Rater.self:
+        data.pop("rater", None)  # the default: a person's own file does not say it
     return data
 
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from pmopath.views.progress import ProgressView
     from pmopath.views.results import ComparisonView, GapView
     from pmopath.views.roadmap import RoadmapView
+    from pmopath.views.team import TeamView
 
 Rendered = Union[str, "RenderableType"]
 
@@ -101,3 +102,6 @@ class ViewRenderer(Renderer, ABC):
 
     @abstractmethod
     def progress(self, view: ProgressView) -> Rendered: ...
+
+    @abstractmethod
+    def team(self, view: TeamView) -> Rendered: ...

@@ -16,6 +16,7 @@ from pmopath.render.base import ViewRenderer
 from pmopath.render.efforts import effort_words
 from pmopath.render.markdown_diff import MarkdownDiff
 from pmopath.render.markdown_progress import MarkdownProgress
+from pmopath.render.markdown_team import MarkdownTeam
 from pmopath.render.markdown_text import doc, md, table
 from pmopath.render.mermaid import timeline
 
@@ -85,7 +86,7 @@ def note(text: str | None, indent: str = "") -> list[str]:
     return [f"{indent}*{md(text)}*", ""] if text else []
 
 
-class MarkdownRenderer(MarkdownDiff, MarkdownProgress, ViewRenderer):
+class MarkdownRenderer(MarkdownDiff, MarkdownProgress, MarkdownTeam, ViewRenderer):
     # ------------------------------------------------------------- browse
 
     def roles(self, view: RolesView) -> str:

@@ -54,6 +54,7 @@ from pmopath.render.terminal_tables import (
     phase_table,
     stacked,
 )
+from pmopath.render.terminal_team import TerminalTeam
 
 if TYPE_CHECKING:
     from pmopath.views.browse import (
@@ -74,7 +75,7 @@ if TYPE_CHECKING:
     from pmopath.views.roadmap import RoadmapView
 
 
-class TerminalRenderer(TerminalDiff, TerminalProgress, ViewRenderer):
+class TerminalRenderer(TerminalDiff, TerminalProgress, TerminalTeam, ViewRenderer):
     # ------------------------------------------------------------- browse
 
     def roles(self, view: RolesView) -> RenderableType:

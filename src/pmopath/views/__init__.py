@@ -24,6 +24,7 @@ def all_views() -> list[type[View]]:
         progress,
         results,
         roadmap,
+        team,
     )
 
     out: list[type[View]] = []

@@ -11,6 +11,7 @@ from pmopath.model.framework import ExperienceKind, Model, TrainingTopic
 from pmopath.model.profile import (
     EXPERIENCE_FIELDS,
     Profile,
+    Rater,
     profile_to_data,
     shown_fields,
     shown_value,
@@ -104,6 +105,17 @@ def background(profile: Profile, as_of: dt.date) -> tuple[Labelled, ...]:
         )
         for name in shown_fields()
     ]
+    return tuple(rows) + team_fields(profile)
+
+
+def team_fields(profile: Profile) -> tuple[Labelled, ...]:
+    """A team file's fields (`pmopath team`), only when set: a person ID, another rater."""
+    rows = []
+    if profile.person_id:
+        rows.append(Labelled.model_construct(label="Person ID", value=profile.person_id))
+    if profile.rater is not Rater.self:
+        who = f" ({profile.rated_by})" if profile.rated_by else ""
+        rows.append(Labelled.model_construct(label="Rated by", value=profile.rater.value + who))
     return tuple(rows)
 
 
