@@ -705,7 +705,7 @@ def test_every_field_of_a_view_appears_in_every_format(view: View, fmt: Format) 
 
 
 #: The views with an HTML layout (render/html.py): the reports a person keeps or sends.
-HTML_CASES = ("gap", "roadmap", "comparison", "profile", "progress")
+HTML_CASES = ("gap", "roadmap", "comparison", "profile", "progress", "team")
 
 
 def html_text(out: str) -> str:

@@ -198,6 +198,13 @@ def test_the_checker_sees_what_a_reader_would(checker: tuple[Path, str], tmp_pat
 #: - show: background (14 rows), work history, 20 ratings in six tables with headings and
 #:   the evidence list: 2 to 3.
 #: - progress: the trend chart (about 55 mm), two assessment rows, 20 competency rows: 1 to 2.
+#: - the example team (nine people): the people table (two thirds of a page), four heat-map
+#:   tables of nine rows with their keys (80 mm each, kept whole: two pages), coverage (four
+#:   tables of five or six rows: most of a page), five priorities with four or five actions
+#:   each (a page), bench strength (seven roles above someone's, a three-row table and a
+#:   line or two each, 45 mm: one and a half pages), calibration (two flags and a 20-row
+#:   table of averages: most of a page), the skipped file; with what whole tables and
+#:   headings kept with their text leave blank, 7 to 12.
 #: - the hostile profile's roadmap: two competencies rated, most plan items for rating the
 #:   rest, a shorter plan: 4 to 12.
 PAGES: dict[str, range] = {
@@ -206,6 +213,7 @@ PAGES: dict[str, range] = {
     "roadmap-project-manager": range(9, 16),
     "show-project-manager": range(2, 4),
     "progress-project-manager": range(1, 3),
+    "team-example": range(7, 13),
     "hostile-roadmap": range(4, 13),
 }
 PAPERS = ("A4", "Letter")

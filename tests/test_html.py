@@ -12,7 +12,17 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from html_reports import AS_OF, HOSTILE, PM, REPORTS, Page, html_of, save_assessments, write_reports
+from html_reports import (
+    AS_OF,
+    EXIT,
+    HOSTILE,
+    PM,
+    REPORTS,
+    Page,
+    html_of,
+    save_assessments,
+    write_reports,
+)
 from pmopath.base.errors import RefusedError
 from pmopath.cli.app import app
 from pmopath.model.catalog import Framework
@@ -26,11 +36,11 @@ ELEMENTS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "section", "h1", "h2",
     "h3", "p", "span", "strong", "a", "ul", "li", "dl", "div", "dt", "dd", "table", "caption",
     "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "svg", "desc", "line", "rect",
-    "circle", "polygon", "polyline", "text",
+    "circle", "polygon", "polyline", "text", "abbr",
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("command", ["gap", "roadmap", "show", "progress"])
+@pytest.mark.parametrize("command", ["gap", "roadmap", "show", "progress", "team"])
 def test_the_reports_offer_html(runner: CliRunner, command: str) -> None:
     result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
     assert "html" in result.stdout
@@ -68,7 +78,7 @@ def test_the_report_matches_its_snapshot(name: str) -> None:
 def test_a_report_is_one_self_contained_page(session_fw: Framework, name: str) -> None:
     if name.startswith(("show", "progress")):
         save_assessments(session_fw)
-    out = html_of(REPORTS[name])
+    out = html_of(REPORTS[name], EXIT.get(name, 0))
     page = Page(out)
     tags = {tag for tag, _ in page.elements}
     assert tags <= ELEMENTS, tags - ELEMENTS
@@ -189,3 +199,15 @@ def test_control_and_bidi_characters_are_shown_as_escapes(tmp_path: Path) -> Non
     out = html_of(["roadmap", "-p", str(profile), "-t", "director", *AS_OF])
     assert "\u202e" not in out and "\x1b" not in out and "\u200b" not in out
     assert "Alex \\u202eelpmaxe\\x1b[2J\\u200b" in Page(out).text
+
+
+def test_a_team_with_hostile_names_adds_nothing(session_fw: Framework, tmp_path: Path) -> None:
+    """The heat map names every person: a hostile name stays text there too."""
+    write_reports(session_fw, tmp_path)  # writes hostile.yaml
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (tmp_path / "hostile.yaml").rename(folder / "hostile.yaml")
+    page = Page(html_of(["team", str(folder)]))
+    assert {tag for tag, _ in page.elements} <= ELEMENTS
+    assert not [a for _, attrs in page.elements for a in attrs if a.startswith("on")]
+    assert page.text.count(HOSTILE["name"]) >= 2  # the people table and the heat map

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from pmopath.views.progress import ProgressView
     from pmopath.views.results import ComparisonView, GapView
     from pmopath.views.roadmap import RoadmapView
+    from pmopath.views.team import TeamView
 
 #: The view kinds with an HTML layout, and the command that shows each.
 HTML_KINDS = {
@@ -43,7 +44,27 @@ HTML_KINDS = {
     "roadmap": "roadmap",
     "profile": "show",
     "progress": "progress",
+    "team": "team",
 }
+
+#: The heat map's key: a class per state, and a cell of each (its text says the same).
+HEAT_KEY = (
+    ("met", "3/3"),
+    ("short", "2/3!"),
+    ("short-2", "1/3!"),
+    ("unrated", "?/3"),
+    ("free", "2/-"),
+)
+
+
+def heat_class(cell: tuple[int | None, int | None, int]) -> str:
+    """A heat map cell's class from its level, required level and gap (never its text)."""
+    have, need, gap = cell
+    if need is None:
+        return "free"
+    if have is None:
+        return "unrated"
+    return "met" if gap == 0 else ("short" if gap == 1 else "short-2")
 
 
 class Head(NamedTuple):
@@ -193,4 +214,21 @@ class HtmlRenderer(Renderer):
             header=(*PROGRESS_HEADER[:4], *words.PROGRESS_MET_SHORT, PROGRESS_HEADER[-1]),
             rows=[point_cells(p) for p in view.points],
             trend=svg.trend(view),
+        )
+
+    def team(self, view: TeamView) -> str:
+        from pmopath.render import team_text
+
+        title = f"{team_text.TITLE}: {team_text.target_line(view)}"
+        heat = [(d, [r for r in view.heat_map if r.domain == d.id]) for d in view.coverage]
+        return page(
+            "team.html.j2",
+            view=view,
+            title=title,
+            head=Head(title, view.day),
+            tt=team_text,
+            shared=team_text.shared_names(view),
+            heat=heat,
+            heat_key=HEAT_KEY,
+            heat_class=heat_class,
         )

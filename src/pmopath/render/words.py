@@ -401,6 +401,7 @@ CERTIFICATION = "Certification"
 NONE = "none"
 WARNING = "warning: "
 PROGRESS_LEVELS = "Levels, oldest first"
+PERSON = "Person"
 
 
 def levels_list(levels: tuple[int | None, ...]) -> str:
