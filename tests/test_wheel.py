@@ -42,7 +42,7 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
         assert f"pmopath/data/{name}" in names
     assert "pmopath/py.typed" in names
     # the HTML report's templates and style sheet (--format html), as package data
-    for name in ("base.html.j2", "roadmap.html.j2", "parts.html.j2", "report.css"):
+    for name in ("base.html.j2", "roadmap.html.j2", "team.html.j2", "parts.html.j2", "report.css"):
         assert f"pmopath/render/templates/{name}" in names
 
 
