@@ -70,6 +70,7 @@ def commands(target: Target) -> list[Series]:
         ["gap", "--profile", profile],
         [*plan, "json"],
         [*plan, "markdown"],
+        [*plan, "html"],  # the only command here that imports Jinja2
         ["history"],  # over SAVED assessments (seed_history)
     ]
     series = [

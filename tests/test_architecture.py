@@ -684,9 +684,8 @@ def normalise(out: str, fmt: Format) -> str:
     return one_line(out)
 
 
-@pytest.mark.parametrize("fmt", TEXT_FORMATS)
-def test_every_field_of_a_view_appears_in_every_format(view: View, fmt: Format) -> None:
-    out = normalise(as_text(renderer_for(fmt).render(view), width=3000), fmt)
+def missing_fields(view: View, out: str) -> list[str]:
+    """The view's fields whose text is not in ``out`` (a format's output, normalised)."""
     missing = []
     for name in type(view).model_fields:
         if (view.kind, name) in OMITTED:
@@ -695,7 +694,47 @@ def test_every_field_of_a_view_appears_in_every_format(view: View, fmt: Format) 
         probe = PROBES.get(name)
         wanted = probe(view) if probe is not None and value is not None else texts(value)
         missing += [f"{name}: {w!r}" for w in wanted if one_line(w) not in out]
+    return missing
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_every_field_of_a_view_appears_in_every_format(view: View, fmt: Format) -> None:
+    out = normalise(as_text(renderer_for(fmt).render(view), width=3000), fmt)
+    missing = missing_fields(view, out)
     assert not missing, f"{view.kind} in {fmt.value} lacks " + "; ".join(missing[:8])
+
+
+#: The views with an HTML layout (render/html.py): the reports a person keeps or sends.
+HTML_CASES = ("gap", "roadmap", "comparison", "profile", "progress", "team")
+
+
+def html_text(out: str) -> str:
+    """What a reader of the page sees: its text, without markup, entities decoded."""
+    from html.parser import HTMLParser
+
+    chunks: list[str] = []
+    parser = HTMLParser(convert_charrefs=True)
+    parser.handle_data = chunks.append  # type: ignore[method-assign]
+    parser.feed(out.split("<body>", 1)[1])
+    return one_line(" ".join(chunks)).replace("\u2011", "-")
+
+
+@pytest.mark.parametrize("case", HTML_CASES)
+def test_every_field_of_a_view_appears_in_html(views: dict[str, View], case: str) -> None:
+    view = views[case]
+    missing = missing_fields(view, html_text(str(renderer_for(Format.html).render(view))))
+    assert not missing, f"{view.kind} in html lacks " + "; ".join(missing[:8])
+
+
+def test_html_refuses_every_other_view(view: View) -> None:
+    from pmopath.base.errors import RefusedError
+    from pmopath.render.html import HTML_KINDS
+
+    if view.kind in HTML_KINDS:
+        assert str(renderer_for(Format.html).render(view)).startswith("<!DOCTYPE html>")
+        return
+    with pytest.raises(RefusedError):
+        renderer_for(Format.html).render(view)
 
 
 def test_omissions_name_real_fields(views: dict[str, View]) -> None:
@@ -722,9 +761,30 @@ def _phrases(names: list[str]) -> set[str]:
 
 
 def test_the_text_renderers_share_their_words() -> None:
-    """A phrase both text renderers print lives once, in render/words.py."""
+    """A phrase two text renderers print lives once, in render/words.py."""
     terminal = [
         n for n in MODULES if n.startswith(("pmopath.render.terminal", "pmopath.render.rich"))
     ]
     markdown = ["pmopath.render.markdown", "pmopath.render.mermaid"]
+    html = ["pmopath.render.html", "pmopath.render.svg"]
     assert _phrases(terminal) & _phrases(markdown) == set()
+    assert _phrases(html) & (_phrases(terminal) | _phrases(markdown)) == set()
+
+
+def template_phrases(text: str) -> list[str]:
+    """Words a template writes itself: its text outside tags, expressions and statements."""
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", text, flags=re.S)
+    text = re.sub(r"<style>.*?</style>", " ", text, flags=re.S)  # the page's CSS
+    text = re.sub(r"<[^>]*>", "\n", text)
+    return [t.strip() for t in text.split("\n") if len(t.strip()) > 8 and " " in t.strip()]
+
+
+def test_templates_hold_no_words() -> None:
+    """The HTML templates only lay out: every label comes from render/words.py, every value
+    from the view."""
+    folder = SRC / "render" / "templates"
+    assert template_phrases("<p>{{ w.SUMMARY }}</p><h2>Gap analysis here</h2>") == [
+        "Gap analysis here"
+    ]
+    found = {p.name: template_phrases(p.read_text(encoding="utf-8")) for p in folder.glob("*.j2")}
+    assert found and {k: v for k, v in found.items() if v} == {}

@@ -179,3 +179,131 @@ def test_the_checker_sees_what_a_reader_would(checker: tuple[Path, str], tmp_pat
     assert "does not parse" in problems
     assert "wider than its column" in problems
     assert "cut at the chart's edge" in problems
+
+
+# ------------------------------------------------------------------ the HTML reports
+
+#: PDF pages per report on A4 and on Letter, reasoned from the content, not read off a
+#: run. A printed page holds about 245 mm of text (A4 297 mm, Letter 279 mm, less 34 mm of
+#: margins) at 10.5 pt, about 48 lines of 5 mm; a chart is at most 100 mm wide, so the
+#: level chart (20 competencies, 38 units a row in a 400-unit viewBox) is about 200 mm tall,
+#: nearly a page of its own, and is never split.
+#: - the comparison: three rows and three paths, a third of a page: 1.
+#: - gap: summary (a third of a page), the level chart (a page), the gap table (20 rows of
+#:   one line, 8 mm each: two thirds of a page), experience and the certifications (10
+#:   rows, two or three lines each: another page): 3 to 5.
+#: - roadmap: the gap report's 3-5 pages, the timeline (10 rows, 105 mm) and its table
+#:   (half a page), and 45 plan items of 4-6 lines (about 9 a page: 5-6 pages) under their
+#:   phase headings, the STAR seeds and sources (half a page): 9 to 15.
+#: - show: background (14 rows), work history, 20 ratings in six tables with headings and
+#:   the evidence list: 2 to 3.
+#: - progress: the trend chart (about 55 mm), two assessment rows, 20 competency rows: 1 to 2.
+#: - the example team (nine people): the people table (two thirds of a page), four heat-map
+#:   tables of nine rows with their keys (80 mm each, kept whole: two pages), coverage (four
+#:   tables of five or six rows: most of a page), five priorities with four or five actions
+#:   each (a page), bench strength (seven roles above someone's, a three-row table and a
+#:   line or two each, 45 mm: one and a half pages), calibration (two flags and a 20-row
+#:   table of averages: most of a page), the skipped file; with what whole tables and
+#:   headings kept with their text leave blank, 7 to 12.
+#: - the hostile profile's roadmap: two competencies rated, most plan items for rating the
+#:   rest, a shorter plan: 4 to 12.
+PAGES: dict[str, range] = {
+    "gap-comparison": range(1, 2),
+    "gap-project-manager": range(3, 6),
+    "roadmap-project-manager": range(9, 16),
+    "show-project-manager": range(2, 4),
+    "progress-project-manager": range(1, 3),
+    "team-example": range(7, 13),
+    "hostile-roadmap": range(4, 13),
+}
+PAPERS = ("A4", "Letter")
+
+
+def run_report(
+    checker: tuple[Path, str],
+    files: list[Path],
+    out: Path,
+    widths: tuple[int, ...] = WIDTHS,
+    papers: tuple[str, ...] = PAPERS,
+) -> list[dict[str, Any]]:
+    script, browser = checker
+    args = ["node", str(script.parent / "report.mjs"), "--chromium", browser, "--out", str(out)]
+    args += ["--widths", ",".join(map(str, widths)), "--papers", ",".join(papers)]
+    done = subprocess.run([*args, *map(str, files)], capture_output=True, text=True, timeout=600)
+    results = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert results, done.stderr
+    return results
+
+
+@pytest.fixture(scope="module")
+def html_rendered(
+    checker: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[str, int | str], dict[str, Any]]:
+    """Every HTML report at both widths and on both papers, in one browser session."""
+    from html_reports import write_reports
+    from pmopath.load.framework import load_framework
+
+    folder = tmp_path_factory.mktemp("html")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PMOPATH_HOME", str(tmp_path_factory.mktemp("home")))
+        paths = write_reports(load_framework(), folder)
+    results = run_report(checker, list(paths.values()), BROWSER_DIR / "screenshots")
+    return {(Path(r["file"]).stem, r.get("width") or r["paper"]): r for r in results}
+
+
+@pytest.mark.parametrize(("report", "width"), [(n, w) for n in PAGES for w in WIDTHS])
+def test_the_html_report_reads_in_a_browser(
+    html_rendered: dict[tuple[str, int | str], dict[str, Any]], report: str, width: int
+) -> None:
+    """No sideways scrolling, no text out of its box, no chart label cut or overlapping, text
+    contrast at WCAG AA, and not one request (each is intercepted and failed)."""
+    result = html_rendered[(report, width)]
+    assert result["problems"] == [] and result["requests"] == []
+
+
+@pytest.mark.parametrize(("report", "paper"), [(n, p) for n in PAGES for p in PAPERS])
+def test_the_html_report_prints(
+    html_rendered: dict[tuple[str, int | str], dict[str, Any]], report: str, paper: str
+) -> None:
+    result = html_rendered[(report, paper)]
+    assert result["problems"] == []
+    assert result["pages"] in PAGES[report], result["pages"]
+
+
+def test_hostile_text_adds_nothing_to_the_page(
+    html_rendered: dict[tuple[str, int | str], dict[str, Any]],
+) -> None:
+    """Names and evidence that are markup, template syntax or entities: in the browser's
+    DOM, no element was injected, and the text is shown as typed."""
+    from html_reports import HOSTILE
+
+    for width in WIDTHS:
+        dom = html_rendered[("hostile-roadmap", width)]["dom"]
+        assert {k: v for k, v in dom.items() if k != "text"} == {
+            "script": 0, "img": 0, "iframe": 0, "object": 0, "link": 0, "on": 0
+        }  # fmt: skip
+        text = " ".join(dom["text"].split())
+        assert HOSTILE["name"] in text and HOSTILE["evidence"] in text
+
+
+def test_the_report_checker_sees_what_a_reader_would(
+    checker: tuple[Path, str], tmp_path: Path
+) -> None:
+    """A request, a line that will not wrap, a chart label outside its chart and pale text
+    are reported."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!DOCTYPE html><html><body><main style="max-width:300px">'
+        '<p style="white-space:nowrap">' + "unbreakable " * 40 + "</p>"
+        '<img src="https://example.invalid/x.png" alt="">'
+        '<p style="color:#aaa">pale grey text</p>'
+        '<svg viewBox="0 0 100 20" width="100"><title>t</title>'
+        '<text x="60" y="15">a label far too long</text></svg></main></body></html>',
+        encoding="utf-8",
+    )
+    (result,) = run_report(checker, [bad], tmp_path, widths=(400,), papers=())
+    problems = " | ".join(result["problems"])
+    assert "a request was made: https://example.invalid/x.png" in problems
+    assert "scrolls sideways" in problems or "sticks out" in problems
+    assert "cut at the chart's edge" in problems
+    assert 'contrast below WCAG AA: p ("pale grey text") 2.32:1' in problems

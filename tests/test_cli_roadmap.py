@@ -274,3 +274,14 @@ def test_all_still_shows_every_item(runner: CliRunner) -> None:
     for m in doc["milestones"]:
         assert m["text"] in flat
     assert len(everything.splitlines()) > 60
+
+
+def test_markdown_plan_ready_now_says_now(runner: CliRunner) -> None:
+    """A plan whose target is already met said "month not estimated" under its timeline."""
+    example = str(Path(__file__).resolve().parents[1] / "examples" / "project-manager.yaml")
+    args = ["roadmap", "-p", example, "-t", "project-manager", "-f", "markdown"]
+    result = runner.invoke(app, [*args, "--as-of", "2026-11-22"])
+    assert result.exit_code == 0, result.stderr
+    assert "- **now:** Ready for Project Manager" in result.stdout
+    assert 'r(["Ready for Project Manager now"])' in result.stdout
+    assert "not estimated" not in result.stdout

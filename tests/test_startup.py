@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from pmopath.cli.app import app
 result = CliRunner().invoke(app, {args!r})
 assert result.exit_code == 0, (result.stdout, result.stderr)
-print(sorted(m for m in ("questionary", "prompt_toolkit", "pydantic", "yaml", "rich") if m in sys.modules))
+print(sorted(m for m in ("questionary", "prompt_toolkit", "pydantic", "yaml", "rich", "jinja2") if m in sys.modules))
 """
 
 
@@ -63,6 +63,25 @@ def test_help_does_not_load_the_framework() -> None:
 )
 def test_json_and_markdown_never_import_rich(args: list[str]) -> None:
     assert "rich" not in loaded(args)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["roles"],
+        ["gap", "--profile", PM],
+        ["gap", "--profile", PM, "-f", "markdown"],
+        ["roadmap", "--profile", PM, "--format", "json"],
+        ["roadmap", "--profile", PM, "--format", "markdown"],
+    ],
+)
+def test_only_html_imports_jinja(args: list[str]) -> None:
+    """Jinja2 (issue 24) is for HTML reports alone: no other command pays for it."""
+    assert "jinja2" not in loaded(args)
+
+
+def test_html_imports_jinja() -> None:
+    assert "jinja2" in loaded(["roadmap", "--profile", PM, "--format", "html"])
 
 
 def test_a_cached_framework_needs_no_yaml() -> None:

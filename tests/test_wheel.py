@@ -41,6 +41,9 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
     for name in ("roles.yaml", "competencies.yaml", "certifications.yaml"):
         assert f"pmopath/data/{name}" in names
     assert "pmopath/py.typed" in names
+    # the HTML report's templates and style sheet (--format html), as package data
+    for name in ("base.html.j2", "roadmap.html.j2", "team.html.j2", "parts.html.j2", "report.css"):
+        assert f"pmopath/render/templates/{name}" in names
 
 
 def test_installed_wheel_finds_its_data_from_another_folder(wheel: Path, tmp_path: Path) -> None:
@@ -84,3 +87,13 @@ def test_installed_wheel_finds_its_data_from_another_folder(wheel: Path, tmp_pat
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("PMO Director")
+    example = ROOT / "examples" / "project-manager.yaml"
+    proc = subprocess.run(  # the templates are found inside the installed package
+        [sys.executable, "-m", "pmopath", "gap", "-p", str(example), "-f", "html"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("<!DOCTYPE html>")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,20 +9,20 @@ import typer
 from pmopath.cli.common import (
     AsOfOption,
     ExplainOption,
-    FormatOption,
+    ForceOption,
     HoursOption,
+    OutputOption,
     ProfileOption,
+    ReportFormat,
+    ReportFormatOption,
     TargetOption,
-    TextFormat,
     app,
     complete_roles,
+    deliver,
     examples,
     framework_and_profile,
     parse_as_of,
-    show_view,
-    write_output,
 )
-from pmopath.render.console import as_text, emit
 
 
 @app.command(
@@ -32,6 +31,7 @@ from pmopath.render.console import as_text, emit
         "pmopath gap --target director --explain",
         "pmopath gap --target director --target pmo-manager --target portfolio-manager",
         "pmopath gap --profile examples/project-manager.yaml --format json",
+        "pmopath gap -t director -t pmo-manager --format html -o targets.html",
     ),
 )
 def gap(
@@ -50,7 +50,9 @@ def gap(
     profile: ProfileOption = None,
     hours_per_week: HoursOption = None,
     explain: ExplainOption = False,
-    fmt: FormatOption = TextFormat.terminal,
+    fmt: ReportFormatOption = ReportFormat.terminal,
+    output: OutputOption = None,
+    force: ForceOption = False,
     as_of: AsOfOption = None,
 ) -> None:
     """Score your gaps against a target role: readiness, competencies, experience, certifications.
@@ -68,10 +70,10 @@ def gap(
     if len(done) > 1:
         hpw = done[0][0].hours_per_week
         view = comparison_view(fw, subject, [s for _, s in done], hpw, start)
-        show_view(fmt, view)
+        deliver(ctx, fmt, view, output, force=force)
         return
     (result, summary) = done[0]
-    show_view(fmt, gap_view(fw, result, summary, explain))
+    deliver(ctx, fmt, gap_view(fw, result, summary, explain), output, force=force)
 
 
 @app.command(
@@ -82,6 +84,7 @@ def gap(
         "pmopath roadmap --horizon 12 --hours-per-week 6",
         "pmopath roadmap --all --explain",
         "pmopath roadmap --format markdown --no-charts -o plan.md   # for MkDocs, Word",
+        "pmopath roadmap --format html -o plan.html   # to open, print to PDF or send",
     ),
 )
 def roadmap(
@@ -111,37 +114,23 @@ def roadmap(
         bool,
         typer.Option(
             "--no-charts",
-            help="Markdown: leave out the Mermaid timeline (for viewers without Mermaid 10.3+).",
+            help="Leave out the charts: markdown's Mermaid timeline (for viewers without "
+            "Mermaid 10.3+), html's SVG charts (their tables stay).",
         ),
     ] = False,
-    fmt: FormatOption = TextFormat.terminal,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (refuses to overwrite without --force).",
-            readable=False,  # a folder or an empty name is refused with its own message
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Overwrite --output if it exists (keeping its permissions), or create its missing folder.",
-        ),
-    ] = False,
+    fmt: ReportFormatOption = ReportFormat.terminal,
+    output: OutputOption = None,
+    force: ForceOption = False,
     as_of: AsOfOption = None,
 ) -> None:
     """A prioritised, dated development plan toward a target role, phase by phase.
 
     The terminal shows one screen: the summary, the next 90 days, later work one line per
     competency and the milestones (--all for every item in full). Markdown and JSON
-    always hold every item.
+    always hold every item, and so does html (one self-contained page with a timeline and
+    a level chart, that prints on A4 or Letter).
     """
     from pmopath.engine.summary import summarise
-    from pmopath.render import Format, renderer_for
     from pmopath.views.roadmap import roadmap_view
 
     start = parse_as_of(as_of)
@@ -150,8 +139,4 @@ def roadmap(
         subject, fw, target, hours_per_week=hours_per_week, as_of=start, horizon=horizon
     )
     view = roadmap_view(fw, result, summary, explain, show_all=show_all, charts=not no_charts)
-    rendered = renderer_for(Format(fmt.value)).render(view)
-    if output is None:
-        emit(rendered)
-        return
-    write_output(ctx, as_text(rendered), output, force=force)
+    deliver(ctx, fmt, view, output, force=force)

@@ -9,11 +9,16 @@ import typer
 
 from pmopath.cli.clock import today
 from pmopath.cli.common import (
+    ForceOption,
     FormatOption,
+    OutputOption,
     ProgressFormatOption,
+    ReportFormat,
+    ReportFormatOption,
     TextFormat,
     app,
     complete_roles,
+    deliver,
     examples,
     framework_of,
     note_input,
@@ -50,7 +55,12 @@ def history(ctx: typer.Context, fmt: FormatOption = TextFormat.terminal) -> None
 
 
 @app.command(
-    epilog=examples("pmopath show", "pmopath show 2", "pmopath show 20261122 --format json")
+    epilog=examples(
+        "pmopath show",
+        "pmopath show 2",
+        "pmopath show 20261122 --format json",
+        "pmopath show --format html -o assessment.html",
+    )
 )
 def show(
     ctx: typer.Context,
@@ -61,7 +71,9 @@ def show(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = TextFormat.terminal,
+    fmt: ReportFormatOption = ReportFormat.terminal,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Print one saved assessment."""
     from pmopath.load.store import Store
@@ -73,7 +85,9 @@ def show(
     warn_skipped(store)
     loaded = store.load(found, fw)
 
-    show_view(fmt, profile_view(fw, found, loaded.profile, loaded.warnings, today()))
+    note_input(ctx, store.path(found))
+    view = profile_view(fw, found, loaded.profile, loaded.warnings, today())
+    deliver(ctx, fmt, view, output, force=force)
 
 
 @app.command(
@@ -210,6 +224,7 @@ def diff(
         "pmopath progress",
         "pmopath progress --target pmo-director",
         "pmopath progress --format csv > progress.csv",
+        "pmopath progress --format html -o progress.html",
     )
 )
 def progress(
@@ -225,6 +240,8 @@ def progress(
         ),
     ] = None,
     fmt: ProgressFormatOption = Format.terminal,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Your saved assessments against one target: readiness, requirements met and the
     ready month at each, and each competency's level then and now."""
@@ -256,4 +273,5 @@ def progress(
     for ident, profile in profiles:
         day, summary = summary_on_its_day(fw, profile, role)
         saved.append(Assessment(ident, profile, day, summary))
-    show_view(fmt, progress_view(fw, role, saved))
+        note_input(ctx, store.path(ident))
+    deliver(ctx, fmt, progress_view(fw, role, saved), output, force=force)

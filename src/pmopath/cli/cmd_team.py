@@ -24,7 +24,8 @@ TeamFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format (csv: one row per person, rater and competency).",
+        help="Output format (csv: one row per person, rater and competency; html: one "
+        "self-contained page with the heat map in colour).",
         case_sensitive=False,
     ),
 ]

@@ -24,7 +24,7 @@ from pmopath.base.errors import (
 from pmopath.base.limits import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from pmopath.cli.clock import today
 from pmopath.render import Format
-from pmopath.render.console import emit, error_line, silence_stdout
+from pmopath.render.console import as_text, emit, error_line, silence_stdout
 
 # Click's UsageError: every mistake on the command line (an unknown option, a bad value).
 # Typer keeps Click in a private module and exports only BadParameter, one of its
@@ -163,29 +163,87 @@ def framework_of(ctx: typer.Context) -> "Framework":
     return fw
 
 
-def show_view(fmt: "Format | TextFormat", view: "View") -> None:
+def show_view(fmt: "Format | TextFormat | ReportFormat", view: "View") -> None:
     """Lay the view out in the chosen format, on stdout."""
     from pmopath.render import renderer_for
 
     emit(renderer_for(Format(fmt.value)).render(view))
 
 
+def deliver(
+    ctx: typer.Context,
+    fmt: "Format | TextFormat | ReportFormat",
+    view: "View",
+    output: Path | None,
+    *,
+    force: bool,
+) -> None:
+    """Lay the view out in the chosen format: on stdout, or in ``output`` (``-o``, with the
+    rules of :func:`write_output`)."""
+    from pmopath.render import renderer_for
+
+    rendered = renderer_for(Format(fmt.value)).render(view)
+    if output is None:
+        emit(rendered)
+        return
+    write_output(ctx, as_text(rendered), output, force=force)
+
+
 class TextFormat(str, Enum):
-    """The formats every command offers (`progress` adds csv, see ProgressFormatOption)."""
+    """The formats every command offers (`progress` adds csv, see ProgressFormatOption;
+    the reports add html, see ReportFormatOption)."""
 
     terminal = "terminal"
     markdown = "markdown"
     json = "json"
 
 
+class ReportFormat(str, Enum):
+    """The formats of a result a person keeps or sends (gap, roadmap, show): html too."""
+
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
 FormatOption = Annotated[
     TextFormat,
     typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
 ]
+ReportFormatOption = Annotated[
+    ReportFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (html: one self-contained page, to open, print or send).",
+        case_sensitive=False,
+    ),
+]
 ProgressFormatOption = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", help="Output format (csv: one row a value).", case_sensitive=False
+        "--format",
+        "-f",
+        help="Output format (csv: one row a value; html: one self-contained page).",
+        case_sensitive=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (refuses to overwrite without --force).",
+        readable=False,  # a folder or an empty name is refused with its own message
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Overwrite --output if it exists (keeping its permissions), or create its missing folder.",
     ),
 ]
 

@@ -19,6 +19,7 @@ class Format(str, Enum):
     markdown = "markdown"
     json = "json"
     csv = "csv"  # `pmopath progress` only (the others refuse it: README, "CSV output")
+    html = "html"  # gap, roadmap, show and progress (README, "The HTML report")
 
 
 #: Format -> "module:Class" of its renderer.
@@ -27,6 +28,7 @@ RENDERERS: dict[Format, str] = {
     Format.markdown: "pmopath.render.markdown:MarkdownRenderer",
     Format.json: "pmopath.render.jsonout:JsonRenderer",
     Format.csv: "pmopath.render.csvout:CsvRenderer",
+    Format.html: "pmopath.render.html:HtmlRenderer",
 }
 
 

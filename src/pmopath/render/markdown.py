@@ -539,7 +539,7 @@ class MarkdownRenderer(MarkdownDiff, MarkdownProgress, MarkdownTeam, ViewRendere
         if view.charts:
             lines += [*timeline(view), "", f"*{words.CHART_NOTE}*", ""]
         lines += [f"- **{m.label}:** {md(m.text)}" for m in view.milestones]
-        ready = view.ready_label or "month not estimated"
+        ready = words.ready_when(view.ready_label, view.ready_in_months)
         lines += [f"- **{ready}:** {words.READY_FOR}{md(target)}", ""]
         for phase in view.phases:  # headings without dates: their links do not change
             lines += [f"## {phase.title}", "", f"*{phase.start_label} to {phase.end_label}*", ""]

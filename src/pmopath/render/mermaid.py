@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pmopath.base.text import one_line
+from pmopath.render import words
 
 if TYPE_CHECKING:
     from pmopath.views.roadmap import RoadmapView
@@ -70,11 +71,9 @@ def timeline(view: RoadmapView) -> list[str]:
     """
     target = view.role_names[view.target_role]
     start = f"{view.as_of.isoformat()[:7]} · Plan starts"
-    ready = (
-        f"{view.ready_label} · Ready for {target}"
-        if view.ready_label
-        else f"Ready for {target}: month not estimated"
-    )
+    ready = f"{view.ready_label} · Ready for {target}"
+    if not view.ready_label:  # ready now, or no month can be estimated
+        ready = f"Ready for {target} " + words.ready_when(None, view.ready_in_months)
     nodes = [f'    s(["{_whole(mermaid_text(start, 80))}"])']
     previous = "s"
     for n, m in enumerate(view.milestones, 1):

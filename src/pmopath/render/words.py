@@ -312,3 +312,110 @@ def progress_ready(month: str | None, now: bool, months: int | None, since: str 
         return f"{text}, the same as in {since}"
     way = "later" if months > 0 else "sooner"
     return f"{text}, {count(abs(months), 'month')} {way} than in {since}"
+
+
+# ------------------------------------------------------------------ the HTML report
+# (a template holds no words of its own: its labels are here, its content the view's)
+
+GAP_ANALYSIS = "Gap analysis"
+TARGETS_COMPARED = "Targets compared"
+SUMMARY = "Summary"
+TIMELINE = "Timeline"
+GAPS = "Gaps"
+READY_IN = "Estimated to meet the target's requirements in"
+MONTH, MILESTONE = "Month", "Milestone"
+WHY = "Why"
+NOTE = "Note"
+FROM_EVIDENCE = "From your own evidence notes:"
+COMPETENCY = "Competency"
+YOU_NEEDED = "You → needed"
+IMPORTANCE = "Importance"
+STATUS = "Status"
+KIND, YOU, REQUIRED, MONTHS_TO_GO = "Kind", "You", "Required", "Months to go"
+READY, TARGET, REQUIREMENTS_MET = "Ready", "Target", "Requirements met"
+ITEM, ANSWER, LEVEL = "Item", "Answer", "Level"
+PLAN_MADE = "Made with pmopath on"
+PLAN_START_NOTE = "month 1 is the month of this plan"
+CHARTS_NOTE = "Each chart is also given as a table below it."
+MILESTONE_KINDS = {
+    "move": "Move",
+    "experience": "Experience reached",
+    "eligible": "Eligible",
+    "exam": "Exam",
+    "ready": "Ready",
+}
+NOT_ASSESSED_SHORT = "?"
+LEVELS_TITLE = "Competency levels: yours against the target's (0-4)"
+LEVELS_YOU = "Your level"
+LEVELS_NEEDED = "Level needed"
+LEVELS_MET_MARK = "✓ met"
+TREND_TABLE = "Readiness at each assessment"
+PAGE_OF = "Page"
+
+
+def timeline_title(target: str) -> str:
+    return f"Milestones of the plan toward {target}, month by month"
+
+
+def trend_title(target: str) -> str:
+    return f"Competency readiness for {target} at each assessment"
+
+
+def at_hours(hours_per_week: float) -> str:
+    """ "4 hours a week"."""
+    return f"{hours_per_week:g} hours a week"
+
+
+def from_role(role: str, hours_per_week: float, as_of: str) -> str:
+    """Under the comparison's title: "From Project Manager, at 4 hours a week, as of …"."""
+    return f"From {role}, at {at_hours(hours_per_week)}, as of {as_of}."
+
+
+def comparison_requirements(
+    readiness: str, met: int, total: int, short: int, held: int, recommended: int
+) -> str:
+    """A compared target's requirements met, in one cell."""
+    return (
+        f"competencies {readiness} · experience {met} of {total}{months_short(short)} · "
+        f"certifications held {held} of {recommended}"
+    )
+
+
+def position_line(role: str | None, start: str, end: str | None, months: int, kinds: str) -> str:
+    """A work-history position after its title: "Project Manager, 2020-11 to now (48 months);
+    counts as leading projects"."""
+    from pmopath.base.text import count
+
+    lead = f"{role}, " if role else ""
+    return f"{lead}{start} to {end or 'now'} ({count(months, 'month')}); counts as {kinds}"
+
+
+def beyond_horizon(cut: int, horizon: int | None) -> str:
+    return f"{cut} later items are beyond the {horizon}-month horizon."
+
+
+AS_OF = "as of"
+TO = "to"
+COMPETENCY_READINESS = "competency readiness"
+CERTIFICATION = "Certification"
+NONE = "none"
+WARNING = "warning: "
+PROGRESS_LEVELS = "Levels, oldest first"
+PERSON = "Person"
+
+
+def levels_list(levels: tuple[int | None, ...]) -> str:
+    """Each assessment's level, oldest first: "1, 2, ?, 3" (? not assessed)."""
+    return ", ".join("?" if level is None else str(level) for level in levels)
+
+
+READY_CHART = "Months until you would be ready, per target"
+
+
+def ready_bar(label: str | None, months: int | None) -> str:
+    """Beside a target's bar: "2030-10 (48 months)", "now", "not estimated"."""
+    from pmopath.base.text import count
+
+    if not label:
+        return ready_when(label, months)
+    return f"{label} ({count(months or 0, 'month')})"
