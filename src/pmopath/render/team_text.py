@@ -36,6 +36,8 @@ AVERAGE_HEAD = ("Competency", "Pairs", "Self - manager")
 FLAG_HEAD = ("Person", "Competency", "Self", "Other", "Difference")
 BENCH_HEAD = ("Candidate", "Now", "Readiness", "Met C/E/Cert", "Ready")
 PEOPLE_HEAD = ("#", "Name", "Role", "Compared with", "Readiness", "Met C/E/Cert")
+#: The HTML report's people table: the roles under the name, so it fits a phone.
+PEOPLE_HEAD_HTML = ("#", "Person: role → compared with", "Readiness", "Met C/E/Cert")
 
 
 def target_line(view: TeamView) -> str:
