@@ -26,8 +26,8 @@ class MarkdownTeam:
         lines += [f"## {tt.PEOPLE}", "", md(tt.roles_line(view)), ""]
         if view.each_person_shown:
             shared = tt.shared_names(view)
-            rows = [tuple(md(c) for c in tt.person_cells(p, shared)) for p in view.people]
-            lines += table(tt.PEOPLE_HEAD, "rlllrl", rows)
+            rows = [tuple(md(c) for c in tt.person_cells_narrow(p, shared)) for p in view.people]
+            lines += table(tt.PEOPLE_HEAD_HTML, "rlrl", rows)
             lines += ["", md(tt.MET_KEY), ""]
             also = [tt.also_line(p) for p in view.people if p.other_ratings]
             if also:
@@ -89,8 +89,8 @@ class MarkdownTeam:
             return [*lines, tt.NO_BENCH, ""]
         for b in view.bench:
             lines += [f"### {md(tt.bench_line(b))}", ""]
-            rows = [tuple(md(x) for x in tt.candidate_cells(c)) for c in b.candidates]
-            lines += table(tt.BENCH_HEAD, "llrll", rows)
+            rows = [tuple(md(x) for x in tt.candidate_cells_narrow(c)) for c in b.candidates]
+            lines += table(tt.BENCH_HEAD_NARROW, "lll", rows)
             lines += ["", md(tt.within_line(b)), ""]
             lines += [f"- {md(line)}" for line in tt.no_ready_lines(b)] + [""]
         return lines
@@ -99,8 +99,8 @@ class MarkdownTeam:
         lines = [f"## {tt.CALIBRATION}", "", tt.CALIBRATION_RULE, ""]
         if view.calibration_flags:
             shown = view.calibration_flags[: tt.FLAGS_SHOWN]
-            rows = [tuple(md(x) for x in tt.flag_cells(f)) for f in shown]
-            lines += [*table(tt.FLAG_HEAD, "llrlr", rows), ""]
+            rows = [tuple(md(x) for x in tt.flag_cells_narrow(f)) for f in shown]
+            lines += [*table(tt.FLAG_HEAD_NARROW, "llr", rows), ""]
             if more := tt.flags_more(view):
                 lines += [md(more), ""]
         else:

@@ -36,8 +36,11 @@ AVERAGE_HEAD = ("Competency", "Pairs", "Self - manager")
 FLAG_HEAD = ("Person", "Competency", "Self", "Other", "Difference")
 BENCH_HEAD = ("Candidate", "Now", "Readiness", "Met C/E/Cert", "Ready")
 PEOPLE_HEAD = ("#", "Name", "Role", "Compared with", "Readiness", "Met C/E/Cert")
-#: The HTML report's people table: the roles under the name, so it fits a phone.
+#: The HTML and markdown people table: the roles beside the name, so it fits a phone.
 PEOPLE_HEAD_HTML = ("#", "Person: role → compared with", "Readiness", "Met C/E/Cert")
+#: Markdown's narrower bench and calibration tables (a phone's 368 px column on GitHub).
+BENCH_HEAD_NARROW = ("Candidate (now)", "Readiness; met C/E/Cert", "Ready")
+FLAG_HEAD_NARROW = ("Person: competency", "Self → other", "Difference")
 
 
 def target_line(view: TeamView) -> str:
@@ -151,6 +154,22 @@ def no_ready_lines(b: BenchRole) -> list[str]:
 def candidate_cells(c: BenchCandidate) -> tuple[str, ...]:
     ready = c.ready_month or "not estimated"
     return (c.name, c.current_role_name, percent(c.readiness), met(c.requirements_met), ready)
+
+
+def person_cells_narrow(p: TeamMember, shared: set[str]) -> tuple[str, ...]:
+    """:func:`person_cells` in four: the roles beside the name."""
+    number, name, role, compared, readiness, requirements = person_cells(p, shared)
+    return (number, f"{name}: {role} → {compared}", readiness, requirements)
+
+
+def candidate_cells_narrow(c: BenchCandidate) -> tuple[str, ...]:
+    name, now, readiness, requirements, ready = candidate_cells(c)
+    return (f"{name} ({now})", f"{readiness}; {requirements}", ready)
+
+
+def flag_cells_narrow(f: CalibrationFlag) -> tuple[str, ...]:
+    person, competency, mine, theirs, difference = flag_cells(f)
+    return (f"{person}: {competency}", f"{mine} → {theirs}", difference)
 
 
 def flag_cells(f: CalibrationFlag) -> tuple[str, ...]:
