@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pmopath.base.text import count, hours, percent
+from pmopath.views.wording import UNEARNED_REMEDY
 
 if TYPE_CHECKING:
     from pmopath.views.team import (
@@ -145,7 +146,8 @@ def within_line(b: BenchRole) -> str:
 def no_ready_lines(b: BenchRole) -> list[str]:
     """Why a candidate has no ready month, as `gap` says it."""
     return [
-        f"{c.name}: no ready month: no role on the way earns {', '.join(c.unearned)}."
+        f"{c.name}: no ready month: no role on the way earns {', '.join(c.unearned)};"
+        f" {UNEARNED_REMEDY}."
         for c in b.candidates
         if c.ready_in_months is None and c.unearned
     ]

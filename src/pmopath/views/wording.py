@@ -108,12 +108,19 @@ def binding_text(b: Binding, fw: Framework) -> str:
     return f"{name} ({'on the job' if b.mode == 'on-the-job' else 'study'})"
 
 
+#: What would give a date when no role on the path earns an experience requirement.
+UNEARNED_REMEDY = (
+    "an assignment that earns it (say, line-managing a colleague or leading a project)"
+    " would start the count"
+)
+
+
 def what_sets_the_date(summary: Summary, fw: Framework) -> str | None:
     """What sets the ready month, and whether more weekly hours would move it."""
     if summary.ready_in_months is None:
         if summary.unearned:
             kinds = ", ".join(summary.unearned)
-            return f"No ready month: no role on your path earns {kinds}."
+            return f"No ready month: no role on your path earns {kinds}; {UNEARNED_REMEDY}."
         return None
     if not summary.ready_set_by:
         return None
