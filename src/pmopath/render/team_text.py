@@ -126,7 +126,10 @@ def priority_line(n: int, p: Priority) -> str:
 
 def action_line(a: TeamAction) -> str:
     serves = count(a.people, "person")
-    return f"[{a.step}] {a.title} ({a.kind}, {hours(a.hours)}; one for {serves})"
+    # a course or an exam's preparation for several people is one cohort, counted once
+    effort = hours(a.hours) if a.people == 1 else f"{hours(a.hours)} each"
+    need = "needs" if a.people == 1 else "need"
+    return f"[{a.step}] {a.title} ({a.kind}, {effort}; {serves} {need} it)"
 
 
 def bench_line(b: BenchRole) -> str:
