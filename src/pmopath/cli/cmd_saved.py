@@ -48,7 +48,8 @@ def history(ctx: typer.Context, fmt: FormatOption = TextFormat.terminal) -> None
         if profile.target_role is None:
             saved.append(SavedAssessment(ident, profile, None))
             continue
-        day, summary = summary_on_its_day(fw, profile, None)  # against its own target
+        # against its own target
+        day, summary = summary_on_its_day(fw, profile, None, store.path(ident))
         saved.append(SavedAssessment(ident, profile, summary.readiness, None, summary, day))
     warn_skipped(store)
     show_view(fmt, history_view(fw, saved))
@@ -147,16 +148,29 @@ def on_its_day(fw: Any, profile: Any, target: str | None) -> tuple[Any, Any, Any
     return day, planned, summary
 
 
-def summary_on_its_day(fw: Any, profile: Any, target: str | None) -> tuple[Any, Any]:
+def summary_on_its_day(
+    fw: Any, profile: Any, target: str | None, source: Path | None = None
+) -> tuple[Any, Any]:
     """A saved assessment's day and its summary against ``target`` (None: its own), as
     :func:`on_its_day` gives it, from the cache when the same profile, framework, target,
-    day and engine gave it before (``history`` and ``progress`` show only the summary)."""
+    day and engine gave it before (``history`` and ``progress`` show only the summary).
+    ``source``: the file the profile was read from; a digest of its bytes keys the entry
+    (cheaper than the profile's own shape, which keys it otherwise)."""
+    import hashlib
+
     from pmopath.engine.summary import Summary
     from pmopath.load import cache
 
     day = _day_of(profile)
     aim = target or profile.target_role or ""  # None: its own target, the same figures
-    key = cache.figures_key(fw.key, profile, aim, day.isoformat())
+    try:
+        raw = None if source is None else hashlib.sha256(source.read_bytes()).digest()
+    except OSError:
+        raw = None
+    if raw is not None:
+        key = cache.engine_key(fw.key, b"saved", raw, aim.encode(), day.isoformat().encode())
+    else:
+        key = cache.figures_key(fw.key, profile, aim, day.isoformat())
     if key is not None and (hit := cache.read("summary", key, Summary)) is not None:
         return day, hit
     _, _, summary = on_its_day(fw, profile, target)
@@ -271,7 +285,7 @@ def progress(
         )
     saved = []
     for ident, profile in profiles:
-        day, summary = summary_on_its_day(fw, profile, role)
+        day, summary = summary_on_its_day(fw, profile, role, store.path(ident))
         saved.append(Assessment(ident, profile, day, summary))
         note_input(ctx, store.path(ident))
     deliver(ctx, fmt, progress_view(fw, role, saved), output, force=force)
