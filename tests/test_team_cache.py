@@ -89,3 +89,31 @@ def test_a_broken_file_is_reported_on_every_run(runner: CliRunner, team: Path) -
         result = runner.invoke(app, ["team", str(team), "--format", "json"])
         assert result.exit_code == ExitStatus.PARTIAL
         assert "broken.yaml" in result.stderr
+
+
+def test_no_workers_where_none_can_start(
+    runner: CliRunner, team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the system refuses a process pool (no /dev/shm in a container), the files
+    are parsed here, with the same report."""
+    import multiprocessing
+
+    monkeypatch.setenv("PMOPATH_NO_CACHE", "1")
+    alone = run(runner, team)
+    monkeypatch.setattr(team_read, "PARALLEL_FROM", 1)
+
+    class Refusing:
+        def Pool(self, workers: int) -> None:
+            raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method: Refusing())
+    assert run(runner, team) == alone
+
+
+def test_a_damaged_team_entry_is_rebuilt(runner: CliRunner, team: Path, tmp_path: Path) -> None:
+    first = run(runner, team)
+    entries = list((tmp_path / "cache").glob("team-*.json"))
+    assert len(entries) == 1
+    raw = entries[0].read_bytes()
+    entries[0].write_bytes(raw[:-40] + b"0" * 40)  # the checksum no longer matches
+    assert run(runner, team) == first

@@ -70,7 +70,11 @@ def _parse_all(items: list[tuple[str, str, str]]) -> list[FileFacts | str]:
     if "fork" not in multiprocessing.get_all_start_methods():
         return [_parse(i) for i in items]
     chunk = max(50, len(items) // (workers * 8))
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    except (OSError, ImportError):  # no semaphores here (a container without /dev/shm)
+        return [_parse(i) for i in items]
+    with pool:
         return pool.map(_parse, items, chunksize=chunk)
 
 
