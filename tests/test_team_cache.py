@@ -117,3 +117,11 @@ def test_a_damaged_team_entry_is_rebuilt(runner: CliRunner, team: Path, tmp_path
     raw = entries[0].read_bytes()
     entries[0].write_bytes(raw[:-40] + b"0" * 40)  # the checksum no longer matches
     assert run(runner, team) == first
+
+
+def test_no_report_when_no_file_can_be_read(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    result = runner.invoke(app, ["team", str(tmp_path / "broken.yaml"), str(tmp_path / "gone")])
+    assert result.exit_code == ExitStatus.USAGE
+    assert result.stdout == ""
+    assert "no profile could be read: 2 files skipped" in result.stderr

@@ -86,6 +86,8 @@ def team(
     """
     import gc
 
+    from pmopath.base.errors import NotFoundError
+    from pmopath.base.text import count
     from pmopath.cli.team_read import team_facts, with_bench
     from pmopath.engine.team import team_of
     from pmopath.load.team import team_files
@@ -107,6 +109,11 @@ def team(
     skipped += unread
     for skip in skipped:
         message(f"warning: skipped {skip.path}: {skip.reason}", "yellow")
+    if not facts:
+        raise NotFoundError(
+            f"no profile could be read: {count(len(skipped), 'file')} skipped",
+            hint="the warnings above say why",
+        )
     real_of = {str(path): real for path, real in files}
     figures, _ = with_bench(team_of(fw, facts, role), fw, real_of, day)
     view = team_view(fw, figures, Inputs(len(facts), skipped), day)
