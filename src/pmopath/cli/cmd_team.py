@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -86,13 +86,8 @@ def team(
     """
     import gc
 
-    from pmopath.base.errors import NotFoundError
-    from pmopath.base.text import count
-    from pmopath.cli.team_read import team_facts, with_bench
-    from pmopath.engine.team import team_of
-    from pmopath.load.team import team_files
     from pmopath.render import renderer_for
-    from pmopath.render.console import as_text, emit, message
+    from pmopath.render.console import as_text, emit
     from pmopath.views.team import Inputs, team_view
 
     # Thousands of profiles are thousands of small, long-lived objects: collecting the
@@ -101,10 +96,32 @@ def team(
     gc.set_threshold(50_000, 20, 20)
     fw = framework_of(ctx)
     role = None if target is None else fw.role(target).id
+    day = today()
+    figures, read, skipped = _figures(ctx, fw, paths, role, day)
+    view = team_view(fw, figures, Inputs(read, skipped), day)
+    rendered = renderer_for(Format(fmt.value)).render(view)
+    if output is None:
+        emit(rendered)
+    else:
+        write_output(ctx, as_text(rendered), output, force=force)
+    if skipped:
+        raise typer.Exit(ExitStatus.PARTIAL)
+
+
+def _figures(
+    ctx: typer.Context, fw: Any, paths: list[Path], role: str | None, day: Any
+) -> tuple[Any, int, list[Any]]:
+    """The team's figures, how many files were read, and those skipped (each warned of)."""
+    from pmopath.base.errors import NotFoundError
+    from pmopath.base.text import count
+    from pmopath.cli.team_read import team_facts, with_bench
+    from pmopath.engine.team import team_of
+    from pmopath.load.team import team_files
+    from pmopath.render.console import message
+
     files, skipped = team_files(paths)
     for path, _ in files:
         note_input(ctx, path)
-    day = today()
     facts, unread = team_facts(files, fw, role, day)
     skipped += unread
     for skip in skipped:
@@ -116,11 +133,4 @@ def team(
         )
     real_of = {str(path): real for path, real in files}
     figures, _ = with_bench(team_of(fw, facts, role), fw, real_of, day)
-    view = team_view(fw, figures, Inputs(len(facts), skipped), day)
-    rendered = renderer_for(Format(fmt.value)).render(view)
-    if output is None:
-        emit(rendered)
-    else:
-        write_output(ctx, as_text(rendered), output, force=force)
-    if skipped:
-        raise typer.Exit(ExitStatus.PARTIAL)
+    return figures, len(facts), skipped

@@ -80,3 +80,70 @@ class Rows:
         for row in self.rows:
             yield from self.line(row, widths)
         yield Text("")
+
+
+class Grid:
+    """Rows of cells under a bold header, without a box: a light stand-in for a borderless
+    Rich :class:`~rich.table.Table` whose cells need no measuring of nested renderables.
+
+    Each column is as wide as its widest cell; while the grid is wider than the terminal,
+    the widest of the wrapping columns gives way a character at a time (never below
+    :data:`NARROWEST`). Cells are :class:`~rich.text.Text` (styles kept), wrapped by Rich
+    at spaces within their column.
+    """
+
+    def __init__(self, columns: list[Column], rows: list[list[Text]], gap: str = "  ") -> None:
+        self.columns, self.rows, self.gap = columns, rows, gap
+
+    def widths(self, room: int) -> list[int]:
+        heads = [Text(c.header) for c in self.columns]
+        widths = [
+            max(cell.cell_len for cell in [head, *(r[i] for r in self.rows)])
+            for i, head in enumerate(heads)
+        ]
+        excess = sum(widths) + len(self.gap) * (len(widths) - 1) - room
+        wrapping = [i for i, c in enumerate(self.columns) if c.wraps]
+        while excess > 0:
+            widest = max(wrapping, key=lambda i: widths[i], default=None)
+            if widest is None or widths[widest] <= NARROWEST:
+                break
+            widths[widest] -= 1
+            excess -= 1
+        return widths
+
+    def _lines(
+        self, console: Console, cells: list[Text], widths: list[int], header: bool = False
+    ) -> list[Text]:
+        parts = []
+        for column, cell, width in zip(self.columns, cells, widths, strict=True):
+            styled = cell.copy()
+            if column.style and not header:
+                styled.stylize(column.style)
+            parts.append(list(styled.wrap(console, width)) if column.wraps else [styled])
+        lines = []
+        for n in range(max(len(p) for p in parts)):
+            out = Text(no_wrap=True, overflow="ignore")
+            last = len(cells) - 1
+            for i, (column, width) in enumerate(zip(self.columns, widths, strict=True)):
+                piece = parts[i][n].copy() if n < len(parts[i]) else Text("")
+                piece.rstrip()
+                pad = max(0, width - piece.cell_len)
+                if column.justify == "right":
+                    out.append(" " * pad)
+                    out.append_text(piece)
+                else:
+                    out.append_text(piece)
+                    if i < last:
+                        out.append(" " * pad)
+                if i < last:
+                    out.append(self.gap)
+            out.rstrip()
+            lines.append(out)
+        return lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widths = self.widths(options.max_width)
+        heads = [Text(c.header, style="bold") for c in self.columns]
+        yield from self._lines(console, heads, widths, header=True)
+        for row in self.rows:
+            yield from self._lines(console, row, widths)

@@ -21,6 +21,7 @@ from pmopath.render.rich_text import (
     by_domain,
     lit,
 )
+from pmopath.render.rows import Column, Grid
 
 if TYPE_CHECKING:
     from pmopath.views.results import ComparisonView, GapView
@@ -42,22 +43,24 @@ class Adaptive:
         yield self.narrow if options.max_width < self.below else self.wide
 
 
-def gap_table(view: GapView) -> Table:
+def gap_table(view: GapView) -> Grid:
     """The competency table where there is room: a domain column, current/required levels."""
-    table = Table(box=None, pad_edge=False)
-    for column in ("Domain", "Competency", "Level", "Gap", "Importance"):
-        table.add_column(
-            column,
-            style="dim" if column == "Domain" else "",
-            justify="right" if column == "Gap" else "left",
-        )
+    columns = [
+        Column("Domain", style="dim"),
+        Column("Competency", wraps=True),
+        Column("Level"),
+        Column("Gap", justify="right"),
+        Column("Importance"),
+    ]
     rows = sorted(view.competencies, key=lambda g: g.position)
+    cells = []
     for label, g in by_domain(rows, [g.domain_name for g in rows]):
         level = bar(g.current or 0, g.required).append(
             f" {'?' if g.current is None else g.current}/{g.required}"
         )
-        table.add_row(label, lit(g.name), level, str(g.gap) if g.gap else "", g.importance.value)
-    return table
+        gap = Text(str(g.gap) if g.gap else "")
+        cells.append([label, lit(g.name), level, gap, Text(g.importance.value)])
+    return Grid(columns, cells)
 
 
 def narrow_gap_table(view: GapView) -> Group:
@@ -91,19 +94,22 @@ def narrow_certs(view: GapView) -> Table:
     return grid
 
 
-def cert_table(view: GapView) -> Table:
+def cert_table(view: GapView) -> Grid:
     """The certifications with their status and what is missing, where there is room."""
-    table = Table(box=None, pad_edge=False)
-    table.add_column("Certification")
-    table.add_column("Status")
-    table.add_column(words.WHAT_IS_MISSING, style="dim")
-    for c in view.certifications:
-        table.add_row(
+    columns = [
+        Column("Certification", wraps=True),
+        Column("Status", wraps=True),
+        Column(words.WHAT_IS_MISSING, style="dim", wraps=True),
+    ]
+    cells = [
+        [
             lit(c.name),
             Text(c.status_text, style=STATUS_STYLE[c.status]),
             lit("; ".join(c.missing)),
-        )
-    return table
+        ]
+        for c in view.certifications
+    ]
+    return Grid(columns, cells)
 
 
 def by_key(rows: Sequence[Row], key: Callable[[Row], str]) -> list[tuple[str, list[Row]]]:
