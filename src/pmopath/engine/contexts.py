@@ -22,6 +22,14 @@ from pmopath.engine.schedule import Item
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import ExperienceKind, Role
 
+#: Why managing people is counted from now when no role on the path earns it: line-managing
+#: a colleague, an assignment the person proposes in their current job, earns it (a PMO
+#: coach's advice for a project manager heading for senior PM; fact sheet flag CF3).
+STRETCH_WHY = (
+    "counted from now if you take on line management in your current job:"
+    " propose to your manager to line-manage a colleague"
+)
+
 
 class ContextSteps:
     """Mixed into the planner: the attributes below are the planner's."""

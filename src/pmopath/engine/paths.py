@@ -319,10 +319,11 @@ def choose_path(
     )
     note = None
     if math.isinf(best.key[0]):
-        kinds = ", ".join(
-            s.kind.label for s, at in zip(search.short, best.starts, strict=True) if math.isinf(at)
-        )
+        never = [s.kind for s, at in zip(search.short, best.starts, strict=True) if math.isinf(at)]
+        kinds = ", ".join(kind.label for kind in never)
         note = f"no path to {goal} passes through a role where you earn {kinds}"
+        if ExperienceKind.people_leadership in never:  # the planner's stretch assignment
+            note += "; the plan counts managing people from now, if you line-manage a colleague"
     return PathChoice(
         path=best.path,
         ready_months=_months(best.key[0]),

@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from pmopath.base.text import count, first_few
-from pmopath.engine.contexts import ContextSteps
+from pmopath.engine.contexts import STRETCH_WHY, ContextSteps
 from pmopath.engine.eligibility import WEEKS_PER_MONTH, Eligibility, checker
 from pmopath.engine.paths import accrues
 from pmopath.engine.plan_certs import CertificationSteps
@@ -545,6 +545,8 @@ class _Planner(ContextSteps, CertificationSteps):
             elif isinstance(where, Role):
                 deps = [f"role:{where.id}"]
                 start_why = f"you start earning it as {where.name}"
+            elif kind is ExperienceKind.people_leadership:
+                start_why = STRETCH_WHY  # an assignment in the current job earns it
             else:
                 self.unearned.append(label)  # no date can be promised: the plan says so
                 continue
