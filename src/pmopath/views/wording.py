@@ -110,7 +110,7 @@ def binding_text(b: Binding, fw: Framework) -> str:
 
 #: What would give a date when no role on the path earns an experience requirement.
 UNEARNED_REMEDY = (
-    "an assignment that earns it (say, line-managing a colleague or leading a project)"
+    "an assignment that earns it (leading a small project, a secondment to a PMO)"
     " would start the count"
 )
 
