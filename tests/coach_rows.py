@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from coach_table import (
     CPO,
-    DETOUR,
     Action,
     AllMet,
     Alt,
@@ -404,7 +403,7 @@ ROWS: list[Row] = [
         Renewal("prince2-agile-practitioner", False),
     ),
     Row(1425, "C14", "years", "", Years(6, 12, "project-management")),
-    Row(1426, "C15", "path", "", PathIs(((JPM, PM, PGM),)), (DETOUR,)),
+    Row(1426, "C15", "path", "", PathIs(((JPM, PM, PGM),))),
     Row(
         1427,
         "C15",
@@ -428,7 +427,7 @@ ROWS: list[Row] = [
         "leadership-influence-3",
         Action(((LEAD, 3),), True, PGM),
     ),
-    Row(1432, "C15", "years", "", Years(30, 36), (DETOUR,)),
+    Row(1432, "C15", "years", "", Years(30, 36)),
     Row(1433, "C16", "path", "", PathIs(((JPM, PM),))),
     Row(
         1434,

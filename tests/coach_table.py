@@ -38,10 +38,6 @@ CASES: dict[str, tuple[str, str, float]] = {
 # What is missing today, one reason per feature another engineer is adding (issue 20).
 KIND = "issue 20: the project-support position kind (the profile does not load yet)"
 CPO = "issue 20: executive steps after the director move (CPO estimate, 3-5 years)"
-DETOUR = (
-    "flag CF3: people-leadership, which programme manager asks, is earned only as a senior PM,"
-    " so the path detours through it (no line-management stretch counts yet)"
-)
 
 
 @dataclass(frozen=True)

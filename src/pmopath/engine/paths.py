@@ -180,7 +180,10 @@ class _Search:
     def ready(self, starts: tuple[float, ...]) -> float:
         """Estimated months to meet the goal's requirements, given when each kind starts."""
         competency = self.months_to(self.goal.id)
-        experience = [s + short.months for s, short in zip(starts, self.short, strict=True)]
+        experience = [
+            _start(s, short.kind) + short.months
+            for s, short in zip(starts, self.short, strict=True)
+        ]
         return max([competency, *experience])
 
     def first(self, start: str) -> _Label:
@@ -355,6 +358,18 @@ def _ways_in(
     return sorted(labels.get(goal, []))
 
 
+def _stretch(at: float, kind: ExperienceKind) -> bool:
+    """Whether ``kind`` is counted from a stretch assignment: managing people that no role
+    on the path earns, counted from now if the person line-manages a colleague (as the
+    planner counts it; engine.contexts.STRETCH_WHY)."""
+    return math.isinf(at) and kind is ExperienceKind.people_leadership
+
+
+def _start(at: float, kind: ExperienceKind) -> float:
+    """The month ``kind`` starts growing on a path, a stretch assignment counted."""
+    return 0.0 if _stretch(at, kind) else at
+
+
 def _months(value: float) -> int | None:
     return None if math.isinf(value) else int(value)
 
@@ -378,7 +393,10 @@ def _option(search: _Search, label: _Label, loses: Loses | None) -> PathOption:
         months = search.months_to(search.goal.id)
         parts = [f"competencies for the target in about {count(months, 'month')}"]
         for s, at in zip(search.short, label.starts, strict=True):
-            begin = "now" if at == 0 else f"in month {int(at)}"
+            if _stretch(at, s.kind):
+                begin = "now if you line-manage a colleague"
+            else:
+                begin = "now" if at == 0 else f"in month {int(at)}"
             parts.append(f"{s.kind.label} starts {begin}, {count(s.months, 'more month')}")
         note = "; ".join(parts)
     return PathOption(
