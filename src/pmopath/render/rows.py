@@ -8,7 +8,6 @@ may wrap to fit the terminal, and each line is one :class:`~rich.text.Text`.
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rich.text import Text
@@ -33,52 +32,18 @@ class Cell(NamedTuple):
 
 
 class Rows:
-    """A title, a header, a rule and the rows, as wide as they need and no wider than the
-    terminal (the wrapping column gives way)."""
+    """A title, a header, a rule and the rows (a :class:`Grid`), as wide as they need and no
+    wider than the terminal (the wrapping column gives way)."""
 
     def __init__(self, title: str, columns: list[Column], rows: list[list[Cell]]) -> None:
-        self.title, self.columns, self.rows = title, columns, rows
-
-    def widths(self, room: int) -> list[int]:
-        widths = [
-            max([len(c.header), *(len(r[i].text) for r in self.rows)])
-            for i, c in enumerate(self.columns)
-        ]
-        total = sum(widths) + len(GAP) * (len(widths) - 1)
-        for i, column in enumerate(self.columns):
-            if column.wraps and total > room:
-                widths[i] = max(NARROWEST, widths[i] - (total - room))
-        return widths
-
-    def line(self, cells: list[Cell], widths: list[int], header: bool = False) -> list[Text]:
-        """One row as one or more lines (the wrapping column's text over several)."""
-        parts = [
-            textwrap.wrap(cell.text, widths[i]) or [""] if self.columns[i].wraps else [cell.text]
-            for i, cell in enumerate(cells)
-        ]
-        lines = []
-        for n in range(max(len(p) for p in parts)):
-            out = Text(no_wrap=True, overflow="ignore")  # never cut: the terminal wraps
-            for i, (column, cell) in enumerate(zip(self.columns, cells, strict=True)):
-                piece = parts[i][n] if n < len(parts[i]) else ""
-                padded = piece.rjust(widths[i]) if column.justify == "right" else piece
-                if i < len(cells) - 1:
-                    padded = padded.ljust(widths[i]) + GAP
-                style = "bold" if header else (cell.style or column.style)
-                out.append(padded, style=style)
-            lines.append(out)
-        return lines
+        self.title = title
+        cells = [[Text(c.text, style=c.style) for c in row] for row in rows]
+        self.grid = Grid(columns, cells, gap=GAP, rule=True)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        widths = self.widths(options.max_width)
         yield Text(self.title, style="italic")
         yield Text("")
-        heads = [Cell(c.header) for c in self.columns]
-        yield from self.line(heads, widths, header=True)
-        rule = sum(widths) + len(GAP) * (len(widths) - 1)
-        yield Text("─" * min(rule, options.max_width), style="dim")
-        for row in self.rows:
-            yield from self.line(row, widths)
+        yield self.grid
         yield Text("")
 
 
@@ -92,8 +57,10 @@ class Grid:
     at spaces within their column.
     """
 
-    def __init__(self, columns: list[Column], rows: list[list[Text]], gap: str = "  ") -> None:
-        self.columns, self.rows, self.gap = columns, rows, gap
+    def __init__(
+        self, columns: list[Column], rows: list[list[Text]], gap: str = "  ", rule: bool = False
+    ) -> None:
+        self.columns, self.rows, self.gap, self.rule = columns, rows, gap, rule
 
     def widths(self, room: int) -> list[int]:
         heads = [Text(c.header) for c in self.columns]
@@ -145,5 +112,8 @@ class Grid:
         widths = self.widths(options.max_width)
         heads = [Text(c.header, style="bold") for c in self.columns]
         yield from self._lines(console, heads, widths, header=True)
+        if self.rule:
+            width = sum(widths) + len(self.gap) * (len(widths) - 1)
+            yield Text("─" * min(width, options.max_width), style="dim")
         for row in self.rows:
             yield from self._lines(console, row, widths)
