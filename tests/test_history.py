@@ -165,3 +165,15 @@ def test_a_second_run_reads_its_figures_from_the_cache(
     assert more.exit_code == 0, more.stderr
     assert len(calls) == 3  # the new one only
     assert more.stdout.startswith(first.stdout[: first.stdout.index('"assessments"')])
+
+
+def test_history_fits_80_columns(runner: CliRunner, fw: Framework) -> None:
+    """At 80 columns the date (which the ID holds) and the count of ratings give way, so
+    no line is wider than the terminal; at 120 they are shown."""
+    two_assessments(fw)
+    narrow = runner.invoke(app, ["history"], env={"COLUMNS": "80"})
+    assert narrow.exit_code == 0, narrow.stderr
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 80
+    assert "Readiness" in narrow.stdout and "Rated" not in narrow.stdout
+    wide = runner.invoke(app, ["history"], env={"COLUMNS": "120"})
+    assert "Rated" in wide.stdout and "2026-05-04" in wide.stdout

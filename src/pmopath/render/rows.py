@@ -23,7 +23,8 @@ class Column(NamedTuple):
     header: str
     justify: Literal["left", "right"] = "left"
     style: str = ""
-    wraps: bool = False  # the one column that wraps when the terminal is narrow
+    wraps: bool = False  # a column that wraps when the terminal is narrow
+    drops: bool = False  # left out when the grid cannot fit even with every column wrapped
 
 
 class Cell(NamedTuple):
@@ -108,7 +109,28 @@ class Grid:
             lines.append(out)
         return lines
 
+    def fitting(self, room: int) -> Grid:
+        """This grid, less its droppable columns (last first) while it cannot fit ``room``."""
+        grid = self
+        while True:
+            widths = grid.widths(room)
+            wide = sum(widths) + len(grid.gap) * (len(widths) - 1) > room
+            droppable = [i for i, c in enumerate(grid.columns) if c.drops]
+            if not wide or not droppable:
+                return grid
+            keep = [i for i in range(len(grid.columns)) if i != droppable[-1]]
+            grid = Grid(
+                [grid.columns[i] for i in keep],
+                [[row[i] for i in keep] for row in grid.rows],
+                grid.gap,
+                grid.rule,
+            )
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        fitted = self.fitting(options.max_width)
+        if fitted is not self:
+            yield fitted
+            return
         widths = self.widths(options.max_width)
         heads = [Text(c.header, style="bold") for c in self.columns]
         yield from self._lines(console, heads, widths, header=True)

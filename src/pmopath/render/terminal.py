@@ -412,9 +412,9 @@ class TerminalRenderer(TerminalDiff, TerminalProgress, TerminalTeam, ViewRendere
         columns = [
             Column("#", justify="right"),
             Column("ID", style="cyan"),
-            Column(words.HISTORY_DATE),
+            Column(words.HISTORY_DATE, drops=True),  # the ID holds the date and time
             Column("Current → target", wraps=True),
-            Column("Rated", justify="right"),
+            Column("Rated", justify="right", drops=True),
             Column("Readiness", justify="right"),
             Column(words.HISTORY_READY),
             Column(words.HISTORY_CHANGE, wraps=True),
