@@ -211,7 +211,13 @@ class HtmlRenderer(Renderer):
             title=title,
             head=Head(title, view.points[-1].day),
             movement=movement(view),
-            header=(*PROGRESS_HEADER[:4], *words.PROGRESS_MET_SHORT, PROGRESS_HEADER[-1]),
+            # the day and the target named under the ID, so the figures fit a phone
+            header=(
+                f"{PROGRESS_HEADER[0]}: {PROGRESS_HEADER[1]} · {PROGRESS_HEADER[2]}".capitalize(),
+                PROGRESS_HEADER[3],
+                " · ".join(words.PROGRESS_MET_SHORT),
+                PROGRESS_HEADER[-1],
+            ),
             rows=[point_cells(p) for p in view.points],
             trend=svg.trend(view),
         )
