@@ -17,7 +17,6 @@ from pmopath.base.errors import DataError
 from pmopath.base.text import one_line, percent
 from pmopath.engine.eligibility import statuses
 from pmopath.engine.summary import summarise
-from pmopath.engine.team import Member, team_figures
 from pmopath.load.profiles import load_profile
 from pmopath.model.catalog import Framework
 from pmopath.model.framework import Model
@@ -461,12 +460,15 @@ def fixtures() -> dict[str, View]:
 
 def team_fixture() -> TeamView:
     """The example team (examples/team), each against their own target."""
-    from pmopath.load.team import read_team
+    from pmopath.cli.team_read import team_facts, with_bench
+    from pmopath.engine.team import team_of
+    from pmopath.load.team import team_files
 
-    files = read_team([ROOT / "examples" / "team"], FW)
-    members = [Member(path, profile) for path, profile in files.read]
-    figures = team_figures(FW, members, None, as_of=AS_OF)
-    return team_view(FW, figures, Inputs(len(files.read), files.skipped), AS_OF)
+    files, skipped = team_files([ROOT / "examples" / "team"])
+    facts, unread = team_facts(files, FW, None, AS_OF)
+    real_of = {str(path): real for path, real in files}
+    figures, _ = with_bench(team_of(FW, facts, None), FW, real_of, AS_OF)
+    return team_view(FW, figures, Inputs(len(facts), skipped + unread), AS_OF)
 
 
 def diff_fixture(profile: Profile) -> DiffView:

@@ -148,14 +148,12 @@ def on_its_day(fw: Any, profile: Any, target: str | None) -> tuple[Any, Any, Any
     return day, planned, summary
 
 
-def summary_on_its_day(
-    fw: Any, profile: Any, target: str | None, source: Path | None = None
-) -> tuple[Any, Any]:
+def summary_on_its_day(fw: Any, profile: Any, target: str | None, source: Path) -> tuple[Any, Any]:
     """A saved assessment's day and its summary against ``target`` (None: its own), as
     :func:`on_its_day` gives it, from the cache when the same profile, framework, target,
     day and engine gave it before (``history`` and ``progress`` show only the summary).
     ``source``: the file the profile was read from; a digest of its bytes keys the entry
-    (cheaper than the profile's own shape, which keys it otherwise)."""
+    (a file that cannot be read again is planned, not cached)."""
     import hashlib
 
     from pmopath.engine.summary import Summary
@@ -164,13 +162,10 @@ def summary_on_its_day(
     day = _day_of(profile)
     aim = target or profile.target_role or ""  # None: its own target, the same figures
     try:
-        raw = None if source is None else hashlib.sha256(source.read_bytes()).digest()
-    except OSError:
-        raw = None
-    if raw is not None:
+        raw = hashlib.sha256(source.read_bytes()).digest()
         key = cache.engine_key(fw.key, b"saved", raw, aim.encode(), day.isoformat().encode())
-    else:
-        key = cache.figures_key(fw.key, profile, aim, day.isoformat())
+    except OSError:
+        key = None
     if key is not None and (hit := cache.read("summary", key, Summary)) is not None:
         return day, hit
     _, _, summary = on_its_day(fw, profile, target)

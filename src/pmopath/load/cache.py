@@ -220,17 +220,6 @@ def _engine_digest() -> bytes:
     return digest.digest()
 
 
-def figures_key(fw_key: str | None, profile: Model, *facts: str) -> str | None:
-    """The key of figures the engine computed for a profile (as resolved against the
-    framework of ``fw_key``) and ``facts`` (the target, the day...): a new key when any of
-    them, pmopath's rules or the engine's source changes. None: no caching."""
-    try:
-        shape = to_json(_canon(dump(profile)))
-    except (TypeError, ValueError):  # not cached
-        return None
-    return engine_key(fw_key, shape, *(f.encode() for f in facts))
-
-
 def engine_key(fw_key: str | None, *parts: bytes) -> str | None:
     """The key of what the engine computed from ``parts`` against the framework of
     ``fw_key``; it changes with pmopath's rules and the engine's source. None: no caching."""
@@ -244,18 +233,6 @@ def engine_key(fw_key: str | None, *parts: bytes) -> str | None:
     except (OSError, UnicodeEncodeError):  # not cached
         return None
     return digest.hexdigest()
-
-
-def _canon(value: Any) -> Any:
-    """Plain data with every number a float: a profile read from YAML holds ``0`` where the
-    same profile rebuilt from the cache holds ``0.0``; both must give one key."""
-    if type(value) is int:
-        return float(value)
-    if isinstance(value, dict):
-        return {k: _canon(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_canon(v) for v in value]
-    return value
 
 
 def cache_path(key: str, kind: str = "framework") -> Path:

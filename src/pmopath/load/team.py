@@ -16,9 +16,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pmopath.base.errors import DataError, NotFoundError, PmopathError, RefusedError
-from pmopath.load.profiles import load_profile
-from pmopath.model.catalog import Framework
-from pmopath.model.profile import Profile
 
 #: The most files one run reads (README, "For PMO leaders").
 MAX_TEAM_FILES = 20_000
@@ -28,11 +25,6 @@ SUFFIXES = (".yaml", ".yml")
 class Skipped(NamedTuple):
     path: str
     reason: str
-
-
-class TeamFiles(NamedTuple):
-    read: list[tuple[str, Profile]]  # (the path as found, its profile), in the order found
-    skipped: list[Skipped]
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -109,19 +101,3 @@ def team_files(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[Skipped
             hint="name folders or files of profiles",
         )
     return files, skipped
-
-
-def read_team(paths: list[Path], fw: Framework) -> TeamFiles:
-    """Read every profile file under ``paths``; an unreadable one is skipped with its reason."""
-    files, skipped = team_files(paths)
-    from pmopath.load.cache import KEEP
-
-    remember = len(files) <= KEEP["profile"]  # a larger team would only churn the cache
-    read = []
-    for path, real in files:
-        try:
-            loaded = load_profile(real, fw, strict=False, remember=remember)
-            read.append((str(path), loaded.profile))
-        except PmopathError as exc:
-            skipped.append(Skipped(str(path), reason_of(exc)))
-    return TeamFiles(read, skipped)
